@@ -1,0 +1,21 @@
+"""graphmodel: who does what, with whom, in a public-sector action plan.
+
+Read plans (CSV/XLSX) → build one networkx graph → list, analyse, present.
+Names are loaded lazily so that ``graphmodel --help`` starts fast.
+"""
+
+__version__ = "0.1.0"
+
+_API = {"read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report"}
+
+
+def __getattr__(name: str):
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'graphmodel' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(_API | {"__version__"})

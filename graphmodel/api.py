@@ -1,0 +1,90 @@
+"""The Python API: read plans, build the graph, list what is in it, write the report.
+
+The CLI is a thin layer over these functions; a notebook uses them directly::
+
+    >>> import graphmodel as gm
+    >>> plans = gm.read_plans(["data/plans/skarholmen-2017.csv"])
+    >>> graph = gm.build_graph(plans)
+    >>> [a["name"] for a in gm.actors(graph)][:2]
+    ['Preventionssamordnare', 'Medarbetare']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analyse.listing import actors, measures
+from .build import build_graph
+from .errors import GraphmodelError, IngestError, IngestFailed
+from .model import Plan
+from .read.plans import read_plan
+from .read.registry_file import read_registry
+from .registry import Registry
+
+__all__ = ["read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report"]
+
+
+def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = None,
+               sheet: str | None = None) -> list[Plan]:
+    """Read every plan file; if any fails, raise one IngestFailed with every file's errors."""
+    registry = registry if registry is not None else read_registry()
+    plans: list[Plan] = []
+    errors: list[IngestError] = []
+    first_file: dict[str, str] = {}
+    for path in paths:
+        try:
+            plan = read_plan(path, registry, sheet=sheet)
+        except IngestFailed as failed:
+            errors.extend(failed.errors)
+            continue
+        if plan.info.id in first_file:
+            errors.append(IngestError(str(path), "duplicate-plan-id",
+                f"plan id {plan.info.id!r} is already used by {first_file[plan.info.id]}; "
+                "give one of them another file name or another id in its .plan.toml"))
+            continue
+        first_file[plan.info.id] = str(path)
+        plans.append(plan)
+    if errors:
+        raise IngestFailed(errors)
+    return plans
+
+
+def ledger(plans: Iterable[Plan]) -> list[dict]:
+    """What every non-empty input cell became, with the problems found (``graphmodel check``)."""
+    return [
+        {"file": item.source.file, "row": item.source.row, "sheet": item.source.sheet, "column": item.column,
+         "text": item.text, "became": item.became, "problem": item.problem, "suggestions": list(item.suggestions)}
+        for plan in plans for item in plan.ledger
+    ]
+
+
+@dataclass
+class Report:
+    """What ``report`` wrote and counted."""
+
+    written: list[Path]
+    plans: int
+    measures: int
+    actors: int
+    unknown_actors: int
+    problems: int
+
+
+def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry: Registry | None = None,
+           sheet: str | None = None) -> Report:
+    """The main job: read plans, build the graph, write graph files and listings into ``out``."""
+    from .present.exports import write_report_files
+
+    plans = read_plans(paths, registry, sheet)
+    graph = build_graph(plans)
+    measure_rows, actor_rows, ledger_rows = measures(graph), actors(graph), ledger(plans)
+    try:
+        written = write_report_files(graph, measure_rows, actor_rows, ledger_rows, Path(out))
+    except OSError as err:
+        raise GraphmodelError(f"cannot write the report to {str(out)!r}: {err.strerror or err}. "
+                              "Choose another folder with -o, or close the files if Excel has them open.") from err
+    return Report(written, len(plans), len(measure_rows), len(actor_rows),
+                  sum(a["unknown"] for a in actor_rows), sum(1 for r in ledger_rows if r["problem"]))

@@ -1,0 +1,75 @@
+"""Write the graph and its listings to files: GraphML, GEXF, node-link JSON, XLSX, CSV.
+
+Spreadsheet cells that start like a formula (= + - @) are written as text
+with a leading apostrophe, so a plan's text can never run in Excel.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, flat, guard_formula, to_csv
+
+LEDGER_COLUMNS: Sequence[Column] = (
+    Column("file", lambda r: r["file"]),
+    Column("row", lambda r: r["row"]),
+    Column("column", lambda r: r["column"]),
+    Column("text", lambda r: r["text"]),
+    Column("became", lambda r: r["became"]),
+    Column("problem", lambda r: r["problem"] or ""),
+    Column("suggestions", lambda r: "; ".join(r["suggestions"])),
+)
+
+
+def write_graph(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
+    """The graph as GraphML (yEd, Gephi), GEXF (Gephi) and node-link JSON (notebooks, D3)."""
+    paths = [out / "graph.graphml", out / "graph.gexf", out / "graph.json"]
+    nx.write_graphml(graph, paths[0])
+    nx.write_gexf(graph, paths[1])
+    data = nx.node_link_data(graph, edges="edges")
+    paths[2].write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return paths
+
+
+def write_csv(rows: list[dict], columns: Sequence[Column], path: Path) -> Path:
+    """A ``;``-separated UTF-8 file with BOM: opens correctly in Swedish Excel by double-click."""
+    path.write_text(to_csv(rows, columns, delimiter=";"), encoding="utf-8-sig")
+    return path
+
+
+def write_xlsx(sheets: dict[str, tuple[list[dict], Sequence[Column]]], path: Path) -> Path:
+    """One workbook, a sheet per listing, header row frozen and filterable."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, (rows, columns) in sheets.items():
+        sheet = book.create_sheet(title[:31])
+        sheet.append([c.heading for c in columns])
+        for values in flat(rows, columns):
+            sheet.append([guard_formula(v) for v in values])
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        for index, column in enumerate(columns, start=1):
+            widest = max([len(column.heading)] + [len(str(column.value(r))) for r in rows[:200]])
+            sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, widest + 2))
+    book.save(path)
+    return path
+
+
+def write_report_files(graph: nx.MultiDiGraph, measures: list[dict], actors: list[dict], ledger: list[dict],
+                       out: Path) -> list[Path]:
+    """Everything ``graphmodel report`` writes, in ``out`` (created if missing)."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = write_graph(graph, out)
+    written.append(write_xlsx({"Åtgärder": (measures, MEASURE_COLUMNS), "Aktörer": (actors, ACTOR_COLUMNS),
+                               "Inläsning": (ledger, LEDGER_COLUMNS)}, out / "measures.xlsx"))
+    written.append(write_csv(measures, MEASURE_COLUMNS, out / "measures.csv"))
+    written.append(write_csv(actors, ACTOR_COLUMNS, out / "actors.csv"))
+    written.append(write_csv(ledger, LEDGER_COLUMNS, out / "check.csv"))
+    return written

@@ -1,0 +1,109 @@
+"""Print listings as a terminal table, JSON or CSV (every listing takes ``--format``).
+
+Rows are the JSON-contract dicts of ``graphmodel.analyse``; a view says
+which columns a table or CSV shows and how to flatten nested values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+FORMATS = ("table", "json", "csv")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe.
+
+    >>> guard_formula("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> guard_formula("Polisen")
+    'Polisen'
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a flat view: its heading and how to get the cell from a row."""
+
+    heading: str
+    value: Callable[[dict], object]
+
+
+def names(refs: list[dict]) -> str:
+    """Actor references as one cell: canonical names, unknown ones marked with '?'."""
+    return "; ".join(r["name"] + (" (?)" if r.get("unknown") else "") for r in refs)
+
+
+MEASURE_COLUMNS: Sequence[Column] = (
+    Column("id", lambda r: r["id"]),
+    Column("area", lambda r: r["area"] or ""),
+    Column("level", lambda r: r["level"] or ""),
+    Column("measure", lambda r: r["text"]),
+    Column("responsible", lambda r: names(r["responsible"])),
+    Column("partners", lambda r: names(r["partners"])),
+    Column("state", lambda r: r["status"]["state"]),
+    Column("start", lambda r: r["status"]["start"] or ""),
+    Column("due", lambda r: r["status"]["due"] or ""),
+    Column("status text", lambda r: r["status"]["text"]),
+    Column("source", lambda r: f'{r["source"]["file"]}:{r["source"]["row"]}'),
+)
+
+ACTOR_COLUMNS: Sequence[Column] = (
+    Column("name", lambda r: r["name"] + (" (?)" if r["unknown"] else "")),
+    Column("kind", lambda r: r["kind"]),
+    Column("responsible", lambda r: r["responsible_count"]),
+    Column("partner", lambda r: r["partner_count"]),
+    Column("scope", lambda r: r["scope"]),
+    Column("id", lambda r: r["id"]),
+    Column("written as", lambda r: "; ".join(r["aliases_seen"])),
+)
+
+
+def flat(rows: list[dict], columns: Sequence[Column]) -> list[list[object]]:
+    return [[c.value(r) for c in columns] for r in rows]
+
+
+def to_json(rows: object) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def to_csv(rows: list[dict], columns: Sequence[Column], delimiter: str = ",") -> str:
+    """CSV with formula-looking cells guarded; files for Swedish Excel use ``delimiter=";"``."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([c.heading for c in columns])
+    for values in flat(rows, columns):
+        writer.writerow([guard_formula(v) for v in values])
+    return out.getvalue()
+
+
+def render(rows: list[dict], fmt: str, columns: Sequence[Column], title: str | None = None) -> str | None:
+    """The rows in ``fmt``; for ``table`` print with rich and return None."""
+    if fmt == "json":
+        return to_json(rows)
+    if fmt == "csv":
+        return to_csv(rows, columns)
+    print_table(flat(rows, columns), [c.heading for c in columns], title)
+    return None
+
+
+def print_table(values: list[list[object]], headings: list[str], title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for heading in headings:
+        table.add_column(heading, overflow="fold")
+    for row in values:
+        # rich reads "[...]" as markup; plan text is data, so escape it.
+        table.add_row(*(escape(str(v)) for v in row))
+    Console().print(table)

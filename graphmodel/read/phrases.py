@@ -1,0 +1,249 @@
+"""From a cell to actor phrases: split free Swedish text the way a careful reader would.
+
+A cell in Ansvarig or Övriga aktörer names several actors::
+
+    >>> [p.name for p in split_actor_cell("HR avdelningen och samordnaren")]
+    ['HR avdelningen', 'samordnaren']
+    >>> [p.name for p in split_actor_cell("arbetsmarknads-, idrotts- och kulturnämnden")]
+    ['arbetsmarknadsnämnden', 'idrottsnämnden', 'kulturnämnden']
+
+Separators are commas, semicolons, "/", "&", line breaks, "och", "samt",
+"tillsammans med" (and "i samverkan med" ...). Parentheses are remarks on the
+actor before them, lead-ins ("representanter från") and hedges ("i vissa
+fall", "vid behov") are peeled off and kept. "och" inside a name is never a
+separator: names the registry knows ("avdelningschef förskola och fritid"),
+suspended compounds ("kultur- och fritidsförvaltningen") and a manager's
+areas ("avdelningschef X och Y"). Names run together without separators
+("Social resursnämnd Utbildningsnämnden") are split where the registry knows
+every part, or where a capitalised word follows a nämnd/förvaltning.
+
+Pure: the registry is passed in; without one only the text's own signals count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..registry import Registry
+
+
+@dataclass(frozen=True)
+class ActorPhrase:
+    """One actor as a reader sees it in a cell.
+
+    ``text`` is the fragment as written (lead-in, hedge and remark included),
+    ``name`` the reading to look up in the registry.
+    """
+
+    text: str
+    name: str
+    remark: str | None = None
+    hedge: str | None = None
+
+
+_MASK = "\x00{}\x00"
+_MASKED = re.compile(r"\x00(\d+)\x00")
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_SUSPENDED = re.compile(r"(?:\b\w+-\s*,\s*)*\b\w+-\s+(?:och|eller|samt|&)\s+\w+")
+_SUSPENDED_PART = re.compile(r"(\w+)-")
+_MANAGER_AREAS = re.compile(
+    r"\b\w*(?:chef|chefen|direktör|ansvarig|ansvariga)\s+(?:för\s+)?[a-zåäö][\w-]*\s+och\s+[a-zåäö][\w-]*"
+)
+_HARD_SEPARATOR = re.compile(
+    r"\s*(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom)\s)\s*",
+    re.IGNORECASE,
+)
+_OCH = re.compile(r"\s+(?:och|eller)\s+", re.IGNORECASE)
+_EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|\s+(?:och|eller|samt)$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^(?:representanter|representant|företrädare|deltagare|personal|medarbetare|stöd|kontaktpersoner|kontaktperson)"
+    r"\s+(?:från|för|ur|inom|på|hos|vid)\s+|^(?:med stöd av|via|genom)\s+",
+    re.IGNORECASE,
+)
+_HEDGES = (
+    "i vissa fall", "vid behov även", "vid behov", "efter behov", "om behov finns", "i förekommande fall",
+    "när det behövs", "i mån av möjlighet", "eventuellt", "ev.", "även", "bland annat", "bl.a.", "bl a",
+    "till exempel", "t.ex.", "t ex", "exempelvis", "såsom", "med flera", "m.fl.", "m fl", "mfl", "etc.", "etc", "osv",
+)
+_HEDGE = "|".join(re.escape(h.rstrip(".")) + r"\.?" for h in _HEDGES)
+_HEDGE_START = re.compile(rf"^(?:{_HEDGE})(?:\s+|$)", re.IGNORECASE)
+_HEDGE_END = re.compile(rf"(?:^|\s+)(?:{_HEDGE})$", re.IGNORECASE)
+_HEAD_SUFFIXES = (
+    "förvaltningen", "förvaltning", "nämnden", "nämnd", "styrelsen", "styrelse", "kontoret", "kontor",
+    "enheten", "enhet", "avdelningen", "avdelning", "verksamheten", "verksamhet", "omsorgen", "omsorg",
+    "tjänsten", "tjänst", "chefen", "chef", "samordnaren", "samordnare", "gruppen", "grupp", "sektionen",
+    "psykiatrin", "mottagningen", "gårdarna", "gården", "skolan", "skola", "polisen",
+)
+_BODY_END = re.compile(r"(?:nämnd|nämnden|förvaltning|förvaltningen|styrelse|styrelsen|kontoret|enheten|avdelningen)$", re.IGNORECASE)
+_TRIM = " \t.,:;-–"
+_MAX_RUN_TOGETHER_WORDS = 24
+
+
+def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[ActorPhrase]:
+    """The actor phrases a cell names, in reading order. Empty cell → []."""
+    if not cell or not cell.strip():
+        return []
+    knows = registry.knows if registry is not None else _knows_nothing
+    masks: list[str] = []
+    groups: dict[int, list[str]] = {}
+
+    def mask(match: re.Match | str) -> str:
+        masks.append(match if isinstance(match, str) else match.group(0))
+        return _MASK.format(len(masks) - 1)
+
+    text = cell.replace("\r\n", "\n").replace("\r", "\n")
+    text = _PAREN.sub(mask, text)
+    text = _SUSPENDED.sub(lambda m: _suspended(m, knows, masks, groups), text)
+    for name in _och_names(registry):
+        text = name.sub(mask, text)
+    text = _MANAGER_AREAS.sub(mask, text)
+
+    phrases: list[ActorPhrase] = []
+    for piece in _HARD_SEPARATOR.split(text):
+        for part in _split_och(piece, masks, knows):
+            phrases.extend(_read_piece(part, masks, groups, knows))
+    return phrases
+
+
+def _knows_nothing(_: str) -> bool:
+    return False
+
+
+def _och_names(registry: "Registry | None") -> list[re.Pattern]:
+    """Patterns for registry names that contain "och", longest first, cached per registry."""
+    if registry is None:
+        return []
+    cached = getattr(registry, "_och_patterns", None)
+    if cached is None:
+        names = sorted(set(registry.names_containing("och")), key=len, reverse=True)
+        cached = [
+            re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in name.split()) + r"\w*", re.IGNORECASE)
+            for name in names
+        ]
+        registry._och_patterns = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _suspended(match: re.Match, knows, masks: list[str], groups: dict[int, list[str]]) -> str:
+    """Keep "kultur- och fritidsförvaltningen" whole; expand "a-, b- och cnämnden" to three."""
+    span = match.group(0)
+    prefixes = _SUSPENDED_PART.findall(span)
+    head = span.split()[-1]
+    masks.append(span)
+    index = len(masks) - 1
+    if knows(span):
+        return _MASK.format(index)
+    suffix = next((s for s in _HEAD_SUFFIXES if head.lower().endswith(s) and len(head) > len(s)), None)
+    if suffix is None:
+        return _MASK.format(index)
+    expanded = [p + suffix for p in prefixes] + [head]
+    is_list = "," in span
+    if is_list or all(knows(name) for name in expanded):
+        groups[index] = expanded
+    return _MASK.format(index)
+
+
+def _split_och(piece: str, masks: list[str], knows) -> list[str]:
+    """Split on "och"/"eller" unless the piece as a whole is a known name."""
+    if knows(_unmask(piece, masks)):
+        return [piece]
+    return _OCH.split(piece)
+
+
+def _unmask(text: str, masks: list[str]) -> str:
+    while _MASKED.search(text):
+        text = _MASKED.sub(lambda m: masks[int(m.group(1))], text)
+    return text
+
+
+def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], knows) -> list[ActorPhrase]:
+    written = _unmask(piece, masks).strip(_TRIM)
+    if not written:
+        return []
+    body = piece
+    remarks = []
+    for m in list(_MASKED.finditer(body)):
+        original = masks[int(m.group(1))]
+        if original.lstrip().startswith("("):
+            remarks.append(original.strip()[1:-1].strip())
+            body = body.replace(m.group(0), " ")
+    body = _EDGE_CONJUNCTION.sub("", " ".join(body.split())).strip(_TRIM)
+    remark = "; ".join(r for r in remarks if r) or None
+
+    name = " ".join(_unmask(body, masks).split())
+    if knows(name):
+        return [ActorPhrase(written, name, remark)]
+    known_parts = _known_segments(name, knows)
+    if len(known_parts) > 1:
+        return _phrases_of(known_parts, remark, None)
+    body, hedges = _peel(body, _HEDGE_START, _HEDGE_END)
+    if not knows(_unmask(body, masks)):
+        body = _LEAD_IN.sub("", body).strip(_TRIM)
+        more_body, more = _peel(body, _HEDGE_START, _HEDGE_END)
+        if more_body:
+            body, hedges = more_body, hedges + more
+    hedge = ", ".join(hedges) or None
+
+    group = _MASKED.fullmatch(body)
+    if group and int(group.group(1)) in groups:
+        return [ActorPhrase(written, n, remark, hedge) for n in groups[int(group.group(1))]]
+    name = " ".join(_unmask(body, masks).split()).strip(_TRIM)
+    if not name:
+        return [ActorPhrase(written, written, remark, hedge)]
+    parts = _run_together(name, knows)
+    if len(parts) == 1:
+        return [ActorPhrase(written, name, remark, hedge)]
+    return _phrases_of(parts, remark, hedge)
+
+
+def _phrases_of(parts: list[str], remark: str | None, hedge: str | None) -> list[ActorPhrase]:
+    """Phrases for names run together; a trailing remark belongs to the last."""
+    return [ActorPhrase(p, p, remark if i == len(parts) - 1 else None, hedge) for i, p in enumerate(parts)]
+
+
+def _peel(body: str, start: re.Pattern, end: re.Pattern) -> tuple[str, list[str]]:
+    """Remove hedges at either end of a piece; return the rest and the hedges found."""
+    found = []
+    for pattern in (start, end):
+        while (m := pattern.search(body)) and m.group(0).strip() != body.strip():
+            found.append(m.group(0).strip())
+            body = (body[: m.start()] + body[m.end():]).strip(_TRIM)
+    return body, found
+
+
+def _known_segments(name: str, knows) -> list[str]:
+    """The fewest registry names that, one after another, make up ``name``; else ``[name]``."""
+    words = name.split()
+    n = len(words)
+    if n < 2 or n > _MAX_RUN_TOGETHER_WORDS:
+        return [name]
+    best: list[list[str] | None] = [[]] + [None] * n
+    for i in range(1, n + 1):
+        for j in range(i):
+            if best[j] is None:
+                continue
+            segment = " ".join(words[j:i])
+            if knows(segment) and (best[i] is None or len(best[j]) + 1 < len(best[i])):
+                best[i] = best[j] + [segment]
+    return best[n] or [name]
+
+
+def _run_together(name: str, knows) -> list[str]:
+    """Split names written one after another without separators, or keep ``name`` whole."""
+    if knows(name):
+        return [name]
+    known_parts = _known_segments(name, knows)
+    if len(known_parts) > 1:
+        return known_parts
+    words = name.split()
+    n = len(words)
+    parts, start = [], 0
+    for i in range(1, n):
+        if words[i][:1].isupper() and _BODY_END.search(words[i - 1]):
+            parts.append(" ".join(words[start:i]))
+            start = i
+    parts.append(" ".join(words[start:]))
+    return parts

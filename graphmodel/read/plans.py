@@ -1,0 +1,185 @@
+"""From a table of rows to a Plan: measures with resolved actors, statuses and a ledger.
+
+``parse_plan`` is pure: it takes a ``Table`` (``graphmodel.read.tables``),
+the plan's metadata and the registry. ``read_plan`` does the file I/O around
+it. Every non-empty cell is written into ``Plan.ledger`` with what it became,
+so nothing is lost silently: unknown actors and unreadable statuses are kept
+and flagged there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+
+from ..errors import IngestError, IngestFailed
+from ..model import NATIONAL, ORGANISATION, Actor, ActorRef, Interpretation, Measure, Plan, PlanInfo, Source
+from ..registry import OWN_ORGANISATION, Registry, RegistryEntry
+from .phrases import split_actor_cell
+from .status import parse_status
+from .tables import Table, read_table
+
+ACTOR_COLUMNS = ("responsible", "partners")
+_MUNICIPALITY = re.compile(r"\b(kommun|stad|region)\b", re.IGNORECASE)
+
+
+def slug(text: str) -> str:
+    """ASCII kebab-case id part: ``"Skärholmens stadsdelsförvaltning"`` → ``"skarholmens-stadsdelsforvaltning"``."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+
+
+def read_plan_info(path: str | os.PathLike) -> PlanInfo:
+    """Metadata from ``<name>.plan.toml`` beside the plan, or derived from the file name."""
+    path = Path(path)
+    side = path.with_name(path.stem + ".plan.toml")
+    meta: dict = {}
+    if side.exists():
+        try:
+            meta = tomllib.loads(side.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise IngestFailed([IngestError(str(side), "bad-plan-metadata", f"not valid TOML ({err}); fix the file or delete it")]) from err
+    organisation = meta.get("organisation") or path.stem
+    return PlanInfo(
+        id=slug(str(meta.get("id") or path.stem)),
+        title=str(meta.get("title") or path.stem),
+        organisation=str(meta.get("organisation_id") or ""),
+        organisation_name=str(organisation),
+        year=int(meta["year"]) if str(meta.get("year", "")).isdigit() else None,
+        source=meta.get("source"),
+        file=str(path),
+        organisation_parent=str(meta.get("organisation_parent") or "") or None,
+    )
+
+
+def read_plan(path: str | os.PathLike, registry: Registry, sheet: str | None = None) -> Plan:
+    """Read one plan file (CSV or XLSX) into a Plan."""
+    return parse_plan(read_table(path, sheet=sheet), read_plan_info(path), registry)
+
+
+def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
+    """Interpret a table's rows as measures of the plan ``info`` describes."""
+    binder = _Binder(registry, info)
+    plan = Plan(info=binder.info, actors=binder.actors)
+    seen_ids: dict[str, int] = {}
+    area = level = None
+    for row in table.rows:
+        cells = row.cells
+        source = Source(table.path, row.number, table.sheet, cells.get("source") or None)
+        ledger = plan.ledger
+
+        def note(column: str, became: str, problem: str | None = None, suggestions=()) -> None:
+            ledger.append(Interpretation(source, table.headers[column], cells[column], became, problem, tuple(suggestions)))
+
+        if cells.get("area"):
+            area, level = cells["area"], None
+            note("area", f"area: {area}")
+        if cells.get("level"):
+            level = cells["level"]
+            note("level", f"level: {level}")
+        if cells.get("source"):
+            note("source", "source reference")
+        text = " ".join(cells["measure"].split())
+        note("measure", "measure text")
+        status = parse_status(cells.get("status", ""))
+        if cells.get("status"):
+            if status.interpreted:
+                note("status", f"status: {status.state}")
+            else:
+                note("status", "status: unknown", "status-not-understood")
+        roles = {}
+        for column in ACTOR_COLUMNS:
+            refs: dict[str, ActorRef] = {}
+            for phrase in split_actor_cell(cells.get(column, ""), registry):
+                ref = binder.resolve(phrase)
+                if ref.id not in refs:
+                    refs[ref.id] = ref
+                problem = "unknown-actor" if ref.unknown else None
+                suggestions = plan.actors[ref.id].suggestions if ref.unknown else ()
+                note(column, f"actor: {ref.name} ({ref.id})", problem, suggestions)
+            roles[column] = tuple(refs.values())
+        if cells.get("id"):
+            note("id", "measure id")
+        extras = tuple((header, value) for (number, header, value) in table.extra_cells if number == row.number)
+        for header, value in extras:
+            ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))
+        measure_id = _measure_id(info.id, cells.get("id"), area, level, text, seen_ids)
+        plan.measures.append(Measure(
+            id=measure_id, plan=plan.info.id, text=text, area=area, level=level, status=status, source=source,
+            responsible=roles["responsible"], partners=roles["partners"], extra=extras))
+    return plan
+
+
+def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen: dict[str, int]) -> str:
+    """Stable id: the explicit id, or a hash of area, level and text (numbered when repeated).
+
+    Editing or inserting another row never changes a measure's id.
+    """
+    if explicit:
+        return f"{plan_id}#{slug(explicit)}"
+    key = "|".join((area or "", level or "", " ".join(text.casefold().split())))
+    base = f"{plan_id}#{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+class _Binder:
+    """Turns registry entries into the plan's actors: national ones shared, the rest per organisation."""
+
+    def __init__(self, registry: Registry, info: PlanInfo):
+        self.registry = registry
+        self.actors: dict[str, Actor] = {}
+        self.org = self._organisation(info)
+        self.info = PlanInfo(**{**info.__dict__, "organisation": self.org.id, "organisation_name": self.org.name})
+
+    def _organisation(self, info: PlanInfo) -> Actor:
+        parent = None
+        if info.organisation_parent:
+            parent = self._named(info.organisation_parent)
+        entry = self.registry.lookup(info.organisation_name)
+        if entry is not None and entry.scope == NATIONAL:
+            return self.bind(entry, None)
+        kind = "municipality" if _MUNICIPALITY.search(info.organisation_name) and parent is None else "municipal-unit"
+        org = Actor(info.organisation or slug(info.organisation_name), info.organisation_name, kind, NATIONAL,
+                    parent=parent.id if parent else None)
+        self.actors[org.id] = org
+        return org
+
+    def _named(self, name: str) -> Actor:
+        entry = self.registry.lookup(name)
+        if entry is not None and entry.scope == NATIONAL:
+            return self.bind(entry, None)
+        actor = Actor(slug(name), name, "municipality" if _MUNICIPALITY.search(name) else "municipal-unit", NATIONAL)
+        self.actors.setdefault(actor.id, actor)
+        return actor
+
+    def bind(self, entry: RegistryEntry, org: Actor | None) -> Actor:
+        """The actor node for a registry entry in this plan's organisation (parents bound too)."""
+        if entry.id == OWN_ORGANISATION:
+            return org
+        if entry.scope == NATIONAL:
+            actor_id, owner = entry.id, None
+        else:
+            actor_id, owner = f"{org.id}/{entry.id}", org.id
+        if actor_id in self.actors:
+            return self.actors[actor_id]
+        parent = self.bind(self.registry[entry.parent], org).id if entry.parent else None
+        actor = Actor(actor_id, entry.name, entry.kind, entry.scope, parent, owner, entry.aliases)
+        self.actors[actor_id] = actor
+        return actor
+
+    def resolve(self, phrase) -> ActorRef:
+        entry = self.registry.lookup(phrase.name)
+        if entry is not None:
+            actor = self.bind(entry, self.org)
+        else:
+            actor_id = f"{self.org.id}/unknown-{slug(phrase.name)}"
+            actor = self.actors.get(actor_id) or Actor(
+                actor_id, phrase.name, "unknown", ORGANISATION, None, self.org.id, (), True,
+                tuple(self.registry.suggest(phrase.name)))
+            self.actors[actor_id] = actor
+        return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, phrase.remark, phrase.hedge)

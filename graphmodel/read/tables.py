@@ -1,0 +1,354 @@
+"""Read a plan's table (CSV or XLSX) into rows keyed by canonical column.
+
+This is the only module that knows about file formats, encodings, delimiters
+and the many ways plans spell their headers. Every problem a user can fix is
+collected as an ``IngestError`` and raised together as ``IngestFailed``; row
+numbers are the ones a person sees in Excel (one row per record).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from typing import NoReturn
+
+from graphmodel.errors import IngestError, IngestFailed
+
+# Canonical column -> accepted header spellings (compared with _header_key).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "measure": ("Åtgärd", "Åtgärder", "Aktivitet", "Insats", "Measure", "Action"),
+    "responsible": ("Ansvarig", "Ansvariga", "Ansvar", "Huvudansvarig", "Responsible", "Owner"),
+    "partners": ("Övriga aktörer", "Övriga", "Samverkanspartner", "Samverkanspartners",
+                 "Samverkan", "Medverkande", "Partners", "Other actors"),
+    "status": ("Pågående/planer", "Pågående / planer", "Status", "Tidplan", "Tidsplan",
+               "När", "Tid", "Status/Timing", "Timing"),
+    "area": ("Område", "Insatsområde", "Fokusområde", "Area"),
+    "level": ("Nivå", "Preventionsnivå", "Level"),
+    "source": ("Källa", "Referens", "Sida", "Source", "Reference"),
+    "id": ("Id", "ID", "Nr", "Nummer"),
+}
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_DELIMITERS = ";,\t"
+_SAVE_AS = "Save the plan from Excel as 'CSV UTF-8' or as an Excel workbook (.xlsx)."
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its Excel row number and its cells by canonical column."""
+
+    number: int
+    cells: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A whole sheet or CSV file, with everything not understood kept aside."""
+
+    path: str
+    sheet: str | None
+    headers: dict[str, str]
+    rows: list[Row]
+    extra_columns: list[str]
+    extra_cells: list[tuple[int, str, str]]
+    encoding: str | None
+
+
+def _header_key(header: str) -> str:
+    """Fold a header so that case, spacing, '/' and a trailing ':' don't matter."""
+    text = unicodedata.normalize("NFC", header).replace("\ufeff", "").strip()
+    text = text.rstrip(":").replace("/", " ")
+    return "".join(text.casefold().split())
+
+
+_CANONICAL = {_header_key(s): col for col, spellings in COLUMNS.items() for s in spellings}
+
+
+def canonical_column(header: str) -> str | None:
+    """The canonical column a header means, or None if it is not recognised."""
+    return _CANONICAL.get(_header_key(header))
+
+
+def read_table(path: str | os.PathLike, sheet: str | None = None) -> Table:
+    """Read a .csv/.txt/.tsv or .xlsx/.xlsm plan; raise IngestFailed on any problem."""
+    shown = os.fspath(path)
+    suffix = os.path.splitext(shown)[1].lower()
+    if not os.path.exists(shown):
+        _fail(shown, "file-not-found", "no such file. Check the path and the file name.")
+    if os.path.isdir(shown):
+        _fail(shown, "file-not-found",
+              "this is a folder, not a file. Give the path of a .csv or .xlsx file.")
+    if suffix in XLSX_SUFFIXES:
+        return _read_xlsx(shown, sheet)
+    if suffix not in CSV_SUFFIXES:
+        kind = f"'{suffix}' files" if suffix else "files without an extension"
+        _fail(shown, "unsupported-file-type",
+              f"cannot read {kind}: expected .csv or .xlsx. {_SAVE_AS}")
+    if sheet is not None:
+        _fail(shown, "sheet-not-found",
+              f"a CSV file has no sheets, so sheet {_quote(sheet)} cannot be read. "
+              "Leave out the sheet, or give the .xlsx workbook.")
+    try:
+        with open(shown, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        _fail(shown, "unreadable-file", _unreadable(e))
+    text, encoding = _decode(data, shown)
+    return replace(parse_csv_text(text, shown), encoding=encoding)
+
+
+def parse_csv_text(text: str, path: str = "<text>") -> Table:
+    """Parse already-decoded CSV text; the delimiter is detected, not assumed."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip(" \t\r\n;,\""):  # only separators: how Excel exports a blank sheet
+        _fail(path, "empty-file", _empty_message("the file"))
+    delimiter = _choose_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(reader)
+    except csv.Error as e:
+        _fail(path, "not-a-table",
+              f"line {reader.line_num} cannot be split into cells ({e}). {_SAVE_AS}")
+    header = _first_nonblank(records)
+    if all(len(r) <= 1 for r in records) and header and canonical_column(header[0]) is None:
+        _fail(path, "not-a-table",
+              f"no columns found: no row has a ';', ',' or tab between cells, and the first row "
+              f"({_quote(header[0])}) is not a known header. {_SAVE_AS}")
+    return _build(path, None, enumerate(records, start=1))
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode as Excel writes CSV: UTF-8 with BOM, plain UTF-8, or Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _fail(path, "not-a-table",
+              "the file is UTF-16 text (Excel's 'Unicode Text'), not CSV. "
+              "Save the file as 'CSV UTF-8' from Excel.")
+    if data.startswith(b"PK\x03\x04"):
+        _fail(path, "not-a-table",
+              "the file is a zip archive (probably an Excel workbook), not CSV text. "
+              "Rename it to .xlsx, or save it from Excel as 'CSV UTF-8'.")
+    if b"\x00" in data:
+        _fail(path, "not-a-table", f"the file holds binary data, not text. {_SAVE_AS}")
+    candidates = ["utf-8-sig"] if data.startswith(codecs.BOM_UTF8) else ["utf-8", "cp1252"]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as e:
+            error = e
+    offset = error.start
+    line = data.count(b"\n", 0, offset) + 1
+    tried = "UTF-8" if len(candidates) == 1 else "UTF-8 or Windows-1252"
+    _fail(path, "undecodable-bytes",
+          f"byte 0x{data[offset]:02X} at offset {offset} (line {line}) is not {tried} text. "
+          "Save the file as 'CSV UTF-8' from Excel.")
+
+
+def _choose_delimiter(text: str) -> str:
+    """Pick the delimiter that splits the header into the most known column names.
+
+    The header decides first because csv.Sniffer alone is easily fooled by
+    commas inside Swedish sentences; the Sniffer only breaks ties.
+    """
+    try:
+        sniffed = csv.Sniffer().sniff(text[:16384], delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = None
+
+    def score(delimiter: str) -> tuple[int, bool, int]:
+        try:
+            reader = csv.reader(io.StringIO(text[:16384], newline=""), delimiter=delimiter)
+            header = _first_nonblank(reader)
+        except csv.Error:
+            header = []
+        known = sum(canonical_column(h) is not None for h in header)
+        return known, delimiter == sniffed, len(header)
+
+    return max(_DELIMITERS, key=score)
+
+
+def _first_nonblank(records: Iterable[list[str]]) -> list[str]:
+    return next((r for r in records if any(c.strip() for c in r)), [])
+
+
+def _read_xlsx(path: str, sheet: str | None) -> Table:
+    import zipfile
+
+    from openpyxl import load_workbook  # imported here: slow, and only needed for workbooks
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except OSError as e:
+        _fail(path, "unreadable-file", _unreadable(e))
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError):  # how openpyxl fails on junk
+        _fail(path, "not-a-table",
+              "this is not a readable Excel workbook. "
+              "Open it in Excel and save it as 'Excel Workbook (.xlsx)' or as 'CSV UTF-8'.")
+    try:
+        sheets = {ws.title: ws for ws in workbook.worksheets}  # chart sheets hold no table
+        if sheet is not None and sheet not in sheets:
+            names = ", ".join(_quote(n) for n in sheets) or "no worksheets"
+            _fail(path, "sheet-not-found", f"no sheet named {_quote(sheet)}. "
+                  f"The workbook has: {names}. Pass one of these names.")
+        if not sheets:
+            _fail(path, "not-a-table", f"the workbook has no worksheets. {_SAVE_AS}")
+        worksheet = sheets[sheet] if sheet is not None else workbook.worksheets[0]
+        # Some tools write a wrong <dimension>; without this, columns can be cut off.
+        worksheet.reset_dimensions()
+        records = [
+            (number, [_cell_text(v) for v in values])
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()
+    return _build(path, worksheet.title, records)
+
+
+def _cell_text(value: object) -> str:
+    """Show a cell value as Excel would: 12 not 12.0, dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]]) -> Table:
+    """Map the header row to canonical columns and check every data row."""
+    records = iter(records)
+    for header_row, header_cells in records:
+        if any(c.strip() for c in header_cells):
+            break
+    else:
+        _fail(path, "empty-file", _empty_message(f"sheet {_quote(sheet)}" if sheet else "the file"))
+
+    errors: list[IngestError] = []
+    headers: dict[str, str] = {}
+    position: dict[int, str] = {}  # cell index -> canonical column
+    unknown: dict[int, str] = {}  # cell index -> unrecognised header
+    duplicates: set[int] = set()
+    for i, written in enumerate(header_cells):
+        if not written.strip():
+            continue
+        column = canonical_column(written)
+        if column is None:
+            unknown[i] = written
+        elif column in headers:
+            duplicates.add(i)
+            errors.append(IngestError(path, "duplicate-column",
+                f"this column and {_quote(headers[column])} are both read as "
+                f"the '{column}' column. Rename or delete one of them.", header_row, written))
+        else:
+            headers[column] = written
+            position[i] = column
+
+    rows: list[Row] = []
+    extra_cells: list[tuple[int, str, str]] = []
+    header_hint, no_measure = "", "measure" not in headers
+    first_use: dict[str, int] = {}
+    for number, raw in records:
+        texts = [_clean(c) for c in raw]
+        if not any(texts):
+            continue
+        if not header_hint and no_measure and "measure" in map(canonical_column, texts):
+            header_hint = f" Row {number} looks like the header row: delete the rows above it."
+        cells = {column: "" for column in headers}
+        orphans = []
+        for i, text in enumerate(texts):
+            if not text or i in duplicates:
+                continue  # a duplicate column is already an error of its own
+            if i in position:
+                cells[position[i]] = text
+            elif i in unknown:
+                extra_cells.append((number, unknown[i], text))
+            else:
+                orphans.append((i, text))
+        if orphans:
+            letters = ", ".join(_column_letter(i) for i, _ in orphans)
+            quoted = ", ".join(_quote(t) for _, t in orphans)
+            plural = "s" if len(orphans) > 1 else ""
+            errors.append(IngestError(path, "extra-cells",
+                f"text in column{plural} {letters} has no header above it ({quoted}) and would be "
+                "lost. Add a header for that column or move the text into a named column.",
+                number, value=orphans[0][1]))
+        errors.extend(_check_row(path, number, cells, headers, first_use))
+        rows.append(Row(number, cells))
+
+    if no_measure:
+        # Likely the wrong row was taken as the header: row errors would only be noise.
+        errors = [e for e in errors if e.code == "duplicate-column"]
+        found = ", ".join(_quote(h) for h in header_cells if h.strip())
+        others = "/".join(COLUMNS["measure"][1:])
+        errors.insert(0, IngestError(path, "missing-measure-column",
+            f"no column holds the measures. Headers found: {found}. "
+            f"Add a column named 'Åtgärd' (or {others}).{header_hint}", header_row))
+    if errors:
+        raise IngestFailed(errors)
+    return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None)
+
+
+def _check_row(path: str, number: int, cells: dict[str, str], headers: dict[str, str],
+               first_use: dict[str, int]) -> list[IngestError]:
+    """Row-level problems: actors without a measure, an id used twice."""
+    errors = []
+    if "measure" in headers and not cells["measure"]:
+        actors = [cells[c] for c in ("responsible", "partners") if cells.get(c)]
+        status = cells.get("status")
+        if actors or status:
+            what = (f"names actors ({', '.join(_quote(a) for a in actors)})" if actors
+                    else f"has a status ({_quote(status)})")
+            errors.append(IngestError(path, "actors-without-measure",
+                f"the row {what} but has no measure text. "
+                f"Write the measure in {_quote(headers['measure'].strip())} or delete the row.",
+                number, headers["measure"], (actors or [status])[0]))
+    ident = cells.get("id")
+    if ident:
+        if ident in first_use:
+            errors.append(IngestError(path, "duplicate-id",
+                f"id {_quote(ident)} is also used on row {first_use[ident]}. Give each measure "
+                "its own id, or leave the cell empty.", number, headers["id"], ident))
+        else:
+            first_use[ident] = number
+    return errors
+
+
+def _clean(cell: str) -> str:
+    return cell.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _quote(text: str, limit: int = 40) -> str:
+    """A cell's text for a message: one line, shortened, in single quotes."""
+    text = " ".join(text.split())
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
+
+
+def _column_letter(index: int) -> str:
+    """Excel's column name for a 0-based index: 0 -> A, 26 -> AA."""
+    quotient, rest = divmod(index, 26)
+    return (_column_letter(quotient - 1) if quotient else "") + chr(ord("A") + rest)
+
+
+def _empty_message(what: str) -> str:
+    return (f"{what} has no text in any cell. Export the plan with a header row "
+            "(such as 'Åtgärd', 'Ansvarig') and one row per measure.")
+
+
+def _unreadable(error: OSError) -> str:
+    return (f"the file cannot be opened ({error.strerror}). "
+            "Close it in Excel if it is open there, and check that you may read it.")
+
+
+def _fail(path: str, code: str, message: str, row: int | None = None) -> NoReturn:
+    raise IngestFailed([IngestError(path, code, message, row)])

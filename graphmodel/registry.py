@@ -1,0 +1,185 @@
+"""The actor registry: who the actors are, and how a phrase finds its actor.
+
+Pure: the registry is built from entries (``graphmodel.read.registry_file``
+reads them from CSV). Matching forgives what Swedish plans vary in: case,
+spaces versus hyphens ("HR- avdelningen", "HR avdelningen"), and the ending
+of the last word (definite, indefinite, plural and genitive forms:
+"Polis"/"Polisen", "Stadsdelsförvaltningens", "Fritidsgårdarna"). It never
+guesses beyond that: a phrase that matches nothing, or matches two actors,
+is unknown, and ``suggest`` offers the closest names.
+
+>>> reg = Registry([RegistryEntry("polisen", "Polisen", "police", "national")])
+>>> reg.lookup("polis").id
+'polisen'
+>>> reg.lookup("Polisn") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from .errors import RegistryError
+from .model import ACTOR_KINDS, NATIONAL, ORGANISATION
+
+# The plan's own organisation, as a registry entry that organisation-scoped
+# entries can name as their parent.
+OWN_ORGANISATION = "organisation"
+
+# Endings a Swedish noun phrase's last word takes; longest first so that
+# "-erna" is tried before "-na".
+_ENDINGS = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "ers", "er", "en", "et", "na", "ns", "n", "s")
+_VOWELS = set("aeiouyåäöé")
+_MIN_STEM = 3
+_NOT_ALNUM = re.compile(r"[^0-9a-zåäöéü]+")
+
+
+def normalise(text: str) -> str:
+    """Case-, space- and hyphen-free key of a phrase: ``"HR- avdelningen"`` → ``"hravdelningen"``."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return _NOT_ALNUM.sub("", text)
+
+
+def variants(key: str) -> set[str]:
+    """The key and its stems with one Swedish ending removed."""
+    found = {key}
+    for ending in _ENDINGS:
+        stem = key[: -len(ending)]
+        if key.endswith(ending) and len(stem) >= _MIN_STEM:
+            # A lone definite "-n" follows a vowel ("skolan"): "Polisn" is a typo, not a form.
+            if ending in ("n", "ns") and stem[-1] not in _VOWELS:
+                continue
+            found.add(stem)
+    return found
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """One row of the registry: an actor or an actor template.
+
+    ``scope`` is ``national`` (one node everywhere) or ``organisation`` (one
+    node per organisation that writes a plan: its coordinator, its HR unit).
+    """
+
+    id: str
+    name: str
+    kind: str
+    scope: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class Registry:
+    """Entries by id, with forgiving lookup by name or alias."""
+
+    def __init__(self, entries: Iterable[RegistryEntry]):
+        self.entries: dict[str, RegistryEntry] = {}
+        for entry in entries:
+            self.entries[entry.id] = entry  # later files override earlier ones
+        self._check()
+        self._exact: dict[str, set[str]] = defaultdict(set)
+        self._loose: dict[str, set[str]] = defaultdict(set)
+        for entry in self.entries.values():
+            for name in entry.names:
+                key = normalise(name)
+                if not key:
+                    continue
+                self._exact[key].add(entry.id)
+                for variant in variants(key):
+                    self._loose[variant].add(entry.id)
+        self._cache: dict[str, RegistryEntry | None] = {}
+        self._choices: list[str] | None = None
+
+    def _check(self) -> None:
+        problems = []
+        for entry in self.entries.values():
+            if entry.kind not in ACTOR_KINDS or entry.kind == "unknown":
+                problems.append(f"{entry.id}: kind {entry.kind!r} is not one of {', '.join(ACTOR_KINDS[:-1])}")
+            if entry.scope not in (NATIONAL, ORGANISATION):
+                problems.append(f"{entry.id}: scope {entry.scope!r} must be 'national' or 'organisation'")
+            if entry.parent and entry.parent not in self.entries:
+                problems.append(f"{entry.id}: parent {entry.parent!r} is not an id in the registry")
+            if entry.scope == NATIONAL and entry.parent and self.entries.get(entry.parent, entry).scope == ORGANISATION:
+                problems.append(f"{entry.id}: a national actor cannot have the organisation-scoped parent {entry.parent!r}")
+        if problems:
+            raise RegistryError("Actor registry is inconsistent:\n  " + "\n  ".join(problems))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, entry_id: str) -> bool:
+        return entry_id in self.entries
+
+    def __getitem__(self, entry_id: str) -> RegistryEntry:
+        return self.entries[entry_id]
+
+    def lookup(self, text: str) -> RegistryEntry | None:
+        """The entry a phrase names, or None when it names none or is ambiguous."""
+        key = normalise(text)
+        if key in self._cache:
+            return self._cache[key]
+        found = self._find(key)
+        self._cache[key] = found
+        return found
+
+    def _find(self, key: str) -> RegistryEntry | None:
+        if not key:
+            return None
+        # Least change first: the phrase as written, then with the shortest
+        # ending removed, then both sides stemmed.
+        for variant in sorted(variants(key), key=len, reverse=True):
+            ids = self._exact.get(variant)
+            if ids:
+                return self.entries[next(iter(ids))] if len(ids) == 1 else None
+        ids = set()
+        for variant in variants(key):
+            ids |= self._loose.get(variant, set())
+        return self.entries[ids.pop()] if len(ids) == 1 else None
+
+    def knows(self, text: str) -> bool:
+        """True if the phrase names exactly one registry actor."""
+        return self.lookup(text) is not None
+
+    def names_containing(self, word: str) -> list[str]:
+        """Every name or alias containing ``word`` as a word (e.g. names with "och")."""
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        return [n for e in self.entries.values() for n in e.names if pattern.search(n)]
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Canonical names closest to ``text``, best first (for unknown actors)."""
+        from rapidfuzz import fuzz, process
+
+        if self._choices is None:
+            self._choices = [n for e in self.entries.values() for n in e.names]
+            self._owner = {n: e.name for e in self.entries.values() for n in e.names}
+        names: list[str] = []
+        for choice, _score, _ in process.extract(
+            text, self._choices, scorer=fuzz.WRatio, processor=str.casefold, limit=limit * 4, score_cutoff=70
+        ):
+            name = self._owner[choice]
+            if name not in names:
+                names.append(name)
+        return names[:limit]
+
+    def merged(self, other: "Registry") -> "Registry":
+        """A registry with ``other``'s entries added, replacing same-id entries."""
+        return Registry([*self.entries.values(), *other.entries.values()])
+
+    def ancestors(self, entry_id: str) -> list[str]:
+        """Parent ids from the entry up to the root (the organisation entry included)."""
+        chain, seen = [], {entry_id}
+        parent = self.entries[entry_id].parent
+        while parent and parent not in seen:
+            chain.append(parent)
+            seen.add(parent)
+            parent = self.entries[parent].parent
+        return chain

@@ -1,0 +1,210 @@
+"""How free Swedish status cells ("Pågående/planer") become a Status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graphmodel.model import STATES, Status
+from graphmodel.read.status import is_overdue, parse_status, period_bounds
+
+
+# --- The five phrasings of the Skärholmen 2017 plan -------------------------
+
+
+def test_pagaende_alone_is_ongoing_without_dates():
+    assert parse_status("Pågående") == Status("ongoing", None, None, "Pågående", True)
+
+
+def test_ongoing_during_2017_to_2019_has_start_and_due():
+    status = parse_status("Pågående under 2017-2019")
+    assert (status.state, status.start, status.due) == ("ongoing", "2017", "2019")
+
+
+def test_planned_during_2017_starts_and_is_due_within_2017():
+    status = parse_status("Planerat under 2017")
+    assert (status.state, status.start, status.due) == ("planned", "2017", "2017")
+
+
+def test_under_development_ready_autumn_2017_is_due_then_without_start():
+    status = parse_status("Under utveckling klart hösten 2017")
+    assert (status.state, status.start, status.due) == ("in-development", None, "2017-autumn")
+
+
+def test_under_development_with_implementation_starting_2017_has_start_only():
+    status = parse_status("Under utveckling genomförande påbörjas under 2017")
+    assert (status.state, status.start, status.due) == ("in-development", "2017", None)
+
+
+# --- The phrasing table -----------------------------------------------------
+
+PHRASINGS = [
+    # done
+    ("Klart", "done", None, None),
+    ("Klar", "done", None, None),
+    ("Genomfört", "done", None, None),
+    ("Avslutat", "done", None, None),
+    ("Slutfört", "done", None, None),
+    ("Ja, genomfört 2018", "done", None, "2018"),
+    # ongoing
+    ("Pågår", "ongoing", None, None),
+    ("Löpande", "ongoing", None, None),
+    ("Pågående arbete", "ongoing", None, None),
+    ("Kontinuerligt", "ongoing", None, None),
+    ("Årligen", "ongoing", None, None),
+    ("PÅGÅENDE", "ongoing", None, None),
+    ("Pågående 2018", "ongoing", "2018", "2018"),
+    # in development
+    ("Under utveckling", "in-development", None, None),
+    ("Utvecklas", "in-development", None, None),
+    ("Under \n utveckling klart\nhösten 2017", "in-development", None, "2017-autumn"),
+    ("  under   UTVECKLING  ", "in-development", None, None),
+    # planned: words
+    ("Planerad", "planned", None, None),
+    ("Planeras 2018", "planned", "2018", "2018"),
+    ("Ej påbörjat", "planned", None, None),
+    ("Inte klart", "planned", None, None),
+    ("Påbörjas 2018", "planned", "2018", None),
+    ("Startar ht 2018", "planned", "2018-autumn", None),
+    ("Start HT 2018", "planned", "2018-autumn", None),
+    ("Startar vt 2019", "planned", "2019-spring", None),
+    ("Start VT19", "planned", "2019-spring", None),
+    ("Ska genomföras under våren 2018", "planned", "2018-spring", "2018-spring"),
+    ("Klart hösten 2017", "planned", None, "2017-autumn"),
+    ("Startar ht 2018, klart vt 2019", "planned", "2018-autumn", "2019-spring"),
+    # planned: dates without a state word
+    ("2018–2020", "planned", "2018", "2020"),
+    ("2017-2019", "planned", "2017", "2019"),
+    ("2017-19", "planned", "2017", "2019"),
+    ("fr.o.m. 2018", "planned", "2018", None),
+    ("Från och med 2018", "planned", "2018", None),
+    ("t.o.m. 2019", "planned", None, "2019"),
+    ("till och med 2019", "planned", None, "2019"),
+    ("Från 2018 till 2020", "planned", "2018", "2020"),
+    ("Senast december 2018", "planned", None, "2018-12"),
+    ("Första halvåret 2018", "planned", "2018-H1", "2018-H1"),
+    ("andra halvåret 2018", "planned", "2018-H2", "2018-H2"),
+    ("Q3 2018", "planned", "2018-Q3", "2018-Q3"),
+    ("kvartal 3 2018", "planned", "2018-Q3", "2018-Q3"),
+    ("tredje kvartalet 2018", "planned", "2018-Q3", "2018-Q3"),
+    ("hösten -17", "planned", "2017-autumn", "2017-autumn"),
+    ("våren 2018", "planned", "2018-spring", "2018-spring"),
+    ("sommaren 2018", "planned", "2018-summer", "2018-summer"),
+    ("vintern 2019", "planned", "2019-winter", "2019-winter"),
+    ("vt 2019", "planned", "2019-spring", "2019-spring"),
+    ("januari 2019", "planned", "2019-01", "2019-01"),
+    ("Maj 2019", "planned", "2019-05", "2019-05"),
+    ("december 2019", "planned", "2019-12", "2019-12"),
+    ("Klart 2018-06-30", "planned", None, "2018-06"),
+    ("Senast 2018-06-30", "planned", None, "2018-06"),
+    ("Från 2018-06-30", "planned", "2018-06", None),
+    ("Påbörjas 2018-09-01", "planned", "2018-09", None),
+    ("2017-05", "planned", "2017-05", "2017-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "state", "start", "due"), PHRASINGS, ids=[p[0] for p in PHRASINGS])
+def test_phrasing_is_read_as_state_start_and_due(text, state, start, due):
+    status = parse_status(text)
+    assert (status.state, status.start, status.due) == (state, start, due)
+    assert status.interpreted
+    assert status.text == text
+
+
+def test_every_phrasing_gives_a_known_state():
+    assert all(parse_status(text).state in STATES for text, *_ in PHRASINGS)
+
+
+# --- Empty, unreadable and paused cells -------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_cell_is_unknown_but_not_an_error(text):
+    assert parse_status(text) == Status(state="unknown", text=text, interpreted=True)
+
+
+def test_text_that_says_nothing_about_state_or_date_is_not_interpreted():
+    status = parse_status("Se bilaga")
+    assert (status.state, status.interpreted) == ("unknown", False)
+
+
+def test_vilande_is_unknown_state_but_interpreted():
+    status = parse_status("Vilande")
+    assert (status.state, status.interpreted) == ("unknown", True)
+
+
+def test_text_is_kept_exactly_as_written_including_spaces():
+    assert parse_status("  Pågående \n").text == "  Pågående \n"
+
+
+def test_two_digit_year_counts_only_after_a_season_word():
+    assert parse_status("Ansvarig SIG 18-29 år").interpreted is False
+
+
+def test_under_development_wins_over_a_following_klart():
+    assert parse_status("Under utveckling, klart 2018").state == "in-development"
+
+
+def test_ongoing_wins_over_planned():
+    status = parse_status("Pågående, planeras utökas 2019")
+    assert status.state == "ongoing"
+
+
+# --- period_bounds -----------------------------------------------------------
+
+BOUNDS = [
+    ("2017", date(2017, 1, 1), date(2017, 12, 31)),
+    ("2017-spring", date(2017, 1, 1), date(2017, 6, 30)),
+    ("2017-summer", date(2017, 6, 1), date(2017, 8, 31)),
+    ("2017-autumn", date(2017, 8, 1), date(2017, 12, 31)),
+    ("2017-winter", date(2017, 1, 1), date(2017, 2, 28)),
+    ("2020-winter", date(2020, 1, 1), date(2020, 2, 29)),
+    ("2017-H1", date(2017, 1, 1), date(2017, 6, 30)),
+    ("2017-H2", date(2017, 7, 1), date(2017, 12, 31)),
+    ("2017-Q1", date(2017, 1, 1), date(2017, 3, 31)),
+    ("2017-Q4", date(2017, 10, 1), date(2017, 12, 31)),
+    ("2017-05", date(2017, 5, 1), date(2017, 5, 31)),
+    ("2016-02", date(2016, 2, 1), date(2016, 2, 29)),
+]
+
+
+@pytest.mark.parametrize(("period", "first", "last"), BOUNDS, ids=[b[0] for b in BOUNDS])
+def test_period_bounds_are_first_and_last_day(period, first, last):
+    assert period_bounds(period) == (first, last)
+
+
+@pytest.mark.parametrize("period", ["", "17", "2017-fall", "2017-13", "2017-Q5", "2017-h1", "hösten 2017"])
+def test_malformed_period_raises_value_error(period):
+    with pytest.raises(ValueError):
+        period_bounds(period)
+
+
+@pytest.mark.parametrize("text", [text for text, *_ in PHRASINGS])
+def test_every_parsed_period_has_bounds(text):
+    status = parse_status(text)
+    for period in (status.start, status.due):
+        if period is not None:
+            first, last = period_bounds(period)
+            assert first <= last
+
+
+# --- is_overdue --------------------------------------------------------------
+
+
+def test_measure_due_autumn_2017_is_overdue_in_2018():
+    status = parse_status("Under utveckling klart hösten 2017")
+    assert is_overdue(status, date(2018, 1, 1))
+
+
+def test_measure_is_not_overdue_on_the_last_day_of_its_due_period():
+    status = parse_status("Under utveckling klart hösten 2017")
+    assert not is_overdue(status, date(2017, 12, 31))
+
+
+def test_done_measure_is_never_overdue():
+    assert not is_overdue(parse_status("Ja, genomfört 2018"), date(2025, 1, 1))
+
+
+def test_measure_without_due_is_never_overdue():
+    assert not is_overdue(parse_status("Pågående"), date(2025, 1, 1))
