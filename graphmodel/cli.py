@@ -90,10 +90,10 @@ def report(files, out, registry_files, sheet):
 def measures(files, fmt, registry_files, sheet):
     """List every measure with its responsible actors, partners and status."""
     from .analyse.listing import measures as list_measures
-    from .present.formats import MEASURE_COLUMNS, render
+    from .present.formats import MEASURE_COLUMNS, MEASURE_TABLE, render
 
     _, graph = _read(files, registry_files, sheet)
-    _emit(render(list_measures(graph), fmt, MEASURE_COLUMNS, title="Åtgärder"))
+    _emit(render(list_measures(graph), fmt, MEASURE_COLUMNS, title="Åtgärder", table_columns=MEASURE_TABLE))
 
 
 @main.command()
@@ -105,10 +105,10 @@ def measures(files, fmt, registry_files, sheet):
 def actors(files, fmt, registry_files, sheet):
     """List every actor with how many measures it owns and takes part in."""
     from .analyse.listing import actors as list_actors
-    from .present.formats import ACTOR_COLUMNS, render
+    from .present.formats import ACTOR_COLUMNS, ACTOR_TABLE, render
 
     _, graph = _read(files, registry_files, sheet)
-    _emit(render(list_actors(graph), fmt, ACTOR_COLUMNS, title="Aktörer (? = okänd)"))
+    _emit(render(list_actors(graph), fmt, ACTOR_COLUMNS, title="Aktörer (? = okänd)", table_columns=ACTOR_TABLE))
 
 
 @main.command()

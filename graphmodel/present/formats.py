@@ -56,6 +56,15 @@ MEASURE_COLUMNS: Sequence[Column] = (
     Column("source", lambda r: f'{r["source"]["file"]}:{r["source"]["row"]}'),
 )
 
+# Terminal tables show what fits a screen; JSON and CSV carry everything.
+MEASURE_TABLE: Sequence[Column] = (
+    Column("area / level", lambda r: " / ".join(x for x in (r["area"], r["level"]) if x)),
+    Column("measure", lambda r: r["text"]),
+    Column("responsible", lambda r: names(r["responsible"])),
+    Column("partners", lambda r: names(r["partners"])),
+    Column("status", lambda r: r["status"]["state"] + (f' (due {r["status"]["due"]})' if r["status"]["due"] else "")),
+)
+
 ACTOR_COLUMNS: Sequence[Column] = (
     Column("name", lambda r: r["name"] + (" (?)" if r["unknown"] else "")),
     Column("kind", lambda r: r["kind"]),
@@ -65,6 +74,9 @@ ACTOR_COLUMNS: Sequence[Column] = (
     Column("id", lambda r: r["id"]),
     Column("written as", lambda r: "; ".join(r["aliases_seen"])),
 )
+
+ACTOR_TABLE: Sequence[Column] = (ACTOR_COLUMNS[0], ACTOR_COLUMNS[1], ACTOR_COLUMNS[2], ACTOR_COLUMNS[3],
+                                 ACTOR_COLUMNS[6])
 
 
 def flat(rows: list[dict], columns: Sequence[Column]) -> list[list[object]]:
@@ -85,13 +97,15 @@ def to_csv(rows: list[dict], columns: Sequence[Column], delimiter: str = ",") ->
     return out.getvalue()
 
 
-def render(rows: list[dict], fmt: str, columns: Sequence[Column], title: str | None = None) -> str | None:
-    """The rows in ``fmt``; for ``table`` print with rich and return None."""
+def render(rows: list[dict], fmt: str, columns: Sequence[Column], title: str | None = None,
+           table_columns: Sequence[Column] | None = None) -> str | None:
+    """The rows in ``fmt``; for ``table`` print with rich (``table_columns``, narrower) and return None."""
     if fmt == "json":
         return to_json(rows)
     if fmt == "csv":
         return to_csv(rows, columns)
-    print_table(flat(rows, columns), [c.heading for c in columns], title)
+    shown = table_columns or columns
+    print_table(flat(rows, shown), [c.heading for c in shown], title)
     return None
 
 
@@ -100,7 +114,7 @@ def print_table(values: list[list[object]], headings: list[str], title: str | No
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=title, show_lines=False, header_style="bold", expand=True)
     for heading in headings:
         table.add_column(heading, overflow="fold")
     for row in values:

@@ -1,0 +1,66 @@
+"""The graph: schema, several plans in one graph, national actors connecting them."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graphmodel.build import build_graph
+from graphmodel.model import ACTOR, IN_PLAN, MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR
+
+
+def test_skarholmen_graph_has_plan_measure_and_actor_nodes(skarholmen):
+    graph = build_graph([skarholmen])
+    labels = [d["label"] for _, d in graph.nodes(data=True)]
+    assert labels.count(PLAN) == 1 and labels.count(MEASURE) == 17
+    assert labels.count(ACTOR) == len(skarholmen.actors)
+
+
+def test_every_measure_is_in_its_plan_and_every_edge_has_a_known_type(skarholmen):
+    graph = build_graph([skarholmen])
+    for node, data in graph.nodes(data=True):
+        if data["label"] == MEASURE:
+            assert list(graph.successors(node)) == ["plan:skarholmen-2017"]
+    assert {k for _, _, k in graph.edges(keys=True)} == {RESPONSIBLE_FOR, PARTNER_IN, IN_PLAN, PART_OF}
+    assert all(d["type"] == k for _, _, k, d in graph.edges(keys=True, data=True))
+
+
+def test_lokalpolisomrade_and_sig_hang_in_their_hierarchies(registry):
+    from graphmodel.read.plans import parse_plan, read_plan_info
+    from graphmodel.read.tables import parse_csv_text
+
+    table = parse_csv_text("Åtgärd;Ansvarig\nSamverkan;lokalpolisområde Skärholmen\nStöd;SIG 18-29 år\n", "x.csv")
+    plan = parse_plan(table, read_plan_info("x.csv"), registry)
+    graph = build_graph([plan])
+    assert graph.has_edge("lokalpolisomrade-skarholmen", "polisen", PART_OF)
+    sig = next(a for a, d in graph.nodes(data=True) if d.get("name") == "SIG 18-29 år")
+    assert graph.has_edge(sig, sig.rsplit("/", 1)[0] + "/socialtjansten", PART_OF)
+
+
+def test_two_plans_make_one_graph_joined_by_national_actors(skarholmen, norrtorp):
+    graph = build_graph([skarholmen, norrtorp])
+    assert sum(1 for _, d in graph.nodes(data=True) if d["label"] == PLAN) == 2
+    plans_of_polisen = {graph.nodes[m]["plan"] for _, m, k in graph.out_edges("polisen", keys=True)
+                        if k in (RESPONSIBLE_FOR, PARTNER_IN)}
+    assert plans_of_polisen == {"skarholmen-2017", "norrtorp-2019"}
+
+
+def test_two_organisations_coordinators_are_two_nodes(registry):
+    from graphmodel.read.plans import parse_plan
+    from graphmodel.model import PlanInfo
+    from graphmodel.read.tables import parse_csv_text
+
+    table = parse_csv_text("Åtgärd;Ansvarig\nSamordning;Preventionssamordnaren\n", "p.csv")
+    plans = [parse_plan(table, PlanInfo(pid, pid, "", org), registry)
+             for pid, org in (("a", "Rinkeby-Kista stadsdelsförvaltning"), ("b", "Norrtorps kommun"))]
+    graph = build_graph(plans)
+    coordinators = [n for n, d in graph.nodes(data=True) if d.get("name") == "Preventionssamordnare"]
+    assert len(coordinators) == 2
+
+
+def test_the_graph_writes_to_graphml_and_gexf(skarholmen, norrtorp, tmp_path):
+    graph = build_graph([skarholmen, norrtorp])
+    nx.write_graphml(graph, tmp_path / "g.graphml")
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert back.number_of_edges() == graph.number_of_edges()
+    nx.write_gexf(graph, tmp_path / "g.gexf")

@@ -1,0 +1,137 @@
+"""The CLI as a user meets it: real files in, the JSON contract out, one clear line on mistakes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from graphmodel.cli import main
+from tests.conftest import NORRTORP, ROOT, SKARHOLMEN
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return result
+
+
+def test_measures_json_follows_the_contract():
+    result = run("measures", SKARHOLMEN, "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    assert len(rows) == 17
+    first = rows[0]
+    assert set(first) >= {"id", "plan", "area", "level", "text", "status", "source", "responsible", "partners"}
+    assert set(first["status"]) == {"state", "start", "due", "text"}
+    assert first["responsible"] == [{"id": "skarholmens-stadsdelsforvaltning/preventionssamordnare",
+                                     "name": "Preventionssamordnare", "text": "Preventionssamordnaren", "kind": "role"}]
+    assert [p["text"] for p in first["partners"]] == ["Stadsdelsförvaltning", "Berörda fackförvaltningar", "Polis",
+                                                      "Övriga berörda aktörer"]
+
+
+def test_actors_json_gives_each_actors_counts():
+    rows = json.loads(run("actors", SKARHOLMEN, "--format", "json").output)
+    by_name = {r["name"]: r for r in rows}
+    assert set(rows[0]) >= {"id", "name", "kind", "scope", "parent", "aliases_seen", "responsible_count",
+                            "partner_count", "unknown"}
+    assert (by_name["Preventionssamordnare"]["responsible_count"], by_name["Preventionssamordnare"]["partner_count"]) == (5, 0)
+    assert (by_name["Polisen"]["responsible_count"], by_name["Polisen"]["partner_count"]) == (0, 5)
+    assert by_name["Polisen"]["aliases_seen"] == ["Polis", "Polisen"]
+    assert not any(r["unknown"] for r in rows)
+
+
+def test_actors_csv_has_a_header_and_a_row_per_actor():
+    output = run("actors", SKARHOLMEN, "--format", "csv").output
+    rows = list(csv.reader(io.StringIO(output)))
+    assert rows[0][:4] == ["name", "kind", "responsible", "partner"]
+    assert len(rows) == 1 + len(json.loads(run("actors", SKARHOLMEN, "--format", "json").output))
+
+
+def test_measures_table_shows_the_plan():
+    output = run("measures", SKARHOLMEN).output
+    assert "Anhörigstöd" in output and "Preventionssa" in output
+
+
+def test_several_plans_at_once_make_one_listing():
+    rows = json.loads(run("measures", SKARHOLMEN, NORRTORP, "--format", "json").output)
+    assert {r["plan"] for r in rows} == {"skarholmen-2017", "norrtorp-2019"}
+
+
+def test_report_writes_every_file_and_says_what_it_wrote(tmp_path):
+    result = run("report", SKARHOLMEN, "-o", tmp_path / "out")
+    assert result.exit_code == 0
+    for name in ("graph.graphml", "graph.gexf", "graph.json", "measures.xlsx", "measures.csv", "actors.csv", "check.csv"):
+        assert (tmp_path / "out" / name).exists()
+        assert name in result.output
+    assert "17 measures" in result.output
+
+
+def test_report_files_guard_against_formula_injection(tmp_path):
+    plan = tmp_path / "evil.csv"
+    plan.write_text('Åtgärd;Ansvarig\n"=HYPERLINK(""http://x"";""klick"")";@Polisen\n', encoding="utf-8")
+    assert run("report", plan, "-o", tmp_path / "out").exit_code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "out" / "measures.xlsx")["Åtgärder"]
+    assert sheet["D2"].value.startswith("'=HYPERLINK")
+    assert "'=HYPERLINK" in (tmp_path / "out" / "measures.csv").read_text(encoding="utf-8-sig")
+
+
+def test_check_reports_unknown_actors_with_suggestions_and_strict_fails():
+    result = run("check", NORRTORP, "--format", "json")
+    rows = json.loads(result.output)
+    problems = [r for r in rows if r["problem"]]
+    assert {r["text"] for r in problems if r["problem"] == "unknown-actor"} >= {"Polisn", "Norrtorps Bostäder AB"}
+    assert "Polisen" in next(r for r in problems if r["text"] == "Polisn")["suggestions"]
+    assert run("check", NORRTORP, "--strict").exit_code == 1
+    assert run("check", SKARHOLMEN, "--strict").exit_code == 0
+
+
+def test_a_missing_file_is_one_clear_line_and_exit_code_2(tmp_path):
+    result = CliRunner().invoke(main, ["measures", str(tmp_path / "nope.csv")])
+    assert result.exit_code == 2
+    assert result.output.startswith("graphmodel: ")
+    assert "nope.csv" in result.output and "Traceback" not in result.output
+
+
+def test_errors_of_several_files_are_all_reported(tmp_path):
+    (tmp_path / "a.csv").write_text("Ansvarig\nPolisen\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["measures", str(tmp_path / "a.csv"), str(tmp_path / "b.csv")])
+    assert result.exit_code == 2
+    assert "missing-measure-column" in result.output and "empty-file" in result.output
+
+
+def test_an_extra_registry_file_makes_an_unknown_actor_known(tmp_path):
+    extra = tmp_path / "mine.csv"
+    extra.write_text("id;name;kind;scope;parent;aliases;note\nnorrtorps-bostader;Norrtorps Bostäder AB;business;national;;;\n",
+                     encoding="utf-8")
+    rows = json.loads(run("actors", NORRTORP, "--registry", extra, "--format", "json").output)
+    assert {r["name"]: r["unknown"] for r in rows}["Norrtorps Bostäder AB"] is False
+
+
+def test_a_broken_registry_file_is_a_clear_error(tmp_path):
+    extra = tmp_path / "mine.csv"
+    extra.write_text("id;name;kind;scope;parent\nx;X;alien;national;\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["actors", str(SKARHOLMEN), "--registry", str(extra)])
+    assert result.exit_code == 2 and "kind 'alien'" in result.output
+
+
+def test_the_installed_command_starts_fast_without_heavy_imports():
+    code = ("import sys, graphmodel.cli; "
+            "print(sorted(m for m in ('networkx', 'pandas', 'neo4j', 'pyvis', 'openpyxl', 'rich') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_user_mistake_from_the_shell_prints_no_traceback(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\xc5tg\xe4rd;Ansvarig\n\x81;Polisen\n")
+    proc = subprocess.run([sys.executable, "-m", "graphmodel.cli", "check", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "undecodable-bytes" in proc.stderr and "Traceback" not in proc.stderr
