@@ -98,6 +98,7 @@ class Registry:
                     self._loose[variant].add(entry.id)
         self._cache: dict[str, RegistryEntry | None] = {}
         self._choices: list[str] | None = None
+        self._suggestions: dict[tuple[str, int], list[str]] = {}
 
     def _check(self) -> None:
         problems = []
@@ -156,18 +157,23 @@ class Registry:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Canonical names closest to ``text``, best first (for unknown actors)."""
+        key = (text.casefold(), limit)
+        if key not in self._suggestions:
+            self._suggestions[key] = self._closest(text.casefold(), limit)
+        return list(self._suggestions[key])
+
+    def _closest(self, query: str, limit: int) -> list[str]:
         from rapidfuzz import fuzz, process
 
         if self._choices is None:
-            self._choices = [n for e in self.entries.values() for n in e.names]
-            self._owner = {n: e.name for e in self.entries.values() for n in e.names}
+            pairs = [(n.casefold(), e.name) for e in self.entries.values() for n in e.names if e.id != OWN_ORGANISATION]
+            self._choices = [folded for folded, _ in pairs]
+            self._owner = dict(pairs)
         names: list[str] = []
-        for choice, _score, _ in process.extract(
-            text, self._choices, scorer=fuzz.WRatio, processor=str.casefold, limit=limit * 4, score_cutoff=70
-        ):
-            name = self._owner[choice]
-            if name not in names:
-                names.append(name)
+        for choice, _score, _ in process.extract(query, self._choices, scorer=fuzz.ratio, limit=limit * 4,
+                                                 score_cutoff=70):
+            if self._owner[choice] not in names:
+                names.append(self._owner[choice])
         return names[:limit]
 
     def merged(self, other: "Registry") -> "Registry":

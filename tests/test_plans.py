@@ -200,3 +200,16 @@ def test_an_area_written_once_for_a_group_of_rows_carries_down(registry):
     plan = parse_plan(table, read_plan_info("d.csv"), registry)
     assert [(m.area, m.level) for m in plan.measures] == [
         ("Förebyggande", "Universellt"), ("Förebyggande", "Universellt"), ("Förebyggande", "Selektivt"), ("Förhindrande", None)]
+
+
+def test_every_non_empty_cell_of_generated_plans_is_accounted_for(tmp_path, registry):
+    from benchmarks.synthetic import write_corpus
+    from graphmodel.api import read_plans
+    from graphmodel.read.tables import read_table
+
+    paths = write_corpus(tmp_path, plans=12, measures=40, seed=7)
+    for path, plan in zip(paths, read_plans(paths, registry)):
+        table = read_table(path)
+        cells = {(row.number, table.headers[col]) for row in table.rows for col, text in row.cells.items() if text.strip()}
+        assert cells == {(item.source.row, item.column) for item in plan.ledger}
+        assert len(plan.measures) == 40

@@ -15,7 +15,10 @@ separator: names the registry knows ("avdelningschef förskola och fritid"),
 suspended compounds ("kultur- och fritidsförvaltningen") and a manager's
 areas ("avdelningschef X och Y"). Names run together without separators
 ("Social resursnämnd Utbildningsnämnden") are split where the registry knows
-every part, or where a capitalised word follows a nämnd/förvaltning.
+every part, where a capitalised word follows a nämnd/förvaltning/tjänst (a
+lone trailing word, "Socialtjänsten Skärholmen", is a place and stays), where
+a capitalised "Övriga"/"Berörda" starts a placeholder, and between two names
+kept whole ("avdelningschef X och Y avdelningschef Z och W").
 
 Pure: the registry is passed in; without one only the text's own signals count.
 """
@@ -47,6 +50,7 @@ class ActorPhrase:
 _MASK = "\x00{}\x00"
 _MASKED = re.compile(r"\x00(\d+)\x00")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
+_PAREN_TEXT = re.compile(r"\(([^()]*)\)")
 _SUSPENDED = re.compile(r"(?:\b\w+-\s*,\s*)*\b\w+-\s+(?:och|eller|samt|&)\s+\w+")
 _SUSPENDED_PART = re.compile(r"(\w+)-")
 _MANAGER_AREAS = re.compile(
@@ -56,6 +60,7 @@ _HARD_SEPARATOR = re.compile(
     r"\s*(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom)\s)\s*",
     re.IGNORECASE,
 )
+_ADJACENT_MASKS = re.compile(r"(?<=\x00)\s+(?=\x00\d+\x00)")
 _OCH = re.compile(r"\s+(?:och|eller)\s+", re.IGNORECASE)
 _EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|\s+(?:och|eller|samt)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -66,18 +71,27 @@ _LEAD_IN = re.compile(
 _HEDGES = (
     "i vissa fall", "vid behov även", "vid behov", "efter behov", "om behov finns", "i förekommande fall",
     "när det behövs", "i mån av möjlighet", "eventuellt", "ev.", "även", "bland annat", "bl.a.", "bl a",
-    "till exempel", "t.ex.", "t ex", "exempelvis", "såsom", "med flera", "m.fl.", "m fl", "mfl", "etc.", "etc", "osv",
+    "till exempel", "t.ex.", "t ex", "exempelvis", "såsom", "med flera", "m.fl.", "m fl", "mfl", "etc.", "osv.",
 )
 _HEDGE = "|".join(re.escape(h.rstrip(".")) + r"\.?" for h in _HEDGES)
 _HEDGE_START = re.compile(rf"^(?:{_HEDGE})(?:\s+|$)", re.IGNORECASE)
 _HEDGE_END = re.compile(rf"(?:^|\s+)(?:{_HEDGE})$", re.IGNORECASE)
+_HEDGE_ONLY = re.compile(_HEDGE, re.IGNORECASE)
+_ABBREVIATION_END = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(h.rstrip(".")) for h in _HEDGES if h.endswith(".")) + ")$", re.IGNORECASE
+)
 _HEAD_SUFFIXES = (
     "förvaltningen", "förvaltning", "nämnden", "nämnd", "styrelsen", "styrelse", "kontoret", "kontor",
     "enheten", "enhet", "avdelningen", "avdelning", "verksamheten", "verksamhet", "omsorgen", "omsorg",
     "tjänsten", "tjänst", "chefen", "chef", "samordnaren", "samordnare", "gruppen", "grupp", "sektionen",
     "psykiatrin", "mottagningen", "gårdarna", "gården", "skolan", "skola", "polisen",
 )
-_BODY_END = re.compile(r"(?:nämnd|nämnden|förvaltning|förvaltningen|styrelse|styrelsen|kontoret|enheten|avdelningen)$", re.IGNORECASE)
+_BODY_END = re.compile(
+    r"(?:nämnd|nämnden|nämnder|nämnderna|förvaltning|förvaltningen|förvaltningar|förvaltningarna|styrelse|styrelsen"
+    r"|kontoret|enheten|avdelningen|tjänsten)$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_START = re.compile(r"(?:Övriga|Berörda|Andra|Samtliga|Relevanta|Externa)")  # capitalised mid-name
 _TRIM = " \t.,:;-–"
 _MAX_RUN_TOGETHER_WORDS = 24
 
@@ -97,9 +111,12 @@ def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[Acto
     text = cell.replace("\r\n", "\n").replace("\r", "\n")
     text = _PAREN.sub(mask, text)
     text = _SUSPENDED.sub(lambda m: _suspended(m, knows, masks, groups), text)
-    for name in _och_names(registry):
-        text = name.sub(mask, text)
+    lowered = text.lower()
+    for word, name in _och_names(registry):
+        if word in lowered:
+            text = name.sub(mask, text)
     text = _MANAGER_AREAS.sub(mask, text)
+    text = _ADJACENT_MASKS.sub("\n", text)  # two names kept whole, side by side, are two actors
 
     phrases: list[ActorPhrase] = []
     for piece in _HARD_SEPARATOR.split(text):
@@ -112,15 +129,22 @@ def _knows_nothing(_: str) -> bool:
     return False
 
 
-def _och_names(registry: "Registry | None") -> list[re.Pattern]:
-    """Patterns for registry names that contain "och", longest first, cached per registry."""
+def _och_names(registry: "Registry | None") -> list[tuple[str, re.Pattern]]:
+    """(longest word, pattern) for registry names that contain "och", longest first, cached per registry.
+
+    A name can only match a cell that contains its longest word, a cheap test
+    that spares most cells the regexes.
+    """
     if registry is None:
         return []
     cached = getattr(registry, "_och_patterns", None)
     if cached is None:
         names = sorted(set(registry.names_containing("och")), key=len, reverse=True)
         cached = [
-            re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in name.split()) + r"\w*", re.IGNORECASE)
+            (
+                max(name.lower().split(), key=len),
+                re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in name.split()) + r"\w*", re.IGNORECASE),
+            )
             for name in names
         ]
         registry._och_patterns = cached  # type: ignore[attr-defined]
@@ -159,8 +183,17 @@ def _unmask(text: str, masks: list[str]) -> str:
     return text
 
 
+def _strip(text: str) -> str:
+    """Trim spaces and punctuation, but keep the period of a closing "m.fl." or "etc."."""
+    stripped = text.strip(_TRIM)
+    end = len(text) - len(text.lstrip(_TRIM)) + len(stripped)
+    if text[end:end + 1] == "." and _ABBREVIATION_END.search(stripped):
+        stripped += "."
+    return stripped
+
+
 def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], knows) -> list[ActorPhrase]:
-    written = _unmask(piece, masks).strip(_TRIM)
+    written = _strip(_unmask(piece, masks))
     if not written:
         return []
     body = piece
@@ -170,7 +203,7 @@ def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], know
         if original.lstrip().startswith("("):
             remarks.append(original.strip()[1:-1].strip())
             body = body.replace(m.group(0), " ")
-    body = _EDGE_CONJUNCTION.sub("", " ".join(body.split())).strip(_TRIM)
+    body = _strip(_EDGE_CONJUNCTION.sub("", " ".join(body.split())))
     remark = "; ".join(r for r in remarks if r) or None
 
     name = " ".join(_unmask(body, masks).split())
@@ -178,10 +211,10 @@ def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], know
         return [ActorPhrase(written, name, remark)]
     known_parts = _known_segments(name, knows)
     if len(known_parts) > 1:
-        return _phrases_of(known_parts, remark, None)
+        return _phrases_of(written, known_parts, [])
     body, hedges = _peel(body, _HEDGE_START, _HEDGE_END)
     if not knows(_unmask(body, masks)):
-        body = _LEAD_IN.sub("", body).strip(_TRIM)
+        body = _strip(_LEAD_IN.sub("", body))
         more_body, more = _peel(body, _HEDGE_START, _HEDGE_END)
         if more_body:
             body, hedges = more_body, hedges + more
@@ -190,18 +223,32 @@ def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], know
     group = _MASKED.fullmatch(body)
     if group and int(group.group(1)) in groups:
         return [ActorPhrase(written, n, remark, hedge) for n in groups[int(group.group(1))]]
-    name = " ".join(_unmask(body, masks).split()).strip(_TRIM)
+    name = _strip(" ".join(_unmask(body, masks).split()))
     if not name:
         return [ActorPhrase(written, written, remark, hedge)]
     parts = _run_together(name, knows)
     if len(parts) == 1:
         return [ActorPhrase(written, name, remark, hedge)]
-    return _phrases_of(parts, remark, hedge)
+    return _phrases_of(written, parts, hedges)
 
 
-def _phrases_of(parts: list[str], remark: str | None, hedge: str | None) -> list[ActorPhrase]:
-    """Phrases for names run together; a trailing remark belongs to the last."""
-    return [ActorPhrase(p, p, remark if i == len(parts) - 1 else None, hedge) for i, p in enumerate(parts)]
+def _phrases_of(written: str, parts: list[str], hedges: list[str]) -> list[ActorPhrase]:
+    """Phrases for names run together: each takes the stretch of ``written`` up to the next name,
+    so a lead-in or hedge before the first, and a remark or hedge after a name, stay with it."""
+    starts = []
+    for part in parts:
+        found = re.compile(r"\s+".join(map(re.escape, part.split()))).search(written, starts[-1] if starts else 0)
+        if found is None:  # cannot place the names in the text: every part its own text
+            return [ActorPhrase(p, p) for p in parts]
+        starts.append(found.start() if starts else 0)
+    bounds = [*starts, len(written)]
+    phrases = []
+    for i, part in enumerate(parts):
+        text = _strip(written[bounds[i]:bounds[i + 1]])
+        remark = "; ".join(r.strip() for r in _PAREN_TEXT.findall(text)) or None
+        hedge = ", ".join(h for h in hedges if h.lower() in text.lower()) or None
+        phrases.append(ActorPhrase(text, part, remark, hedge))
+    return phrases
 
 
 def _peel(body: str, start: re.Pattern, end: re.Pattern) -> tuple[str, list[str]]:
@@ -210,12 +257,15 @@ def _peel(body: str, start: re.Pattern, end: re.Pattern) -> tuple[str, list[str]
     for pattern in (start, end):
         while (m := pattern.search(body)) and m.group(0).strip() != body.strip():
             found.append(m.group(0).strip())
-            body = (body[: m.start()] + body[m.end():]).strip(_TRIM)
+            body = _strip(body[: m.start()] + body[m.end():])
     return body, found
 
 
 def _known_segments(name: str, knows) -> list[str]:
-    """The fewest registry names that, one after another, make up ``name``; else ``[name]``."""
+    """The fewest registry names that, one after another, make up ``name``; else ``[name]``.
+
+    A bare hedge is no name here: "Fryshuset m.fl." is Fryshuset, hedged.
+    """
     words = name.split()
     n = len(words)
     if n < 2 or n > _MAX_RUN_TOGETHER_WORDS:
@@ -223,10 +273,10 @@ def _known_segments(name: str, knows) -> list[str]:
     best: list[list[str] | None] = [[]] + [None] * n
     for i in range(1, n + 1):
         for j in range(i):
-            if best[j] is None:
+            if best[j] is None or (best[i] is not None and len(best[j]) + 1 >= len(best[i])):
                 continue
             segment = " ".join(words[j:i])
-            if knows(segment) and (best[i] is None or len(best[j]) + 1 < len(best[i])):
+            if knows(segment) and not _HEDGE_ONLY.fullmatch(segment):
                 best[i] = best[j] + [segment]
     return best[n] or [name]
 
@@ -242,8 +292,19 @@ def _run_together(name: str, knows) -> list[str]:
     n = len(words)
     parts, start = [], 0
     for i in range(1, n):
-        if words[i][:1].isupper() and _BODY_END.search(words[i - 1]):
+        if not words[i][:1].isupper():
+            continue
+        after_body = _BODY_END.search(words[i - 1]) and not _is_place(words[i:])
+        if after_body or _PLACEHOLDER_START.fullmatch(words[i]):
             parts.append(" ".join(words[start:i]))
             start = i
     parts.append(" ".join(words[start:]))
     return parts
+
+
+def _is_place(rest: list[str]) -> bool:
+    """A lone capitalised word after a body ("Socialtjänsten Skärholmen") names a place, not an actor."""
+    if len(rest) != 1:
+        return False
+    word = rest[0].lower()
+    return not rest[0].isupper() and not _BODY_END.search(word) and not any(word.endswith(s) for s in _HEAD_SUFFIXES)

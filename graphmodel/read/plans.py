@@ -9,6 +9,7 @@ and flagged there.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -94,7 +95,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
         roles = {}
         for column in ACTOR_COLUMNS:
             refs: dict[str, ActorRef] = {}
-            for phrase in split_actor_cell(cells.get(column, ""), registry):
+            for phrase in _split(cells.get(column, ""), registry):
                 ref = binder.resolve(phrase)
                 if ref.id not in refs:
                     refs[ref.id] = ref
@@ -112,6 +113,12 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
             id=measure_id, plan=plan.info.id, text=text, area=area, level=level, status=status, source=source,
             responsible=roles["responsible"], partners=roles["partners"], extra=extras))
     return plan
+
+
+@functools.lru_cache(maxsize=65536)
+def _split(cell: str, registry: Registry) -> tuple:
+    """Cells repeat across plans ("Polisen", "Socialtjänsten"): split each distinct text once."""
+    return tuple(split_actor_cell(cell, registry))
 
 
 def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen: dict[str, int]) -> str:

@@ -156,21 +156,26 @@ def _choose_delimiter(text: str) -> str:
     The header decides first because csv.Sniffer alone is easily fooled by
     commas inside Swedish sentences; the Sniffer only breaks ties.
     """
-    try:
-        sniffed = csv.Sniffer().sniff(text[:16384], delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        sniffed = None
+    sample = text[:16384]
 
-    def score(delimiter: str) -> tuple[int, bool, int]:
+    def known_headers(delimiter: str) -> tuple[int, int]:
         try:
-            reader = csv.reader(io.StringIO(text[:16384], newline=""), delimiter=delimiter)
-            header = _first_nonblank(reader)
+            header = _first_nonblank(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
         except csv.Error:
             header = []
-        known = sum(canonical_column(h) is not None for h in header)
-        return known, delimiter == sniffed, len(header)
+        return sum(canonical_column(h) is not None for h in header), len(header)
 
-    return max(_DELIMITERS, key=score)
+    scores = {d: known_headers(d) for d in _DELIMITERS}
+    best = max(scores.values())
+    leaders = [d for d in _DELIMITERS if scores[d] == best]
+    if len(leaders) == 1 and best[0] > 0:
+        return leaders[0]
+    try:
+        # The Sniffer is slow and easily fooled by commas in Swedish sentences: only a tie-breaker.
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = None
+    return max(_DELIMITERS, key=lambda d: (scores[d][0], d == sniffed, scores[d][1]))
 
 
 def _first_nonblank(records: Iterable[list[str]]) -> list[str]:
