@@ -122,8 +122,8 @@ def actors(files, fmt, registry_files, sheet):
 def check(files, fmt, registry_files, sheet, strict, show_all):
     """Account for every non-empty cell: what it became, and what could not be interpreted."""
     from . import api
-    from .present.exports import LEDGER_COLUMNS
-    from .present.formats import print_table, render
+    from .present.exports import LEDGER_COLUMNS, PROBLEM_TABLE
+    from .present.formats import flat, print_table, render
 
     plans, _ = _read(files, registry_files, sheet)
     rows = api.ledger(plans)
@@ -136,9 +136,9 @@ def check(files, fmt, registry_files, sheet, strict, show_all):
             bad = [r for r in own if r["problem"]]
             click.echo(f"{plan.info.file}: {len(own)} non-empty cells read in {len(plan.measures)} measures; "
                        f"{len(bad)} to review.")
-        shown = rows if show_all else problems
+        shown, columns = (rows, LEDGER_COLUMNS) if show_all else (problems, PROBLEM_TABLE)
         if shown:
-            print_table([[c.value(r) for c in LEDGER_COLUMNS] for r in shown], [c.heading for c in LEDGER_COLUMNS],
+            print_table(flat(shown, columns), [c.heading for c in columns],
                         title="Alla celler" if show_all else "Att granska")
     if strict and problems:
         sys.exit(1)

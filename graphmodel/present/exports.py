@@ -24,6 +24,16 @@ LEDGER_COLUMNS: Sequence[Column] = (
     Column("suggestions", lambda r: "; ".join(r["suggestions"])),
 )
 
+PROBLEM_TABLE: Sequence[Column] = (
+    Column("file", lambda r: Path(r["file"]).name),
+    Column("row", lambda r: r["row"]),
+    Column("column", lambda r: r["column"]),
+    Column("cell", lambda r: r["text"]),
+    Column("reading", lambda r: r["became"]),
+    Column("problem", lambda r: r["problem"] or ""),
+    Column("did you mean", lambda r: "; ".join(r["suggestions"])),
+)
+
 
 def write_graph(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
     """The graph as GraphML (yEd, Gephi), GEXF (Gephi) and node-link JSON (notebooks, D3)."""

@@ -101,7 +101,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
                     refs[ref.id] = ref
                 problem = "unknown-actor" if ref.unknown else None
                 suggestions = plan.actors[ref.id].suggestions if ref.unknown else ()
-                note(column, f"actor: {ref.name} ({ref.id})", problem, suggestions)
+                became = f"unknown actor: {ref.name}" if ref.unknown else f"actor: {ref.name} ({ref.id})"
+                note(column, became, problem, suggestions)
             roles[column] = tuple(refs.values())
         if cells.get("id"):
             note("id", "measure id")
