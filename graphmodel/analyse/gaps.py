@@ -1,0 +1,356 @@
+"""Gap analysis: what in a plan has nobody really owning it, who carries too much, what is out of date.
+
+``find_gaps(graph)`` returns a list of findings, each ``{kind, severity,
+plan, measures, actors, message, evidence}``; ``message`` is one plain
+sentence in Swedish (``lang="en"`` for English). The kinds and their
+defaults are described in README.md, "Gap analysis". Pure: graph in, rows out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ..model import ACTOR, MEASURE, PARTNER_IN, PLAN, RESPONSIBLE_FOR
+from ..read.status import period_bounds
+from .metrics import collaboration_network, is_real_owner, measure_actors
+from .questions import find_actors
+
+KINDS = ("unassigned", "vague-owner", "overloaded", "single-point-of-failure", "partner-without-ownership",
+         "no-status", "overdue", "plan-not-revised", "duplicate-measure", "coverage")
+LEVELS = ("Universellt", "Selektivt", "Indikerat")
+MUNICIPAL_KINDS = frozenset({"municipality", "municipal-unit", "role", "political-body", "collective", "placeholder"})
+
+
+@dataclass(frozen=True)
+class GapSettings:
+    """Thresholds; the defaults and why are in README.md ("Gap analysis")."""
+
+    as_of: dt.date = field(default_factory=dt.date.today)
+    overload_count: int = 5  # an actor owning at least this many measures ...
+    overload_share: float = 0.25  # ... and at least this share of its plan's measures is overloaded
+    partner_min: int = 2  # partner in at least this many measures, owner of none
+    duplicate_similarity: float = 90.0  # rapidfuzz ratio of normalised texts, 0-100
+    lang: str = "sv"
+
+
+MESSAGES = {
+    "sv": {
+        "unassigned": "Åtgärden ”{text}” har ingen ansvarig.",
+        "vague-owner": "Åtgärden ”{text}” har bara vaga ansvariga ({actors}): ingen namngiven enhet eller person äger den.",
+        "overloaded": "{actor} ansvarar för {count} av {total} åtgärder ({share} %) {scope}.",
+        "overloaded-plan": "i planen",
+        "overloaded-all": "i alla planer tillsammans",
+        "single-point-of-failure": "Om {actor} faller bort står {count} åtgärd(er) utan egentlig ansvarig.",
+        "partner-without-ownership": "{actor} medverkar i {count} åtgärder men ansvarar inte för någon.",
+        "no-status": "Åtgärden ”{text}” saknar status.",
+        "status-not-understood": "Statusen ”{status}” för åtgärden ”{text}” gick inte att tolka.",
+        "overdue": "Åtgärden ”{text}” skulle vara klar {due} men är inte markerad som genomförd.",
+        "plan-not-revised": "Alla {count} daterade åtgärder i planen ligger före {as_of} (den senaste {latest}): planen behöver revideras.",
+        "duplicate-measure": "Samma åtgärd står på {count} ställen: ”{text}”{owners}.",
+        "duplicate-owners": ", med olika ansvariga",
+        "coverage-empty": "Preventionsnivån {level} har inga åtgärder.",
+        "coverage-municipal": "På preventionsnivån {level} medverkar inga aktörer utanför den egna organisationen.",
+    },
+    "en": {
+        "unassigned": "The measure “{text}” has no responsible actor.",
+        "vague-owner": "The measure “{text}” has only vague owners ({actors}): no named unit or person owns it.",
+        "overloaded": "{actor} is responsible for {count} of {total} measures ({share} %) {scope}.",
+        "overloaded-plan": "in the plan",
+        "overloaded-all": "across all plans",
+        "single-point-of-failure": "If {actor} drops out, {count} measure(s) are left without a real owner.",
+        "partner-without-ownership": "{actor} takes part in {count} measures but is responsible for none.",
+        "no-status": "The measure “{text}” has no status.",
+        "status-not-understood": "The status “{status}” of the measure “{text}” could not be interpreted.",
+        "overdue": "The measure “{text}” was due {due} but is not marked as done.",
+        "plan-not-revised": "All {count} dated measures of the plan are before {as_of} (the latest {latest}): the plan needs revising.",
+        "duplicate-measure": "The same measure appears in {count} places: “{text}”{owners}.",
+        "duplicate-owners": ", with different owners",
+        "coverage-empty": "The prevention level {level} has no measures.",
+        "coverage-municipal": "At the prevention level {level}, no actor outside the organisation takes part.",
+    },
+}
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+class _Context:
+    """What every check needs, computed once."""
+
+    def __init__(self, graph: nx.MultiDiGraph, settings: GapSettings):
+        self.graph = graph
+        self.settings = settings
+        self.text = MESSAGES[settings.lang]
+        self.roles = measure_actors(graph)
+        self.plans = {d["id"]: n for n, d in graph.nodes(data=True) if d["label"] == PLAN}
+        self.measures_of: dict[str, list[str]] = defaultdict(list)
+        for measure in sorted(self.roles, key=lambda m: (graph.nodes[m]["plan"], graph.nodes[m]["row"])):
+            self.measures_of[graph.nodes[measure]["plan"]].append(measure)
+
+    def name(self, actor: str) -> str:
+        return self.graph.nodes[actor]["name"]
+
+    def ref(self, measure: str) -> dict:
+        data = self.graph.nodes[measure]
+        return {"id": measure, "text": data["text"], "row": data["row"], "file": data["file"]}
+
+    def real_owners(self, measure: str) -> list[str]:
+        return [a for a in self.roles[measure][RESPONSIBLE_FOR] if is_real_owner(self.graph, a)]
+
+    def finding(self, kind: str, severity: str, plan: str | None, measures: list[str], actors: list[str],
+                message: str, **evidence) -> dict:
+        return {"kind": kind, "severity": severity, "plan": plan, "measures": [self.ref(m) for m in measures],
+                "actors": [self.name(a) for a in actors], "actor_ids": actors, "message": message,
+                "evidence": evidence}
+
+
+def find_gaps(graph: nx.MultiDiGraph, settings: GapSettings | None = None) -> list[dict]:
+    """Every finding of every kind, most severe first, then by plan and file order."""
+    ctx = _Context(graph, settings or GapSettings())
+    findings = []
+    for check in (_unassigned_and_vague, _overloaded, _single_points_of_failure, _partners_without_ownership,
+                  _status, _duplicates, _coverage):
+        findings.extend(check(ctx))
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], KINDS.index(f["kind"]), f["plan"] or "",
+                                 f["measures"][0]["row"] if f["measures"] else 0))
+    return findings
+
+
+def _unassigned_and_vague(ctx: _Context) -> list[dict]:
+    found = []
+    for plan, measures in ctx.measures_of.items():
+        for measure in measures:
+            owners = ctx.roles[measure][RESPONSIBLE_FOR]
+            text = ctx.graph.nodes[measure]["text"]
+            if not owners:
+                found.append(ctx.finding("unassigned", "high", plan, [measure], [],
+                                         ctx.text["unassigned"].format(text=text)))
+            elif not ctx.real_owners(measure):
+                names = ", ".join(ctx.name(a) for a in owners)
+                found.append(ctx.finding("vague-owner", "medium", plan, [measure], owners,
+                                         ctx.text["vague-owner"].format(text=text, actors=names),
+                                         owner_kinds=[ctx.graph.nodes[a]["kind"] for a in owners]))
+    return found
+
+
+def _overloaded(ctx: _Context) -> list[dict]:
+    s = ctx.settings
+    owned: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for plan, measures in ctx.measures_of.items():
+        for measure in measures:
+            for actor in ctx.real_owners(measure):
+                owned[actor][plan].append(measure)
+    found = []
+    total_all = sum(len(m) for m in ctx.measures_of.values())
+    for actor, by_plan in owned.items():
+        for plan, measures in by_plan.items():
+            total = len(ctx.measures_of[plan])
+            share = len(measures) / total
+            if len(measures) >= s.overload_count and share >= s.overload_share:
+                found.append(ctx.finding("overloaded", "medium", plan, measures, [actor], ctx.text["overloaded"].format(
+                    actor=ctx.name(actor), count=len(measures), total=total, share=round(100 * share),
+                    scope=ctx.text["overloaded-plan"]), count=len(measures), total=total, share=round(share, 4)))
+        if len(by_plan) > 1:
+            measures = [m for ms in by_plan.values() for m in ms]
+            share = len(measures) / total_all
+            if len(measures) >= s.overload_count and share >= s.overload_share:
+                found.append(ctx.finding("overloaded", "medium", None, measures, [actor], ctx.text["overloaded"].format(
+                    actor=ctx.name(actor), count=len(measures), total=total_all, share=round(100 * share),
+                    scope=ctx.text["overloaded-all"]), count=len(measures), total=total_all, share=round(share, 4),
+                    plans=sorted(by_plan)))
+    return found
+
+
+def sole_owned(ctx_or_graph, actor_ids: set[str]) -> list[str]:
+    """Measures that lose their last real owner if all of ``actor_ids`` drop out."""
+    ctx = ctx_or_graph if isinstance(ctx_or_graph, _Context) else _Context(ctx_or_graph, GapSettings())
+    lost = []
+    for measure in ctx.roles:
+        real = ctx.real_owners(measure)
+        if real and all(a in actor_ids for a in real):
+            lost.append(measure)
+    return sorted(lost, key=lambda m: (ctx.graph.nodes[m]["plan"], ctx.graph.nodes[m]["row"]))
+
+
+def _single_points_of_failure(ctx: _Context) -> list[dict]:
+    sole: dict[str, list[str]] = defaultdict(list)
+    for measure in ctx.roles:
+        real = ctx.real_owners(measure)
+        if len(real) == 1:
+            sole[real[0]].append(measure)
+    network = collaboration_network(ctx.graph, ctx.roles)
+    cut_points = set(nx.articulation_points(network))
+    found = []
+    for actor, measures in sole.items():
+        measures.sort(key=lambda m: (ctx.graph.nodes[m]["plan"], ctx.graph.nodes[m]["row"]))
+        severity = "high" if len(measures) >= 3 or actor in cut_points else "low"
+        plans = sorted({ctx.graph.nodes[m]["plan"] for m in measures})
+        found.append(ctx.finding("single-point-of-failure", severity, plans[0] if len(plans) == 1 else None,
+                                 measures, [actor], ctx.text["single-point-of-failure"].format(
+                                     actor=ctx.name(actor), count=len(measures)),
+                                 count=len(measures), articulation_point=actor in cut_points))
+    return found
+
+
+def _partners_without_ownership(ctx: _Context) -> list[dict]:
+    partner_in: dict[str, list[str]] = defaultdict(list)
+    owners = set()
+    for measure, roles in ctx.roles.items():
+        owners.update(roles[RESPONSIBLE_FOR])
+        for actor in roles[PARTNER_IN]:
+            partner_in[actor].append(measure)
+    found = []
+    for actor, measures in partner_in.items():
+        if actor in owners or not is_real_owner(ctx.graph, actor) or len(measures) < ctx.settings.partner_min:
+            continue
+        measures.sort(key=lambda m: (ctx.graph.nodes[m]["plan"], ctx.graph.nodes[m]["row"]))
+        plans = sorted({ctx.graph.nodes[m]["plan"] for m in measures})
+        found.append(ctx.finding("partner-without-ownership", "low", plans[0] if len(plans) == 1 else None,
+                                 measures, [actor], ctx.text["partner-without-ownership"].format(
+                                     actor=ctx.name(actor), count=len(measures)), count=len(measures)))
+    return found
+
+
+def _latest_day(data: dict) -> dt.date | None:
+    """The last day a measure's dates reach: its due period, else its start period."""
+    period = data.get("due") or data.get("start")
+    return period_bounds(period)[1] if period else None
+
+
+def _status(ctx: _Context) -> list[dict]:
+    found = []
+    as_of = ctx.settings.as_of
+    for plan, measures in ctx.measures_of.items():
+        dated, overdue = [], []
+        for measure in measures:
+            data = ctx.graph.nodes[measure]
+            if not data.get("status_text"):
+                found.append(ctx.finding("no-status", "low", plan, [measure], [],
+                                         ctx.text["no-status"].format(text=data["text"])))
+            elif not data.get("status_interpreted", True):
+                found.append(ctx.finding("no-status", "low", plan, [measure], [],
+                                         ctx.text["status-not-understood"].format(text=data["text"],
+                                                                                  status=data["status_text"]),
+                                         status_text=data["status_text"]))
+            latest = _latest_day(data)
+            if latest is not None:
+                dated.append((measure, latest))
+            due = data.get("due")
+            if due and data["state"] != "done" and period_bounds(due)[1] < as_of:
+                overdue.append(measure)
+        if dated and all(day < as_of for _, day in dated):
+            latest = max(day for _, day in dated)
+            found.append(ctx.finding("plan-not-revised", "high", plan, [m for m, _ in dated], [],
+                                     ctx.text["plan-not-revised"].format(count=len(dated), as_of=as_of.isoformat(),
+                                                                         latest=latest.isoformat()),
+                                     as_of=as_of.isoformat(), latest=latest.isoformat(), overdue=len(overdue)))
+        else:
+            for measure in overdue:
+                data = ctx.graph.nodes[measure]
+                found.append(ctx.finding("overdue", "medium", plan, [measure], ctx.roles[measure][RESPONSIBLE_FOR],
+                                         ctx.text["overdue"].format(text=data["text"], due=data["due"]),
+                                         due=data["due"], state=data["state"], as_of=as_of.isoformat()))
+    return found
+
+
+def _duplicates(ctx: _Context) -> list[dict]:
+    from rapidfuzz import fuzz, process
+
+    found = []
+    for plan, measures in ctx.measures_of.items():
+        texts = [" ".join(ctx.graph.nodes[m]["text"].casefold().split()).rstrip(".") for m in measures]
+        scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=ctx.settings.duplicate_similarity,
+                               dtype="uint8")
+        seen: set[int] = set()
+        for i in range(len(measures)):
+            if i in seen:
+                continue
+            group = [j for j in range(i, len(measures)) if j == i or scores[i][j]]
+            if len(group) < 2:
+                continue
+            seen.update(group)
+            ids = [measures[j] for j in group]
+            owner_sets = {tuple(sorted(ctx.roles[m][RESPONSIBLE_FOR])) for m in ids}
+            owners = sorted({a for m in ids for a in ctx.roles[m][RESPONSIBLE_FOR]})
+            found.append(ctx.finding("duplicate-measure", "medium" if len(owner_sets) > 1 else "low", plan, ids, owners,
+                                     ctx.text["duplicate-measure"].format(
+                                         count=len(ids), text=ctx.graph.nodes[ids[0]]["text"],
+                                         owners=ctx.text["duplicate-owners"] if len(owner_sets) > 1 else ""),
+                                     different_owners=len(owner_sets) > 1))
+    return found
+
+
+def coverage_table(graph: nx.MultiDiGraph) -> list[dict]:
+    """Per plan, area and level: how many measures and how many actor links of each actor kind."""
+    roles = measure_actors(graph)
+    cells: dict[tuple, dict] = {}
+    for measure, by_role in roles.items():
+        data = graph.nodes[measure]
+        key = (data["plan"], data.get("area") or "", data.get("level") or "")
+        cell = cells.setdefault(key, {"plan": key[0], "area": key[1] or None, "level": key[2] or None,
+                                      "measures": 0, "kinds": defaultdict(int), "row": data["row"]})
+        cell["measures"] += 1
+        cell["row"] = min(cell["row"], data["row"])
+        for actor in set(by_role[RESPONSIBLE_FOR]) | set(by_role[PARTNER_IN]):
+            cell["kinds"][graph.nodes[actor]["kind"]] += 1
+    rows = sorted(cells.values(), key=lambda c: (c["plan"], c["row"]))
+    return [{**{k: v for k, v in c.items() if k != "row"}, "kinds": dict(sorted(c["kinds"].items()))} for c in rows]
+
+
+def _coverage(ctx: _Context) -> list[dict]:
+    table = coverage_table(ctx.graph)
+    found = []
+    for plan in ctx.measures_of:
+        rows = [r for r in table if r["plan"] == plan]
+        if not any(r["level"] in LEVELS for r in rows):
+            continue  # a plan that does not use prevention levels is not judged on them
+        for level in LEVELS:
+            at_level = [r for r in rows if r["level"] == level]
+            measures = [m for m in ctx.measures_of[plan] if ctx.graph.nodes[m].get("level") == level]
+            if not at_level:
+                found.append(ctx.finding("coverage", "medium", plan, [], [],
+                                         ctx.text["coverage-empty"].format(level=level), level=level))
+                continue
+            kinds = {k for r in at_level for k in r["kinds"]}
+            if not kinds - MUNICIPAL_KINDS:
+                found.append(ctx.finding("coverage", "low", plan, measures, [],
+                                         ctx.text["coverage-municipal"].format(level=level), level=level,
+                                         actor_kinds=sorted(kinds)))
+    return found
+
+
+def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
+    """What falls if an actor drops out: measures left without a real owner, collaborations cut."""
+    ids = find_actors(graph, actor)
+    ctx = _Context(graph, GapSettings())
+    gone = set(ids)
+    lost = sole_owned(ctx, gone)
+    network = collaboration_network(graph, ctx.roles)
+    cut_points = set(nx.articulation_points(network))
+    remaining = network.subgraph(n for n in network if n not in gone)
+    neighbours = sorted({n for a in ids for n in network.neighbors(a)} - gone)
+    groups: dict[int, list[str]] = defaultdict(list)
+    component_of = {}
+    for index, component in enumerate(nx.connected_components(remaining)):
+        for node in component:
+            component_of[node] = index
+    for n in neighbours:
+        groups[component_of[n]].append(n)
+    separated = [sorted(graph.nodes[n]["name"] for n in g) for g in groups.values()] if len(groups) > 1 else []
+    bridges = sorted(graph.nodes[b if a in gone else a]["name"]
+                     for a, b in nx.bridges(network) if a in gone or b in gone)
+    return {
+        "actor": [graph.nodes[a]["name"] for a in ids],
+        "actor_ids": ids,
+        "measures_losing_owner": [ctx.ref(m) | {"owners": [ctx.name(o) for o in ctx.roles[m][RESPONSIBLE_FOR]]}
+                                  for m in lost],
+        "articulation_point": any(a in cut_points for a in ids),
+        "separated_groups": separated,
+        "only_connected_through_it": bridges,
+        "collaborations": [{"name": graph.nodes[n]["name"], "shared": sum(network[a][n]["weight"]
+                                                                          for a in ids if network.has_edge(a, n))}
+                           for n in neighbours],
+    }

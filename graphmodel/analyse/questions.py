@@ -1,0 +1,188 @@
+"""The coordinator's questions: who depends on whom, who owns what, who works with whom.
+
+Each question is one function taking the graph first and returning plain
+rows; each has a Cypher twin in ``cypher/queries/`` that must give the
+same rows. Actors are named by canonical name, any alias, any spelling the
+plans used, or id, case-insensitively; subunits (PART_OF) count as the
+actor unless ``subunits=False``.
+
+>>> import graphmodel as gm
+>>> graph = gm.build_graph(gm.read_plans(["data/plans/skarholmen-2017.csv"]))
+>>> [m["text"][:24] for m in measures_depending_on(graph, "Polisen")][:2]
+['Samordning av involverad', 'Uppdatering enligt samve']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from ..errors import UnknownActorError
+from ..model import ACTOR, MEASURE, PART_OF, PARTNER_IN, RESPONSIBLE_FOR
+from ..registry import normalise
+from .listing import measure_row
+
+if TYPE_CHECKING:
+    from ..registry import Registry
+
+ROLE_OF = {RESPONSIBLE_FOR: "responsible", PARTNER_IN: "partner"}
+
+
+def actor_names(graph: nx.MultiDiGraph, actor_id: str) -> list[str]:
+    """Every name an actor goes by: canonical, registry aliases, and how plans wrote it."""
+    node = graph.nodes[actor_id]
+    names = [node["name"], *[a for a in node.get("aliases", "").split("|") if a]]
+    for _, _, edge in graph.out_edges(actor_id, data=True):
+        if edge.get("text") and edge["text"] not in names:
+            names.append(edge["text"])
+    return names
+
+
+def find_actors(graph: nx.MultiDiGraph, name: str) -> list[str]:
+    """Ids of the actors ``name`` designates (several when organisations each have one).
+
+    Raises UnknownActorError with the closest names when nothing matches.
+    """
+    key = normalise(name)
+    found = []
+    for node, data in graph.nodes(data=True):
+        if data["label"] != ACTOR:
+            continue
+        if node == name or any(normalise(n) == key for n in actor_names(graph, node)):
+            found.append(node)
+    if not found:
+        raise UnknownActorError(name, _closest_actor_names(graph, name))
+    return sorted(found)
+
+
+def _closest_actor_names(graph: nx.MultiDiGraph, name: str) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    names = sorted({d["name"] for _, d in graph.nodes(data=True) if d["label"] == ACTOR})
+    return [match for match, _, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)]
+
+
+def with_subunits(graph: nx.MultiDiGraph, actor_ids: list[str], subunits: bool = True) -> dict[str, str]:
+    """Each actor and (optionally) every unit below it, mapped to the actor it counts for."""
+    found = {a: a for a in actor_ids}
+    if not subunits:
+        return found
+    frontier = list(actor_ids)
+    while frontier:
+        parent = frontier.pop()
+        for child, _, rel in graph.in_edges(parent, keys=True):
+            if rel == PART_OF and child not in found:
+                found[child] = found[parent]
+                frontier.append(child)
+    return found
+
+
+def measures_depending_on(graph: nx.MultiDiGraph, actor: str, subunits: bool = True,
+                          mentions: bool = False, registry: "Registry | None" = None) -> list[dict]:
+    """Measures where the actor (or a unit of it) is responsible or partner.
+
+    Each row is a measure of the JSON contract plus ``role`` (responsible,
+    partner, or mention: the measure's text names the actor) and ``via``
+    (the actor or subunit that matched, by name). A measure appears once,
+    with its strongest role (responsible before partner before mention).
+    With a ``registry``, mentions also find units the plans never named as
+    actors ("lokalpolisområde Skärholmen" in a measure's text counts for Polisen).
+    """
+    actors = with_subunits(graph, find_actors(graph, actor), subunits)
+    hits: dict[str, tuple[int, str, str]] = {}
+    for actor_id in actors:
+        for _, measure_id, rel in graph.out_edges(actor_id, keys=True):
+            if rel in ROLE_OF:
+                rank = 0 if rel == RESPONSIBLE_FOR else 1
+                if measure_id not in hits or rank < hits[measure_id][0]:
+                    hits[measure_id] = (rank, ROLE_OF[rel], graph.nodes[actor_id]["name"])
+    if mentions:
+        for measure_id, via in _mentions(graph, actors, registry).items():
+            hits.setdefault(measure_id, (2, "mention", via))
+    return _rows(graph, hits)
+
+
+def responsible_for(graph: nx.MultiDiGraph, actor: str, subunits: bool = True) -> list[dict]:
+    """Measures the actor (or a unit of it) owns."""
+    return [row for row in measures_depending_on(graph, actor, subunits) if row["role"] == "responsible"]
+
+
+def _rows(graph: nx.MultiDiGraph, hits: dict[str, tuple[int, str, str]]) -> list[dict]:
+    rows = []
+    for measure_id in sorted(hits, key=lambda m: (graph.nodes[m]["plan"], graph.nodes[m]["row"], m)):
+        _, role, via = hits[measure_id]
+        rows.append({**measure_row(graph, measure_id), "role": role, "via": via})
+    return rows
+
+
+def _mentions(graph: nx.MultiDiGraph, actors: dict[str, str], registry: "Registry | None") -> dict[str, str]:
+    """Measures whose text names one of the actors: whole words, an ending allowed."""
+    named = [(name, graph.nodes[a]["name"]) for a in actors for name in actor_names(graph, a)]
+    if registry is not None:
+        named += _registry_descendant_names(registry, actors)
+    patterns = []
+    for name, via in sorted(named, key=lambda pair: -len(pair[0])):  # the most specific name says "via"
+        if len(name) >= 4 or (len(name) >= 2 and name.isupper()):
+            words = r"[\s-]+".join(re.escape(w) for w in name.split())
+            flags = 0 if name.isupper() else re.IGNORECASE
+            patterns.append((re.compile(rf"(?<!\w){words}(?:en|et|n|s|ens)?(?!\w)", flags), via))
+    found = {}
+    for node, data in graph.nodes(data=True):
+        if data["label"] == MEASURE:
+            for pattern, via in patterns:
+                if pattern.search(data["text"]):
+                    found[node] = via
+                    break
+    return found
+
+
+def _registry_descendant_names(registry: "Registry", actors: dict[str, str]) -> list[tuple[str, str]]:
+    """Names of registry entries below a national actor (its units in any organisation)."""
+    names = []
+    for entry in registry.entries.values():
+        for ancestor in registry.ancestors(entry.id):
+            if ancestor in actors:
+                names += [(n, entry.name) for n in entry.names]
+                break
+    return names
+
+
+def works_with(graph: nx.MultiDiGraph, actor: str, subunits: bool = False) -> list[dict]:
+    """Actors that share measures with the actor, most shared first, with the measures as evidence."""
+    own = with_subunits(graph, find_actors(graph, actor), subunits)
+    shared: dict[str, set[str]] = defaultdict(set)
+    for actor_id in own:
+        for _, measure_id, rel in graph.out_edges(actor_id, keys=True):
+            if rel not in ROLE_OF:
+                continue
+            for other, _, other_rel in graph.in_edges(measure_id, keys=True):
+                if other_rel in ROLE_OF and other not in own:
+                    shared[other].add(measure_id)
+    rows = [{"id": other, "name": graph.nodes[other]["name"], "kind": graph.nodes[other]["kind"],
+             "shared_count": len(ms), "measures": [{"id": m, "text": graph.nodes[m]["text"]} for m in sorted(ms)]}
+            for other, ms in shared.items()]
+    rows.sort(key=lambda r: (-r["shared_count"], r["name"].casefold(), r["id"]))
+    return rows
+
+
+def overview(graph: nx.MultiDiGraph) -> list[dict]:
+    """Per plan, area and prevention level: how many measures, owned, and with partners."""
+    cells: dict[tuple, dict] = {}
+    for node, data in graph.nodes(data=True):
+        if data["label"] != MEASURE:
+            continue
+        key = (data["plan"], data.get("area") or "", data.get("level") or "")
+        cell = cells.setdefault(key, {"plan": key[0], "area": key[1] or None, "level": key[2] or None,
+                                      "measures": 0, "with_owner": 0, "with_partners": 0, "first_row": data["row"]})
+        rels = {rel for _, _, rel in graph.in_edges(node, keys=True)}
+        cell["measures"] += 1
+        cell["with_owner"] += RESPONSIBLE_FOR in rels
+        cell["with_partners"] += PARTNER_IN in rels
+        cell["first_row"] = min(cell["first_row"], data["row"])
+    rows = sorted(cells.values(), key=lambda c: (c["plan"], c["first_row"]))
+    for row in rows:
+        del row["first_row"]
+    return rows
