@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .analyse.listing import actors, measures
 from .build import build_graph
@@ -23,6 +24,9 @@ from .model import Plan
 from .read.plans import read_plan
 from .read.registry_file import read_registry
 from .registry import Registry
+
+if TYPE_CHECKING:
+    from .analyse.gaps import GapSettings
 
 __all__ = ["read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report"]
 
@@ -71,20 +75,37 @@ class Report:
     actors: int
     unknown_actors: int
     problems: int
+    findings: int
+    high_findings: int
 
 
 def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry: Registry | None = None,
-           sheet: str | None = None) -> Report:
-    """The main job: read plans, build the graph, write graph files and listings into ``out``."""
-    from .present.exports import write_report_files
+           sheet: str | None = None, settings: "GapSettings | None" = None) -> Report:
+    """The main job: read plans, build the graph, analyse it, write graph files, listings and the report."""
+    from .analyse.gaps import GapSettings, coverage_table, find_gaps
+    from .analyse.metrics import actor_metrics, collaboration_network, measure_actors
+    from .present.exports import ReportData, write_report_files
 
+    settings = settings or GapSettings()
     plans = read_plans(paths, registry, sheet)
     graph = build_graph(plans)
-    measure_rows, actor_rows, ledger_rows = measures(graph), actors(graph), ledger(plans)
+    roles = measure_actors(graph)
+    data = ReportData(
+        graph=graph, plans=[_plan_summary(p) for p in plans], measures=measures(graph), actors=actors(graph),
+        ledger=ledger(plans), findings=find_gaps(graph, settings),
+        metrics=actor_metrics(graph, collaboration_network(graph, roles), roles),
+        coverage=coverage_table(graph), as_of=settings.as_of)
     try:
-        written = write_report_files(graph, measure_rows, actor_rows, ledger_rows, Path(out))
+        written = write_report_files(data, Path(out))
     except OSError as err:
         raise GraphmodelError(f"cannot write the report to {str(out)!r}: {err.strerror or err}. "
                               "Choose another folder with -o, or close the files if Excel has them open.") from err
-    return Report(written, len(plans), len(measure_rows), len(actor_rows),
-                  sum(a["unknown"] for a in actor_rows), sum(1 for r in ledger_rows if r["problem"]))
+    return Report(written, len(plans), len(data.measures), len(data.actors), sum(a["unknown"] for a in data.actors),
+                  sum(1 for r in data.ledger if r["problem"]), len(data.findings),
+                  sum(f["severity"] == "high" for f in data.findings))
+
+
+def _plan_summary(plan: Plan) -> dict:
+    info = plan.info
+    return {"id": info.id, "title": info.title, "organisation_name": info.organisation_name, "year": info.year,
+            "source": info.source, "file": info.file, "measures": len(plan.measures)}

@@ -64,25 +64,6 @@ def main() -> None:
 
 @main.command()
 @FILES
-@click.option("-o", "--out", "out", default="out", show_default=True, type=click.Path(file_okay=False),
-              help="Folder to write into (created if missing).")
-@REGISTRY
-@SHEET
-@user_errors
-def report(files, out, registry_files, sheet):
-    """Read plans and write the graph (GraphML, GEXF, JSON) and listings (XLSX, CSV)."""
-    from . import api
-
-    result = api.report(files, out, api.read_registry(list(registry_files)), sheet)
-    click.echo(f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
-               f" ({result.unknown_actors} unknown), {result.problems} cell(s) to review (see check.csv).")
-    click.echo("Wrote:")
-    for path in result.written:
-        click.echo(f"  {path}")
-
-
-@main.command()
-@FILES
 @FORMAT
 @REGISTRY
 @SHEET
@@ -142,6 +123,216 @@ def check(files, fmt, registry_files, sheet, strict, show_all):
                         title="Alla celler" if show_all else "Att granska")
     if strict and problems:
         sys.exit(1)
+
+
+ACTOR = click.argument("actor")
+
+
+def _registry(registry_files):
+    from . import api
+
+    return api.read_registry(list(registry_files))
+
+
+@main.command("depends-on")
+@ACTOR
+@FILES
+@click.option("--no-subunits", is_flag=True, help="Count only the actor itself, not its units (PART_OF).")
+@click.option("--mentions", is_flag=True, help="Also measures whose text names the actor, marked 'mention'.")
+@FORMAT
+@REGISTRY
+@SHEET
+@user_errors
+def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet):
+    """Which measures depend on ACTOR: it (or a unit of it) is responsible or partner."""
+    from . import api
+    from .analyse.questions import measures_depending_on
+    from .present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
+
+    registry = _registry(registry_files)
+    graph = api.build_graph(api.read_plans(files, registry, sheet))
+    rows = measures_depending_on(graph, actor, subunits=not no_subunits, mentions=mentions, registry=registry)
+    _emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"Åtgärder som beror på {actor}", table_columns=DEPENDENCY_TABLE))
+
+
+@main.command("responsible-for")
+@ACTOR
+@FILES
+@click.option("--no-subunits", is_flag=True, help="Count only the actor itself, not its units (PART_OF).")
+@FORMAT
+@REGISTRY
+@SHEET
+@user_errors
+def responsible_for_command(actor, files, no_subunits, fmt, registry_files, sheet):
+    """Which measures ACTOR (or a unit of it) is responsible for."""
+    from .analyse.questions import responsible_for
+    from .present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
+
+    _, graph = _read(files, registry_files, sheet)
+    rows = responsible_for(graph, actor, subunits=not no_subunits)
+    _emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"{actor} ansvarar för", table_columns=DEPENDENCY_TABLE))
+
+
+@main.command("works-with")
+@ACTOR
+@FILES
+@FORMAT
+@REGISTRY
+@SHEET
+@user_errors
+def works_with_command(actor, files, fmt, registry_files, sheet):
+    """Which actors share measures with ACTOR, with the shared measures as evidence."""
+    from .analyse.questions import works_with
+    from .present.formats import WORKS_WITH_COLUMNS, render
+
+    _, graph = _read(files, registry_files, sheet)
+    _emit(render(works_with(graph, actor), fmt, WORKS_WITH_COLUMNS, title=f"{actor} samverkar med"))
+
+
+@main.command()
+@FILES
+@FORMAT
+@REGISTRY
+@SHEET
+@user_errors
+def overview(files, fmt, registry_files, sheet):
+    """Measures per plan, area and prevention level, and how many have an owner and partners."""
+    from .analyse.questions import overview as area_overview
+    from .present.formats import OVERVIEW_COLUMNS, render
+
+    _, graph = _read(files, registry_files, sheet)
+    _emit(render(area_overview(graph), fmt, OVERVIEW_COLUMNS, title="Översikt per område och nivå"))
+
+
+@main.command()
+@FILES
+@FORMAT
+@REGISTRY
+@SHEET
+@user_errors
+def metrics(files, fmt, registry_files, sheet):
+    """Per actor: load (responsible, partner, share) and place in the collaboration network."""
+    from .analyse.metrics import actor_metrics
+    from .present.formats import METRIC_COLUMNS, render
+
+    _, graph = _read(files, registry_files, sheet)
+    _emit(render(actor_metrics(graph), fmt, METRIC_COLUMNS, title="Aktörernas belastning",
+                 table_columns=METRIC_COLUMNS[:-1]))
+
+
+def _gap_settings(as_of, lang, overload_count, overload_share, partner_min):
+    from .analyse.gaps import GapSettings
+
+    values = {"lang": lang}
+    if as_of is not None:
+        values["as_of"] = as_of.date()
+    for name, value in (("overload_count", overload_count), ("overload_share", overload_share),
+                        ("partner_min", partner_min)):
+        if value is not None:
+            values[name] = value
+    return GapSettings(**values)
+
+
+def _kinds(ctx, param, value):
+    from .analyse.gaps import KINDS
+
+    kinds = [k.strip() for k in (value or "").split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise click.BadParameter(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
+    return kinds
+
+
+GAP_OPTIONS = (
+    click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                 help="Date to judge due dates against (YYYY-MM-DD; default today)."),
+    click.option("--lang", type=click.Choice(("sv", "en")), default="sv", show_default=True,
+                 help="Language of the findings' messages."),
+    click.option("--overload-count", type=click.IntRange(1), default=None,
+                 help="Overloaded: owns at least this many measures (default 5) ..."),
+    click.option("--overload-share", type=click.FloatRange(0, 1), default=None,
+                 help="... and at least this share of the plan's measures (default 0.25)."),
+    click.option("--partner-min", type=click.IntRange(1), default=None,
+                 help="Partner without ownership: partner in at least this many measures (default 2)."),
+)
+
+
+def gap_options(command):
+    for option in reversed(GAP_OPTIONS):
+        command = option(command)
+    return command
+
+
+@main.command()
+@FILES
+@click.option("-o", "--out", "out", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write into (created if missing).")
+@gap_options
+@REGISTRY
+@SHEET
+@user_errors
+def report(files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet):
+    """The main job: the report page, gap findings, the graph and the listings, written to a folder."""
+    from . import api
+
+    result = api.report(files, out, _registry(registry_files), sheet,
+                        _gap_settings(as_of, lang, overload_count, overload_share, partner_min))
+    click.echo(f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
+               f" ({result.unknown_actors} unknown), {result.problems} cell(s) to review (see check.csv).")
+    click.echo(f"Found {result.findings} gap finding(s), {result.high_findings} of high severity (see report.html).")
+    click.echo("Wrote:")
+    for path in result.written:
+        click.echo(f"  {path}")
+
+
+@main.command()
+@FILES
+@gap_options
+@click.option("--fail-on", callback=_kinds, default="",
+              help="Comma-separated finding kinds that make the command exit 1, e.g. unassigned,vague-owner.")
+@FORMAT
+@REGISTRY
+@SHEET
+@user_errors
+def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_on, fmt, registry_files, sheet):
+    """Gap analysis: unowned and vaguely owned measures, overload, single points of failure, dates."""
+    from .analyse.gaps import find_gaps
+    from .present.formats import FINDING_COLUMNS, FINDING_TABLE, render
+
+    _, graph = _read(files, registry_files, sheet)
+    findings = find_gaps(graph, _gap_settings(as_of, lang, overload_count, overload_share, partner_min))
+    _emit(render(findings, fmt, FINDING_COLUMNS, title="Brister i planen", table_columns=FINDING_TABLE))
+    if any(f["kind"] in fail_on for f in findings):
+        sys.exit(1)
+
+
+@main.command("what-if")
+@ACTOR
+@FILES
+@FORMAT
+@REGISTRY
+@SHEET
+@user_errors
+def what_if_command(actor, files, fmt, registry_files, sheet):
+    """What falls if ACTOR drops out: measures left without owner, collaborations cut."""
+    from .analyse.gaps import what_if
+    from .present.formats import Column, names, render, to_json
+
+    _, graph = _read(files, registry_files, sheet)
+    result = what_if(graph, actor)
+    if fmt == "json":
+        _emit(to_json(result))
+        return
+    columns = (Column("measure", lambda r: r["text"]), Column("owners today", lambda r: "; ".join(r["owners"])),
+               Column("source", lambda r: f'{r["file"]}:{r["row"]}'))
+    _emit(render(result["measures_losing_owner"], fmt, columns,
+                 title=f"Om {', '.join(result['actor'])} faller bort står dessa åtgärder utan egentlig ansvarig"))
+    if fmt == "table":
+        if result["separated_groups"]:
+            click.echo("Samverkan som bryts (grupper som bara hänger ihop via aktören): "
+                       + " | ".join(", ".join(g) for g in result["separated_groups"]))
+        if result["only_connected_through_it"]:
+            click.echo("Aktörer som bara samverkar via aktören: " + ", ".join(result["only_connected_through_it"]))
 
 
 if __name__ == "__main__":  # pragma: no cover

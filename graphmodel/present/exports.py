@@ -6,8 +6,10 @@ with a leading apostrophe, so a plan's text can never run in Excel.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -72,14 +74,53 @@ def write_xlsx(sheets: dict[str, tuple[list[dict], Sequence[Column]]], path: Pat
     return path
 
 
-def write_report_files(graph: nx.MultiDiGraph, measures: list[dict], actors: list[dict], ledger: list[dict],
-                       out: Path) -> list[Path]:
+FINDING_SHEET: Sequence[Column] = (
+    Column("allvarlighet", lambda r: r["severity"]),
+    Column("plan", lambda r: r["plan"] or ""),
+    Column("beskrivning", lambda r: r["message"]),
+    Column("åtgärder", lambda r: "; ".join(m["text"] for m in r["measures"])),
+    Column("åtgärds-id", lambda r: "; ".join(m["id"] for m in r["measures"])),
+    Column("aktörer", lambda r: "; ".join(r["actors"])),
+)
+
+
+@dataclass
+class ReportData:
+    """Everything the report's files are written from, computed once."""
+
+    graph: nx.MultiDiGraph
+    plans: list[dict]
+    measures: list[dict]
+    actors: list[dict]
+    ledger: list[dict]
+    findings: list[dict]
+    metrics: list[dict]
+    coverage: list[dict]
+    as_of: dt.date
+
+
+def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
+    """One sheet per finding kind (an empty workbook says so on its only sheet)."""
+    from ..analyse.gaps import KINDS
+
+    sheets = {kind: ([f for f in findings if f["kind"] == kind], FINDING_SHEET) for kind in KINDS
+              if any(f["kind"] == kind for f in findings)}
+    return write_xlsx(sheets or {"inga brister": ([], FINDING_SHEET)}, path)
+
+
+def write_report_files(data: ReportData, out: Path) -> list[Path]:
     """Everything ``graphmodel report`` writes, in ``out`` (created if missing)."""
+    from .report_html import render_report
+
     out.mkdir(parents=True, exist_ok=True)
-    written = write_graph(graph, out)
-    written.append(write_xlsx({"Åtgärder": (measures, MEASURE_COLUMNS), "Aktörer": (actors, ACTOR_COLUMNS),
-                               "Inläsning": (ledger, LEDGER_COLUMNS)}, out / "measures.xlsx"))
-    written.append(write_csv(measures, MEASURE_COLUMNS, out / "measures.csv"))
-    written.append(write_csv(actors, ACTOR_COLUMNS, out / "actors.csv"))
-    written.append(write_csv(ledger, LEDGER_COLUMNS, out / "check.csv"))
+    html = render_report(data.plans, data.measures, data.findings, data.metrics, data.coverage, data.as_of)
+    (out / "report.html").write_text(html, encoding="utf-8")
+    written = [out / "report.html"]
+    written.append(write_gaps_xlsx(data.findings, out / "gaps.xlsx"))
+    written += write_graph(data.graph, out)
+    written.append(write_xlsx({"Åtgärder": (data.measures, MEASURE_COLUMNS), "Aktörer": (data.actors, ACTOR_COLUMNS),
+                               "Inläsning": (data.ledger, LEDGER_COLUMNS)}, out / "measures.xlsx"))
+    written.append(write_csv(data.measures, MEASURE_COLUMNS, out / "measures.csv"))
+    written.append(write_csv(data.actors, ACTOR_COLUMNS, out / "actors.csv"))
+    written.append(write_csv(data.ledger, LEDGER_COLUMNS, out / "check.csv"))
     return written

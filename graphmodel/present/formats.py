@@ -121,3 +121,54 @@ def print_table(values: list[list[object]], headings: list[str], title: str | No
         # rich reads "[...]" as markup; plan text is data, so escape it.
         table.add_row(*(escape(str(v)) for v in row))
     Console().print(table)
+
+
+DEPENDENCY_TABLE: Sequence[Column] = (
+    Column("role", lambda r: r["role"]),
+    Column("via", lambda r: r["via"]),
+    Column("area / level", lambda r: " / ".join(x for x in (r["area"], r["level"]) if x)),
+    Column("measure", lambda r: r["text"]),
+    Column("responsible", lambda r: names(r["responsible"])),
+    Column("status", lambda r: r["status"]["state"] + (f' (due {r["status"]["due"]})' if r["status"]["due"] else "")),
+)
+DEPENDENCY_COLUMNS: Sequence[Column] = (
+    Column("role", lambda r: r["role"]), Column("via", lambda r: r["via"]), *MEASURE_COLUMNS)
+
+WORKS_WITH_COLUMNS: Sequence[Column] = (
+    Column("name", lambda r: r["name"]),
+    Column("kind", lambda r: r["kind"]),
+    Column("shared measures", lambda r: r["shared_count"]),
+    Column("measures", lambda r: "; ".join(m["text"] for m in r["measures"])),
+)
+
+OVERVIEW_COLUMNS: Sequence[Column] = (
+    Column("plan", lambda r: r["plan"]),
+    Column("area", lambda r: r["area"] or ""),
+    Column("level", lambda r: r["level"] or ""),
+    Column("measures", lambda r: r["measures"]),
+    Column("with owner", lambda r: r["with_owner"]),
+    Column("with partners", lambda r: r["with_partners"]),
+)
+
+FINDING_COLUMNS: Sequence[Column] = (
+    Column("severity", lambda r: r["severity"]),
+    Column("kind", lambda r: r["kind"]),
+    Column("plan", lambda r: r["plan"] or ""),
+    Column("message", lambda r: r["message"]),
+    Column("measures", lambda r: "; ".join(m["id"] for m in r["measures"])),
+    Column("actors", lambda r: "; ".join(r["actors"])),
+)
+FINDING_TABLE: Sequence[Column] = (FINDING_COLUMNS[0], FINDING_COLUMNS[1], FINDING_COLUMNS[3])
+
+METRIC_COLUMNS: Sequence[Column] = (
+    Column("name", lambda r: r["name"]),
+    Column("kind", lambda r: r["kind"]),
+    Column("responsible", lambda r: r["responsible_count"]),
+    Column("partner", lambda r: r["partner_count"]),
+    Column("share", lambda r: f'{100 * r["share"]:.0f} %'),
+    Column("plans", lambda r: r["plans"]),
+    Column("degree", lambda r: r["degree"]),
+    Column("weighted degree", lambda r: r["weighted_degree"]),
+    Column("betweenness", lambda r: f'{r["betweenness"]:.3f}'),
+    Column("id", lambda r: r["id"]),
+)

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..registry import _ENDINGS, normalise
+
 if TYPE_CHECKING:
     from ..registry import Registry
 
@@ -50,7 +52,6 @@ class ActorPhrase:
 _MASK = "\x00{}\x00"
 _MASKED = re.compile(r"\x00(\d+)\x00")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
-_PAREN_TEXT = re.compile(r"\(([^()]*)\)")
 _SUSPENDED = re.compile(r"(?:\b\w+-\s*,\s*)*\b\w+-\s+(?:och|eller|samt|&)\s+\w+")
 _SUSPENDED_PART = re.compile(r"(\w+)-")
 _MANAGER_AREAS = re.compile(
@@ -94,6 +95,7 @@ _BODY_END = re.compile(
 _PLACEHOLDER_START = re.compile(r"(?:Övriga|Berörda|Andra|Samtliga|Relevanta|Externa)")  # capitalised mid-name
 _TRIM = " \t.,:;-–"
 _MAX_RUN_TOGETHER_WORDS = 24
+_LONGEST_ENDING = max(map(len, _ENDINGS))  # the most Registry.lookup strips off a phrase
 
 
 def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[ActorPhrase]:
@@ -101,6 +103,7 @@ def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[Acto
     if not cell or not cell.strip():
         return []
     knows = registry.knows if registry is not None else _knows_nothing
+    prefixes = _name_prefixes(registry)
     masks: list[str] = []
     groups: dict[int, list[str]] = {}
 
@@ -121,12 +124,28 @@ def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[Acto
     phrases: list[ActorPhrase] = []
     for piece in _HARD_SEPARATOR.split(text):
         for part in _split_och(piece, masks, knows):
-            phrases.extend(_read_piece(part, masks, groups, knows))
+            phrases.extend(_read_piece(part, masks, groups, knows, prefixes))
     return phrases
 
 
 def _knows_nothing(_: str) -> bool:
     return False
+
+
+def _name_prefixes(registry: "Registry | None") -> frozenset[str]:
+    """Every prefix of every registry name's key, cached per registry; empty without registry.
+
+    A phrase the registry knows, less an ending, is a prefix of some name's key,
+    so a run of words whose key fails that can stop growing (see _known_segments).
+    """
+    if registry is None:
+        return frozenset()
+    cached = getattr(registry, "_name_prefixes", None)
+    if cached is None:
+        keys = {normalise(n) for entry in registry.entries.values() for n in entry.names}
+        cached = frozenset(key[:i] for key in keys for i in range(len(key) + 1))
+        registry._name_prefixes = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _och_names(registry: "Registry | None") -> list[tuple[str, re.Pattern]]:
@@ -140,13 +159,10 @@ def _och_names(registry: "Registry | None") -> list[tuple[str, re.Pattern]]:
     cached = getattr(registry, "_och_patterns", None)
     if cached is None:
         names = sorted(set(registry.names_containing("och")), key=len, reverse=True)
-        cached = [
-            (
-                max(name.lower().split(), key=len),
-                re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in name.split()) + r"\w*", re.IGNORECASE),
-            )
-            for name in names
-        ]
+        pattern = r"(?<!\w){}\w*"
+        cached = [(max(name.lower().split(), key=len),
+                   re.compile(pattern.format(r"\s*".join(map(re.escape, name.split()))), re.IGNORECASE))
+                  for name in names]
         registry._och_patterns = cached  # type: ignore[attr-defined]
     return cached
 
@@ -192,7 +208,9 @@ def _strip(text: str) -> str:
     return stripped
 
 
-def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], knows) -> list[ActorPhrase]:
+def _read_piece(
+    piece: str, masks: list[str], groups: dict[int, list[str]], knows, prefixes: frozenset[str]
+) -> list[ActorPhrase]:
     written = _strip(_unmask(piece, masks))
     if not written:
         return []
@@ -209,7 +227,7 @@ def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], know
     name = " ".join(_unmask(body, masks).split())
     if knows(name):
         return [ActorPhrase(written, name, remark)]
-    known_parts = _known_segments(name, knows)
+    whole, known_parts = name, _known_segments(name, knows, prefixes)
     if len(known_parts) > 1:
         return _phrases_of(written, known_parts, [])
     body, hedges = _peel(body, _HEDGE_START, _HEDGE_END)
@@ -226,7 +244,7 @@ def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], know
     name = _strip(" ".join(_unmask(body, masks).split()))
     if not name:
         return [ActorPhrase(written, written, remark, hedge)]
-    parts = _run_together(name, knows)
+    parts = _run_together(name, knows, prefixes if name != whole else frozenset())  # each name tried once
     if len(parts) == 1:
         return [ActorPhrase(written, name, remark, hedge)]
     return _phrases_of(written, parts, hedges)
@@ -235,17 +253,21 @@ def _read_piece(piece: str, masks: list[str], groups: dict[int, list[str]], know
 def _phrases_of(written: str, parts: list[str], hedges: list[str]) -> list[ActorPhrase]:
     """Phrases for names run together: each takes the stretch of ``written`` up to the next name,
     so a lead-in or hedge before the first, and a remark or hedge after a name, stay with it."""
-    starts = []
+    starts, position = [], 0
     for part in parts:
-        found = re.compile(r"\s+".join(map(re.escape, part.split()))).search(written, starts[-1] if starts else 0)
-        if found is None:  # cannot place the names in the text: every part its own text
+        first = part.split()[0]
+        found = written.find(first, position)
+        while found > 0 and written[found - 1].isalnum():  # only a word that starts there
+            found = written.find(first, found + 1)
+        if found < 0:  # cannot place the names in the text: every part its own text
             return [ActorPhrase(p, p) for p in parts]
-        starts.append(found.start() if starts else 0)
-    bounds = [*starts, len(written)]
+        starts.append(found)
+        position = found + len(part)  # the part takes at least as many characters in the text
+    bounds = [0, *starts[1:], len(written)]
     phrases = []
     for i, part in enumerate(parts):
         text = _strip(written[bounds[i]:bounds[i + 1]])
-        remark = "; ".join(r.strip() for r in _PAREN_TEXT.findall(text)) or None
+        remark = "; ".join(r.strip() for r in _PAREN.findall(text)) or None
         hedge = ", ".join(h for h in hedges if h.lower() in text.lower()) or None
         phrases.append(ActorPhrase(text, part, remark, hedge))
     return phrases
@@ -261,19 +283,30 @@ def _peel(body: str, start: re.Pattern, end: re.Pattern) -> tuple[str, list[str]
     return body, found
 
 
-def _known_segments(name: str, knows) -> list[str]:
+def _known_segments(name: str, knows, prefixes: frozenset[str]) -> list[str]:
     """The fewest registry names that, one after another, make up ``name``; else ``[name]``.
 
-    A bare hedge is no name here: "Fryshuset m.fl." is Fryshuset, hedged.
+    A bare hedge is no name here: "Fryshuset m.fl." is Fryshuset, hedged. Only
+    runs of words that can still be a registry name (``prefixes``) are looked up.
     """
     words = name.split()
     n = len(words)
-    if n < 2 or n > _MAX_RUN_TOGETHER_WORDS:
+    if n < 2 or n > _MAX_RUN_TOGETHER_WORDS or not prefixes:
         return [name]
+    keys = [normalise(word) for word in words]
+    reach = []  # reach[j]: words[j:i] may be a name only for i <= reach[j]
+    for j in range(n):
+        key, i = "", j
+        while i < n:
+            key += keys[i]
+            if key[: max(len(key) - _LONGEST_ENDING, 0)] not in prefixes:
+                break
+            i += 1
+        reach.append(i)
     best: list[list[str] | None] = [[]] + [None] * n
     for i in range(1, n + 1):
         for j in range(i):
-            if best[j] is None or (best[i] is not None and len(best[j]) + 1 >= len(best[i])):
+            if i > reach[j] or best[j] is None or (best[i] is not None and len(best[j]) + 1 >= len(best[i])):
                 continue
             segment = " ".join(words[j:i])
             if knows(segment) and not _HEDGE_ONLY.fullmatch(segment):
@@ -281,11 +314,11 @@ def _known_segments(name: str, knows) -> list[str]:
     return best[n] or [name]
 
 
-def _run_together(name: str, knows) -> list[str]:
+def _run_together(name: str, knows, prefixes: frozenset[str]) -> list[str]:
     """Split names written one after another without separators, or keep ``name`` whole."""
     if knows(name):
         return [name]
-    known_parts = _known_segments(name, knows)
+    known_parts = _known_segments(name, knows, prefixes)
     if len(known_parts) > 1:
         return known_parts
     words = name.split()

@@ -1,0 +1,131 @@
+"""``report.html``: one self-contained page in Swedish for the coordinator and the managers.
+
+Plan summary, findings grouped by kind with the measures they name, the
+actors' load, and the coverage table. No request leaves the page: no
+scripts or fonts from elsewhere, and a Content-Security-Policy that forbids
+them. Every piece of plan text goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from html import escape
+
+KIND_TITLES = {
+    "unassigned": "Åtgärder utan ansvarig",
+    "vague-owner": "Åtgärder med vaga ansvariga",
+    "overloaded": "Överbelastade aktörer",
+    "single-point-of-failure": "Sårbara punkter: ensamma ansvariga",
+    "partner-without-ownership": "Medverkar men äger inget",
+    "no-status": "Åtgärder utan tolkbar status",
+    "overdue": "Försenade åtgärder",
+    "plan-not-revised": "Planen behöver revideras",
+    "duplicate-measure": "Dubbletter",
+    "coverage": "Täckning per preventionsnivå",
+}
+SEVERITY_SV = {"high": "hög", "medium": "medel", "low": "låg", "info": "info"}
+LEVELS = ("Universellt", "Selektivt", "Indikerat")
+
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'; "
+       "base-uri 'none'; form-action 'none'")
+
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1d2630;background:#f6f7f9}
+header{background:#1f3a5f;color:#fff;padding:1.2rem 2rem}
+header h1{margin:0;font-size:1.5rem} header p{margin:.3rem 0 0;opacity:.85}
+main{max-width:1200px;margin:0 auto;padding:1rem 2rem 3rem}
+section{background:#fff;border:1px solid #dde2e8;border-radius:8px;padding:1rem 1.3rem;margin:1rem 0}
+h2{font-size:1.2rem;margin:.2rem 0 .8rem} h3{font-size:1rem;margin:1rem 0 .4rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem} th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e6e9ee;vertical-align:top}
+th{background:#f0f3f7} td.num{text-align:right;font-variant-numeric:tabular-nums}
+.cards{display:flex;flex-wrap:wrap;gap:.8rem} .card{flex:1 1 140px;background:#f0f3f7;border-radius:6px;padding:.6rem .8rem}
+.card b{display:block;font-size:1.6rem}
+.sev{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.8rem;color:#fff}
+.sev-high{background:#b42318}.sev-medium{background:#c4661f}.sev-low{background:#5b6b7f}.sev-info{background:#8795a8}
+ul.findings{padding-left:1.1rem} ul.findings li{margin:.3rem 0} .measures{color:#4a5563;font-size:.85rem}
+nav a{margin-right:1rem} .muted{color:#6b7685}
+"""
+
+
+def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headings)
+    body = "".join(
+        "<tr>" + "".join(f'<td class="num">{escape(str(v))}</td>' if i in numeric else f"<td>{escape(str(v))}</td>"
+                         for i, v in enumerate(row)) + "</tr>"
+        for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def render_report(plans: list[dict], measures: list[dict], findings: list[dict], metrics: list[dict],
+                  coverage: list[dict], as_of: dt.date, views: dict[str, str] | None = None) -> str:
+    """The whole page as a string. ``views`` maps a title to a view file name to link (optional)."""
+    title = plans[0]["title"] if len(plans) == 1 else f"{len(plans)} handlingsplaner"
+    counts = defaultdict(int)
+    for finding in findings:
+        counts[finding["kind"]] += 1
+    owned = sum(1 for m in measures if m["responsible"])
+    cards = [("Åtgärder", len(measures)), ("Med ansvarig", owned), ("Aktörer", len(metrics)),
+             ("Brister (hög)", sum(f["severity"] == "high" for f in findings)), ("Brister totalt", len(findings))]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="sv"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
+        f"<header><h1>{escape(title)}</h1><p>Rapport från graphmodel, bedömd per {escape(as_of.isoformat())}</p></header>",
+        "<main>",
+        '<nav><a href="#sammanfattning">Sammanfattning</a><a href="#brister">Brister</a>'
+        '<a href="#aktorer">Aktörernas belastning</a><a href="#tackning">Täckning</a>'
+        + ('<a href="#natverk">Nätverk</a>' if views else "") + "</nav>",
+        '<section id="sammanfattning"><h2>Sammanfattning</h2><div class="cards">',
+        "".join(f"<div class='card'><b>{escape(str(v))}</b>{escape(k)}</div>" for k, v in cards),
+        "</div>",
+        _table(["Plan", "Organisation", "År", "Åtgärder", "Källa"],
+               [[p["title"], p["organisation_name"], p.get("year") or "", p["measures"], p.get("source") or ""]
+                for p in plans], numeric={3}),
+        "</section>",
+        '<section id="brister"><h2>Brister</h2>',
+    ]
+    if not findings:
+        parts.append("<p>Inga brister hittades.</p>")
+    for kind, kind_title in KIND_TITLES.items():
+        of_kind = [f for f in findings if f["kind"] == kind]
+        if not of_kind:
+            continue
+        parts.append(f'<h3 id="{escape(kind)}">{escape(kind_title)} ({len(of_kind)})</h3><ul class="findings">')
+        for finding in of_kind:
+            measures_html = "".join(
+                f"<li>{escape(m['text'])} <span class='muted'>(rad {escape(str(m['row']))})</span></li>"
+                for m in finding["measures"][:12])
+            more = len(finding["measures"]) - 12
+            if more > 0:
+                measures_html += f"<li class='muted'>… och {more} till</li>"
+            parts.append(
+                f"<li><span class='sev sev-{escape(finding['severity'])}'>{escape(SEVERITY_SV[finding['severity']])}</span> "
+                f"{escape(finding['message'])}"
+                + (f"<ul class='measures'>{measures_html}</ul>" if measures_html and len(finding["measures"]) > 1 else "")
+                + "</li>")
+        parts.append("</ul>")
+    parts.append("</section>")
+    parts.append('<section id="aktorer"><h2>Aktörernas belastning</h2>'
+                 "<p class='muted'>Ansvarig och medverkande: antal åtgärder. Andel: ägda åtgärder av planens. "
+                 "Samverkar med: antal andra aktörer på samma åtgärder. Mellanhand: hur ofta aktören binder ihop andra "
+                 "(betweenness).</p>")
+    parts.append(_table(["Aktör", "Slag", "Ansvarig", "Medverkande", "Andel", "Samverkar med", "Mellanhand"],
+                        [[m["name"], m["kind"], m["responsible_count"], m["partner_count"], f"{100 * m['share']:.0f} %",
+                          m["degree"], f"{m['betweenness']:.2f}"] for m in metrics], numeric={2, 3, 4, 5, 6}))
+    parts.append("</section>")
+    kinds = sorted({k for row in coverage for k in row["kinds"]})
+    parts.append('<section id="tackning"><h2>Täckning per område, nivå och slag av aktör</h2>'
+                 "<p class='muted'>Antal kopplingar mellan åtgärder och aktörer av varje slag.</p>")
+    parts.append(_table(["Plan", "Område", "Nivå", "Åtgärder", *kinds],
+                        [[r["plan"], r["area"] or "", r["level"] or "", r["measures"], *[r["kinds"].get(k, 0) for k in kinds]]
+                         for r in coverage], numeric=set(range(3, 4 + len(kinds)))))
+    parts.append("</section>")
+    if views:
+        parts.append('<section id="natverk"><h2>Nätverk</h2><ul>')
+        parts.extend(f'<li><a href="{escape(href)}">{escape(label)}</a></li>' for label, href in views.items())
+        parts.append("</ul></section>")
+    parts.append("</main></body></html>")
+    return "\n".join(parts)
