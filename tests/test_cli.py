@@ -135,3 +135,51 @@ def test_a_user_mistake_from_the_shell_prints_no_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "graphmodel.cli", "check", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 2
     assert "undecodable-bytes" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_depends_on_an_unknown_actor_says_no_such_actor_and_exits_2():
+    result = CliRunner().invoke(main, ["depends-on", "Polisn", str(SKARHOLMEN)])
+    assert result.exit_code == 2
+    assert "No such actor: 'Polisn'. Did you mean: Polisen" in result.output
+
+
+def test_depends_on_polisen_as_json_carries_role_and_via():
+    rows = json.loads(run("depends-on", "Polisen", SKARHOLMEN, "--mentions", "--format", "json").output)
+    assert [r["role"] for r in rows] == ["partner"] * 5 + ["mention"]
+    assert all(r["via"] for r in rows)
+
+
+def test_gaps_fail_on_exits_1_when_such_findings_exist():
+    assert CliRunner().invoke(main, ["gaps", str(SKARHOLMEN), "--fail-on", "unassigned"]).exit_code == 1
+    assert CliRunner().invoke(main, ["gaps", str(SKARHOLMEN), "--fail-on", "overdue", "--as-of", "2026-01-01"]).exit_code == 0
+
+
+def test_gaps_json_is_a_list_of_findings():
+    rows = json.loads(run("gaps", SKARHOLMEN, "--format", "json", "--as-of", "2026-11-26").output)
+    assert all(set(r) >= {"kind", "severity", "measures", "actors", "message", "evidence"} for r in rows)
+    assert {"unassigned", "vague-owner", "overloaded", "plan-not-revised"} <= {r["kind"] for r in rows}
+
+
+def test_what_if_json_lists_what_falls():
+    result = json.loads(run("what-if", "Preventionssamordnaren", SKARHOLMEN, "--format", "json").output)
+    assert len(result["measures_losing_owner"]) == 4
+
+
+def test_the_report_page_is_self_contained_and_escapes_plan_text(tmp_path):
+    plan = tmp_path / "evil.csv"
+    plan.write_text("Åtgärd;Ansvarig\n<img src=x onerror=alert(1)>;</script><script>alert(2)</script>\n",
+                    encoding="utf-8")
+    assert run("report", plan, "-o", tmp_path / "out").exit_code == 0
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<script>alert" not in html
+    assert "http://" not in html and "https://" not in html
+    assert "Content-Security-Policy" in html
+
+
+def test_gaps_xlsx_has_a_sheet_per_finding_kind(tmp_path):
+    run("report", SKARHOLMEN, "-o", tmp_path, "--as-of", "2026-11-26")
+    from openpyxl import load_workbook
+
+    names = load_workbook(tmp_path / "gaps.xlsx").sheetnames
+    assert {"unassigned", "vague-owner", "overloaded", "plan-not-revised", "duplicate-measure"} <= set(names)
