@@ -39,44 +39,43 @@ def plan_node_id(plan_id: str) -> str:
 
 def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
     """One graph of all plans; national actors are shared nodes that connect them."""
-    graph = nx.MultiDiGraph()
+    nodes: dict[str, dict] = {}
+    edges: list[tuple[str, str, str, dict]] = []
     for plan in plans:
         info = plan.info
         pid = plan_node_id(info.id)
-        graph.add_node(pid, **_clean(
-            label=PLAN, id=info.id, title=info.title, organisation=info.organisation,
-            organisation_name=info.organisation_name, year=info.year, source=info.source, file=info.file))
+        nodes[pid] = _clean(label=PLAN, id=info.id, title=info.title, organisation=info.organisation,
+                            organisation_name=info.organisation_name, year=info.year, source=info.source, file=info.file)
         for actor in plan.actors.values():
-            _add_actor(graph, actor)
-        for actor in plan.actors.values():
+            if actor.id not in nodes:
+                nodes[actor.id] = _actor_attributes(actor)
             if actor.parent:
-                graph.add_edge(actor.id, actor.parent, key=PART_OF, type=PART_OF)
+                edges.append((actor.id, actor.parent, PART_OF, {"type": PART_OF}))
         for measure in plan.measures:
-            _add_measure(graph, measure, pid)
+            nodes[measure.id] = _measure_attributes(measure)
+            edges.append((measure.id, pid, IN_PLAN, {"type": IN_PLAN}))
+            for rel, refs in ((RESPONSIBLE_FOR, measure.responsible), (PARTNER_IN, measure.partners)):
+                for order, ref in enumerate(refs):
+                    edges.append((ref.id, measure.id, rel,
+                                  _clean(type=rel, text=ref.text, remark=ref.remark, hedge=ref.hedge, order=order)))
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from(edges)  # a repeated (u, v, key) keeps one edge, as PART_OF does across plans
     return graph
 
 
-def _add_actor(graph: nx.MultiDiGraph, actor: Actor) -> None:
-    if actor.id in graph:
-        return
-    graph.add_node(actor.id, **_clean(
-        label=ACTOR, id=actor.id, name=actor.name, kind=actor.kind, scope=actor.scope,
-        parent=actor.parent, organisation=actor.organisation, aliases="|".join(actor.aliases),
-        unknown=actor.unknown, suggestions="|".join(actor.suggestions)))
+def _actor_attributes(actor: Actor) -> dict:
+    return _clean(label=ACTOR, id=actor.id, name=actor.name, kind=actor.kind, scope=actor.scope, parent=actor.parent,
+                  organisation=actor.organisation, aliases="|".join(actor.aliases), unknown=actor.unknown,
+                  suggestions="|".join(actor.suggestions))
 
 
-def _add_measure(graph: nx.MultiDiGraph, measure: Measure, plan_node: str) -> None:
+def _measure_attributes(measure: Measure) -> dict:
     status, source = measure.status, measure.source
-    graph.add_node(measure.id, **_clean(
-        label=MEASURE, id=measure.id, plan=measure.plan, text=measure.text, area=measure.area, level=measure.level,
-        state=status.state, start=status.start, due=status.due, status_text=status.text,
-        status_interpreted=status.interpreted, file=source.file, row=source.row, sheet=source.sheet,
-        reference=source.reference, **{f"extra:{header}": text for header, text in measure.extra}))
-    graph.add_edge(measure.id, plan_node, key=IN_PLAN, type=IN_PLAN)
-    for rel, refs in ((RESPONSIBLE_FOR, measure.responsible), (PARTNER_IN, measure.partners)):
-        for order, ref in enumerate(refs):
-            graph.add_edge(ref.id, measure.id, key=rel, **_clean(
-                type=rel, text=ref.text, remark=ref.remark, hedge=ref.hedge, order=order))
+    return _clean(label=MEASURE, id=measure.id, plan=measure.plan, text=measure.text, area=measure.area,
+                  level=measure.level, state=status.state, start=status.start, due=status.due, status_text=status.text,
+                  status_interpreted=status.interpreted, file=source.file, row=source.row, sheet=source.sheet,
+                  reference=source.reference, **{f"extra:{header}": text for header, text in measure.extra})
 
 
 def _clean(**attrs) -> dict:

@@ -67,6 +67,9 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
     binder = _Binder(registry, info)
     plan = Plan(info=binder.info, actors=binder.actors)
     seen_ids: dict[str, int] = {}
+    extra_cells: dict[int, list[tuple[str, str]]] = {}
+    for number, header, value in table.extra_cells:
+        extra_cells.setdefault(number, []).append((header, value))
     area = level = None
     for row in table.rows:
         cells = row.cells
@@ -86,7 +89,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
             note("source", "source reference")
         text = " ".join(cells["measure"].split())
         note("measure", "measure text")
-        status = parse_status(cells.get("status", ""))
+        status = _status(cells.get("status", ""))
         if cells.get("status"):
             if status.interpreted:
                 note("status", f"status: {status.state}")
@@ -106,7 +109,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
             roles[column] = tuple(refs.values())
         if cells.get("id"):
             note("id", "measure id")
-        extras = tuple((header, value) for (number, header, value) in table.extra_cells if number == row.number)
+        extras = tuple(extra_cells.get(row.number, ()))
         for header, value in extras:
             ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))
         measure_id = _measure_id(info.id, cells.get("id"), area, level, text, seen_ids)
@@ -114,6 +117,9 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
             id=measure_id, plan=plan.info.id, text=text, area=area, level=level, status=status, source=source,
             responsible=roles["responsible"], partners=roles["partners"], extra=extras))
     return plan
+
+
+_status = functools.lru_cache(maxsize=65536)(parse_status)  # statuses repeat across rows and plans
 
 
 @functools.lru_cache(maxsize=65536)
@@ -141,6 +147,7 @@ class _Binder:
     def __init__(self, registry: Registry, info: PlanInfo):
         self.registry = registry
         self.actors: dict[str, Actor] = {}
+        self._resolved: dict = {}
         self.org = self._organisation(info)
         self.info = PlanInfo(**{**info.__dict__, "organisation": self.org.id, "organisation_name": self.org.name})
 
@@ -181,6 +188,11 @@ class _Binder:
         return actor
 
     def resolve(self, phrase) -> ActorRef:
+        if phrase not in self._resolved:
+            self._resolved[phrase] = self._resolve(phrase)
+        return self._resolved[phrase]
+
+    def _resolve(self, phrase) -> ActorRef:
         entry = self.registry.lookup(phrase.name)
         if entry is not None:
             actor = self.bind(entry, self.org)
