@@ -8,6 +8,7 @@ imported inside the commands so that ``graphmodel --help`` is instant.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -51,7 +52,36 @@ def _emit(text: str | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands that live in other modules are imported only when used (keeps --help fast)."""
+
+    lazy = {
+        "view": ("viz.cli", "view", "Draw an interactive network view (plan, actors, ego) as one offline HTML file."),
+        "neo4j": ("graphmodel.store.cli", "neo4j", "Load plans into Neo4j and run the query library there."),
+    }
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx, name):
+        if name in self.lazy:
+            module_name, attribute, _ = self.lazy[name]
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError:
+                return None
+            return getattr(module, attribute)
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, self.lazy[name][2] if name in self.lazy
+                 else click.Group.get_command(self, ctx, name).get_short_help_str(limit=70))
+                for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="graphmodel")
 def main() -> None:
     """See who does what, with whom, in Swedish action plans (handlingsplaner).

@@ -1,0 +1,1 @@
+"""Interactive network views of the plan graph: offline, self-contained HTML files."""
