@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
 # Set up everything the tests need on a fresh machine, then run all of them.
+#   - a virtualenv with graphmodel and its test extras (pytest, Playwright's Python package);
+#   - Debian's chromium for the browser tests (Playwright drives it; no browser download);
+#   - Java 17 and Maven for the real Neo4j the store tests start (its jars come from Maven Central).
 # Usage: bash scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "scripts/test.sh: please install: ${missing[*]} (e.g. sudo apt-get install ${missing[*]})" >&2
+        exit 2
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 
 python3 -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
