@@ -21,11 +21,18 @@ AREAS = [
     ("Organisation", None), ("Lägesbild", None), ("Förebyggande", "Universellt"), ("Förebyggande", "Selektivt"),
     ("Förebyggande", "Indikerat"), ("Förhindrande", None), ("Utbildning", None), ("Uppföljning", None),
 ]
-MEASURES = [
-    "Samordning av involverade aktörer", "Uppdatera den lokala lägesbilden", "Utbildning av personal i skolan",
-    "Föräldrastöd till familjer", "Trygghetsvandringar i bostadsområdet", "Rutiner för föreningsstöd",
-    "Stöd till avhoppare", "Anhörigstöd", "Orosanmälan unga under 18 år", "Dialog med trossamfund",
-    "Kartläggning av riskmiljöer", "Handlingsplanen följs upp årligen", "Fältarbete kvällar och helger",
+ACTIONS = [
+    "Samordna", "Kartlägga", "Utbilda personal om", "Ta fram rutiner för", "Följa upp", "Informera föräldrar om",
+    "Stärka samverkan kring", "Erbjuda stöd kring", "Genomföra dialogmöten om", "Utveckla arbetet med",
+    "Ta fram en lägesbild av", "Anordna trygghetsvandringar kring", "Sprida kunskap om", "Utse kontaktpersoner för",
+]
+OBJECTS = [
+    "våldsbejakande extremism", "orosanmälningar", "avhopparverksamhet", "anhörigstöd", "föreningsstöd",
+    "otillåten påverkan", "riskmiljöer", "skyddsfaktorer i skolan", "fritidsgårdarnas öppettider",
+    "demokratiarbete", "hot mot förtroendevalda", "näthat och propaganda",
+]
+GROUPS = [
+    "för unga", "i skolan", "för familjer", "i bostadsområdena", "för personal", "för förtroendevalda", "", "",
 ]
 RESPONSIBLE = [
     "Preventionssamordnaren", "Socialtjänsten", "HR avdelningen och samordnaren", "Rektor och elevhälsan",
@@ -52,7 +59,7 @@ def write_plan(path: Path, organisation: str, measures: int, rng: random.Random,
         writer.writerow(["Område", "Nivå", "Åtgärd", "Ansvarig", "Övriga aktörer", "Pågående/planer"])
         for number in range(measures):
             area, level = AREAS[number * len(AREAS) // measures]
-            text = f"{rng.choice(MEASURES)} ({number + 1})"
+            text = " ".join(filter(None, (rng.choice(ACTIONS), rng.choice(OBJECTS), rng.choice(GROUPS))))
             responsible = rng.choice(RESPONSIBLE)
             partners = rng.choice(PARTNERS)
             if rng.random() < 0.05:

@@ -31,14 +31,33 @@ if TYPE_CHECKING:
 __all__ = ["read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report"]
 
 
+PLAN_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+def plan_files(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The plan files named, with a folder standing for the CSV and XLSX files in it."""
+    files: list[str] = []
+    for path in paths:
+        if Path(path).is_dir():
+            found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in PLAN_SUFFIXES)
+            if not found:
+                raise IngestFailed([IngestError(str(path), "no-plan-files",
+                                                "the folder has no .csv or .xlsx files; name the plan files instead")])
+            files.extend(found)
+        else:
+            files.append(str(path))
+    return files
+
+
 def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = None,
                sheet: str | None = None) -> list[Plan]:
-    """Read every plan file; if any fails, raise one IngestFailed with every file's errors."""
+    """Read every plan file (a folder stands for its plan files); if any fails, raise one
+    IngestFailed with every file's errors."""
     registry = registry if registry is not None else read_registry()
     plans: list[Plan] = []
     errors: list[IngestError] = []
     first_file: dict[str, str] = {}
-    for path in paths:
+    for path in plan_files(paths):
         try:
             plan = read_plan(path, registry, sheet=sheet)
         except IngestFailed as failed:

@@ -56,8 +56,12 @@ def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
             edges.append((measure.id, pid, IN_PLAN, {"type": IN_PLAN}))
             for rel, refs in ((RESPONSIBLE_FOR, measure.responsible), (PARTNER_IN, measure.partners)):
                 for order, ref in enumerate(refs):
-                    edges.append((ref.id, measure.id, rel,
-                                  _clean(type=rel, text=ref.text, remark=ref.remark, hedge=ref.hedge, order=order)))
+                    edge = {"type": rel, "text": ref.text, "order": order}
+                    if ref.remark:
+                        edge["remark"] = ref.remark
+                    if ref.hedge:
+                        edge["hedge"] = ref.hedge
+                    edges.append((ref.id, measure.id, rel, edge))
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(nodes.items())
     graph.add_edges_from(edges)  # a repeated (u, v, key) keeps one edge, as PART_OF does across plans

@@ -19,7 +19,7 @@ from .errors import GraphmodelError
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table",
                       show_default=True, help="Output format.")
-FILES = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+FILES = click.argument("files", nargs=-1, required=True, type=click.Path())
 REGISTRY = click.option("--registry", "registry_files", multiple=True, type=click.Path(dir_okay=False),
                         help="An extra actor registry file (same columns as data/actors.csv); repeatable.")
 SHEET = click.option("--sheet", default=None, help="XLSX sheet to read (default: the first).")

@@ -183,3 +183,15 @@ def test_gaps_xlsx_has_a_sheet_per_finding_kind(tmp_path):
 
     names = load_workbook(tmp_path / "gaps.xlsx").sheetnames
     assert {"unassigned", "vague-owner", "overloaded", "plan-not-revised", "duplicate-measure"} <= set(names)
+
+
+def test_a_folder_stands_for_the_plans_in_it(tmp_path):
+    from benchmarks.synthetic import write_corpus
+
+    write_corpus(tmp_path, plans=3, measures=5)
+    rows = json.loads(run("measures", tmp_path, "--format", "json").output)
+    assert len(rows) == 15
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(main, ["measures", str(empty)])
+    assert result.exit_code == 2 and "no-plan-files" in result.output

@@ -9,13 +9,14 @@ defaults are described in README.md, "Gap analysis". Pure: graph in, rows out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..model import ACTOR, MEASURE, PARTNER_IN, PLAN, RESPONSIBLE_FOR
-from ..read.status import period_bounds
+from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, PLAN, RESPONSIBLE_FOR
+from ..read.status import period_bounds as _period_bounds
 from .metrics import collaboration_network, is_real_owner, measure_actors
 from .questions import find_actors
 
@@ -74,6 +75,8 @@ MESSAGES = {
     },
 }
 
+period_bounds = functools.lru_cache(maxsize=4096)(_period_bounds)  # few distinct periods, many measures
+
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 
 
@@ -84,21 +87,22 @@ class _Context:
         self.graph = graph
         self.settings = settings
         self.text = MESSAGES[settings.lang]
+        self.node = dict(graph.nodes(data=True))  # plain dict lookups: the NodeView is slow in hot loops
         self.roles = measure_actors(graph)
-        self.plans = {d["id"]: n for n, d in graph.nodes(data=True) if d["label"] == PLAN}
+        self.plans = {d["id"]: n for n, d in self.node.items() if d["label"] == PLAN}
         self.measures_of: dict[str, list[str]] = defaultdict(list)
-        for measure in sorted(self.roles, key=lambda m: (graph.nodes[m]["plan"], graph.nodes[m]["row"])):
-            self.measures_of[graph.nodes[measure]["plan"]].append(measure)
+        for measure in sorted(self.roles, key=lambda m: (self.node[m]["plan"], self.node[m]["row"])):
+            self.measures_of[self.node[measure]["plan"]].append(measure)
 
     def name(self, actor: str) -> str:
-        return self.graph.nodes[actor]["name"]
+        return self.node[actor]["name"]
 
     def ref(self, measure: str) -> dict:
-        data = self.graph.nodes[measure]
+        data = self.node[measure]
         return {"id": measure, "text": data["text"], "row": data["row"], "file": data["file"]}
 
     def real_owners(self, measure: str) -> list[str]:
-        return [a for a in self.roles[measure][RESPONSIBLE_FOR] if is_real_owner(self.graph, a)]
+        return [a for a in self.roles[measure][RESPONSIBLE_FOR] if self.node[a]["kind"] not in NOT_REAL_OWNER_KINDS]
 
     def finding(self, kind: str, severity: str, plan: str | None, measures: list[str], actors: list[str],
                 message: str, **evidence) -> dict:
@@ -124,7 +128,7 @@ def _unassigned_and_vague(ctx: _Context) -> list[dict]:
     for plan, measures in ctx.measures_of.items():
         for measure in measures:
             owners = ctx.roles[measure][RESPONSIBLE_FOR]
-            text = ctx.graph.nodes[measure]["text"]
+            text = ctx.node[measure]["text"]
             if not owners:
                 found.append(ctx.finding("unassigned", "high", plan, [measure], [],
                                          ctx.text["unassigned"].format(text=text)))
@@ -132,7 +136,7 @@ def _unassigned_and_vague(ctx: _Context) -> list[dict]:
                 names = ", ".join(ctx.name(a) for a in owners)
                 found.append(ctx.finding("vague-owner", "medium", plan, [measure], owners,
                                          ctx.text["vague-owner"].format(text=text, actors=names),
-                                         owner_kinds=[ctx.graph.nodes[a]["kind"] for a in owners]))
+                                         owner_kinds=[ctx.node[a]["kind"] for a in owners]))
     return found
 
 
@@ -172,7 +176,7 @@ def sole_owned(ctx_or_graph, actor_ids: set[str]) -> list[str]:
         real = ctx.real_owners(measure)
         if real and all(a in actor_ids for a in real):
             lost.append(measure)
-    return sorted(lost, key=lambda m: (ctx.graph.nodes[m]["plan"], ctx.graph.nodes[m]["row"]))
+    return sorted(lost, key=lambda m: (ctx.node[m]["plan"], ctx.node[m]["row"]))
 
 
 def _single_points_of_failure(ctx: _Context) -> list[dict]:
@@ -185,9 +189,9 @@ def _single_points_of_failure(ctx: _Context) -> list[dict]:
     cut_points = set(nx.articulation_points(network))
     found = []
     for actor, measures in sole.items():
-        measures.sort(key=lambda m: (ctx.graph.nodes[m]["plan"], ctx.graph.nodes[m]["row"]))
+        measures.sort(key=lambda m: (ctx.node[m]["plan"], ctx.node[m]["row"]))
         severity = "high" if len(measures) >= 3 or actor in cut_points else "low"
-        plans = sorted({ctx.graph.nodes[m]["plan"] for m in measures})
+        plans = sorted({ctx.node[m]["plan"] for m in measures})
         found.append(ctx.finding("single-point-of-failure", severity, plans[0] if len(plans) == 1 else None,
                                  measures, [actor], ctx.text["single-point-of-failure"].format(
                                      actor=ctx.name(actor), count=len(measures)),
@@ -206,8 +210,8 @@ def _partners_without_ownership(ctx: _Context) -> list[dict]:
     for actor, measures in partner_in.items():
         if actor in owners or not is_real_owner(ctx.graph, actor) or len(measures) < ctx.settings.partner_min:
             continue
-        measures.sort(key=lambda m: (ctx.graph.nodes[m]["plan"], ctx.graph.nodes[m]["row"]))
-        plans = sorted({ctx.graph.nodes[m]["plan"] for m in measures})
+        measures.sort(key=lambda m: (ctx.node[m]["plan"], ctx.node[m]["row"]))
+        plans = sorted({ctx.node[m]["plan"] for m in measures})
         found.append(ctx.finding("partner-without-ownership", "low", plans[0] if len(plans) == 1 else None,
                                  measures, [actor], ctx.text["partner-without-ownership"].format(
                                      actor=ctx.name(actor), count=len(measures)), count=len(measures)))
@@ -226,7 +230,7 @@ def _status(ctx: _Context) -> list[dict]:
     for plan, measures in ctx.measures_of.items():
         dated, overdue = [], []
         for measure in measures:
-            data = ctx.graph.nodes[measure]
+            data = ctx.node[measure]
             if not data.get("status_text"):
                 found.append(ctx.finding("no-status", "low", plan, [measure], [],
                                          ctx.text["no-status"].format(text=data["text"])))
@@ -249,7 +253,7 @@ def _status(ctx: _Context) -> list[dict]:
                                      as_of=as_of.isoformat(), latest=latest.isoformat(), overdue=len(overdue)))
         else:
             for measure in overdue:
-                data = ctx.graph.nodes[measure]
+                data = ctx.node[measure]
                 found.append(ctx.finding("overdue", "medium", plan, [measure], ctx.roles[measure][RESPONSIBLE_FOR],
                                          ctx.text["overdue"].format(text=data["text"], due=data["due"]),
                                          due=data["due"], state=data["state"], as_of=as_of.isoformat()))
@@ -261,14 +265,16 @@ def _duplicates(ctx: _Context) -> list[dict]:
 
     found = []
     for plan, measures in ctx.measures_of.items():
-        texts = [" ".join(ctx.graph.nodes[m]["text"].casefold().split()).rstrip(".") for m in measures]
+        texts = [" ".join(ctx.node[m]["text"].casefold().split()).rstrip(".") for m in measures]
         scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=ctx.settings.duplicate_similarity,
                                dtype="uint8")
+        scores.setflags(write=True)
+        scores[range(len(texts)), range(len(texts))] = 0  # a text is not its own duplicate
         seen: set[int] = set()
-        for i in range(len(measures)):
+        for i in sorted({int(i) for i in scores.nonzero()[0]}):
             if i in seen:
                 continue
-            group = [j for j in range(i, len(measures)) if j == i or scores[i][j]]
+            group = [i] + [i + 1 + int(j) for j in scores[i, i + 1:].nonzero()[0]]
             if len(group) < 2:
                 continue
             seen.update(group)
@@ -277,15 +283,15 @@ def _duplicates(ctx: _Context) -> list[dict]:
             owners = sorted({a for m in ids for a in ctx.roles[m][RESPONSIBLE_FOR]})
             found.append(ctx.finding("duplicate-measure", "medium" if len(owner_sets) > 1 else "low", plan, ids, owners,
                                      ctx.text["duplicate-measure"].format(
-                                         count=len(ids), text=ctx.graph.nodes[ids[0]]["text"],
+                                         count=len(ids), text=ctx.node[ids[0]]["text"],
                                          owners=ctx.text["duplicate-owners"] if len(owner_sets) > 1 else ""),
                                      different_owners=len(owner_sets) > 1))
     return found
 
 
-def coverage_table(graph: nx.MultiDiGraph) -> list[dict]:
+def coverage_table(graph: nx.MultiDiGraph, roles: dict | None = None) -> list[dict]:
     """Per plan, area and level: how many measures and how many actor links of each actor kind."""
-    roles = measure_actors(graph)
+    roles = roles if roles is not None else measure_actors(graph)
     cells: dict[tuple, dict] = {}
     for measure, by_role in roles.items():
         data = graph.nodes[measure]
@@ -301,7 +307,7 @@ def coverage_table(graph: nx.MultiDiGraph) -> list[dict]:
 
 
 def _coverage(ctx: _Context) -> list[dict]:
-    table = coverage_table(ctx.graph)
+    table = coverage_table(ctx.graph, ctx.roles)
     found = []
     for plan in ctx.measures_of:
         rows = [r for r in table if r["plan"] == plan]
@@ -309,7 +315,7 @@ def _coverage(ctx: _Context) -> list[dict]:
             continue  # a plan that does not use prevention levels is not judged on them
         for level in LEVELS:
             at_level = [r for r in rows if r["level"] == level]
-            measures = [m for m in ctx.measures_of[plan] if ctx.graph.nodes[m].get("level") == level]
+            measures = [m for m in ctx.measures_of[plan] if ctx.node[m].get("level") == level]
             if not at_level:
                 found.append(ctx.finding("coverage", "medium", plan, [], [],
                                          ctx.text["coverage-empty"].format(level=level), level=level))

@@ -22,11 +22,11 @@ BETWEENNESS_SAMPLE = 300
 def measure_actors(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
     """For each measure: its responsible and partner actor ids, in the plan's order."""
     result: dict[str, dict[str, list[str]]] = {}
-    for node, data in graph.nodes(data=True):
-        if data["label"] == MEASURE:
+    for node, label in graph.nodes(data="label"):
+        if label == MEASURE:
             result[node] = {RESPONSIBLE_FOR: [], PARTNER_IN: []}
     for actor, measure, rel in graph.edges(keys=True):
-        if rel in (RESPONSIBLE_FOR, PARTNER_IN):
+        if rel == RESPONSIBLE_FOR or rel == PARTNER_IN:
             result[measure][rel].append(actor)
     return result
 

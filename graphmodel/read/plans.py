@@ -71,44 +71,40 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
     for number, header, value in table.extra_cells:
         extra_cells.setdefault(number, []).append((header, value))
     area = level = None
+    headers, path, sheet, ledger = table.headers, table.path, table.sheet, plan.ledger
     for row in table.rows:
         cells = row.cells
-        source = Source(table.path, row.number, table.sheet, cells.get("source") or None)
-        ledger = plan.ledger
-
-        def note(column: str, became: str, problem: str | None = None, suggestions=()) -> None:
-            ledger.append(Interpretation(source, table.headers[column], cells[column], became, problem, tuple(suggestions)))
-
+        source = Source(path, row.number, sheet, cells.get("source") or None)
+        notes: list[tuple] = []  # (column, became, problem, suggestions)
         if cells.get("area"):
             area, level = cells["area"], None
-            note("area", f"area: {area}")
+            notes.append(("area", f"area: {area}", None, ()))
         if cells.get("level"):
             level = cells["level"]
-            note("level", f"level: {level}")
+            notes.append(("level", f"level: {level}", None, ()))
         if cells.get("source"):
-            note("source", "source reference")
+            notes.append(("source", "source reference", None, ()))
         text = " ".join(cells["measure"].split())
-        note("measure", "measure text")
+        notes.append(("measure", "measure text", None, ()))
         status = _status(cells.get("status", ""))
         if cells.get("status"):
-            if status.interpreted:
-                note("status", f"status: {status.state}")
-            else:
-                note("status", "status: unknown", "status-not-understood")
+            notes.append(("status", f"status: {status.state}", None, ()) if status.interpreted
+                         else ("status", "status: unknown", "status-not-understood", ()))
         roles = {}
         for column in ACTOR_COLUMNS:
             refs: dict[str, ActorRef] = {}
             for phrase in _split(cells.get(column, ""), registry):
                 ref = binder.resolve(phrase)
-                if ref.id not in refs:
-                    refs[ref.id] = ref
-                problem = "unknown-actor" if ref.unknown else None
-                suggestions = plan.actors[ref.id].suggestions if ref.unknown else ()
-                became = f"unknown actor: {ref.name}" if ref.unknown else f"actor: {ref.name} ({ref.id})"
-                note(column, became, problem, suggestions)
+                refs.setdefault(ref.id, ref)
+                if ref.unknown:
+                    notes.append((column, f"unknown actor: {ref.name}", "unknown-actor", plan.actors[ref.id].suggestions))
+                else:
+                    notes.append((column, f"actor: {ref.name} ({ref.id})", None, ()))
             roles[column] = tuple(refs.values())
         if cells.get("id"):
-            note("id", "measure id")
+            notes.append(("id", "measure id", None, ()))
+        for column, became, problem, suggestions in notes:
+            ledger.append(Interpretation(source, headers[column], cells[column], became, problem, suggestions))
         extras = tuple(extra_cells.get(row.number, ()))
         for header, value in extras:
             ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))

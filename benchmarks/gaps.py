@@ -1,0 +1,84 @@
+"""Benchmark: the whole `graphmodel gaps` process against a process that only reads the same files with pandas.
+
+Both are timed as whole processes (start-up and imports included), in the same run, on the
+same synthetic corpus (``benchmarks/synthetic.py``), each the median of ``--repeat`` runs:
+
+    python -m benchmarks.gaps                 # 300 and 3,000 plans × 60 measures
+    python -m benchmarks.gaps --sizes 300     # only 300
+
+Targets (issue 3): gaps ≤ 3× the read-only process at 300 plans, and growth from 300 to
+3,000 plans no worse than linear (time ratio ≤ 10 for 10× the plans). Results are printed
+and written to ``benchmarks/results/gaps.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .synthetic import write_corpus
+
+RESULTS = Path(__file__).parent / "results" / "gaps.json"
+READ_ONLY = (
+    "import sys, pathlib, pandas as pd\n"
+    "for f in sorted(pathlib.Path(sys.argv[1]).glob('*.csv')):\n"
+    "    pd.read_csv(f, sep=';', dtype=str, keep_default_na=False)\n"
+)
+
+
+def timed(command: list[str], repeat: int) -> float:
+    """Median wall-clock seconds of ``repeat`` runs; fails loudly if the command fails."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(sizes: list[int], measures: int, repeat: int) -> dict:
+    graphmodel = [sys.executable, "-m", "graphmodel.cli", "gaps", "--format", "json", "--as-of", "2026-01-01"]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for plans in sizes:
+            corpus = Path(tmp) / f"c{plans}"
+            write_corpus(corpus, plans, measures)
+            read_only = timed([sys.executable, "-c", READ_ONLY, str(corpus)], repeat)
+            gaps = timed([*graphmodel, str(corpus)], repeat)
+            rows.append({"plans": plans, "measures": plans * measures, "read_only_s": round(read_only, 3),
+                         "gaps_s": round(gaps, 3), "ratio": round(gaps / read_only, 2)})
+    result = {"machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
+              "repeat": repeat, "rows": rows}
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        result["growth"] = {"plans_factor": last["plans"] / first["plans"],
+                            "time_factor": round(last["gaps_s"] / first["gaps_s"], 2)}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 3000])
+    parser.add_argument("--measures", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    result = run(args.sizes, args.measures, args.repeat)
+    print(f"{'plans':>6} {'measures':>9} {'read-only s':>12} {'gaps s':>8} {'ratio':>6}")
+    for row in result["rows"]:
+        print(f"{row['plans']:>6} {row['measures']:>9} {row['read_only_s']:>12} {row['gaps_s']:>8} {row['ratio']:>6}")
+    if "growth" in result:
+        g = result["growth"]
+        print(f"growth: {g['plans_factor']:.0f}x plans -> {g['time_factor']}x time")
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
