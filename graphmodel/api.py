@@ -59,7 +59,8 @@ def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = N
     first_file: dict[str, str] = {}
     for path in plan_files(paths):
         try:
-            plan = read_plan(path, registry, sheet=sheet)
+            # --sheet names a sheet of the workbooks; CSV files given alongside have none.
+            plan = read_plan(path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None)
         except IngestFailed as failed:
             errors.extend(failed.errors)
             continue

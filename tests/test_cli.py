@@ -195,3 +195,20 @@ def test_a_folder_stands_for_the_plans_in_it(tmp_path):
     empty.mkdir()
     result = CliRunner().invoke(main, ["measures", str(empty)])
     assert result.exit_code == 2 and "no-plan-files" in result.output
+
+
+def test_an_excel_plan_and_a_csv_plan_make_one_graph(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Försättsblad"
+    sheet = book.create_sheet("Handlingsplan")
+    sheet.append(["Åtgärd", "Ansvarig", "Samverkanspartner", "Tidplan"])
+    sheet.append(["Föräldrastöd", "Socialtjänsten", "Polisen", "Pågår"])
+    book.save(tmp_path / "botkyrka.xlsx")
+    rows = json.loads(run("actors", SKARHOLMEN, tmp_path / "botkyrka.xlsx", "--sheet", "Handlingsplan",
+                          "--format", "json").output)
+    polisen = next(r for r in rows if r["id"] == "polisen")
+    assert polisen["partner_count"] == 6
+    result = CliRunner().invoke(main, ["measures", str(tmp_path / "botkyrka.xlsx"), "--sheet", "Plan"])
+    assert result.exit_code == 2 and "sheet-not-found" in result.output and "Handlingsplan" in result.output
