@@ -23,6 +23,7 @@ FILES = click.argument("files", nargs=-1, required=True, type=click.Path())
 REGISTRY = click.option("--registry", "registry_files", multiple=True, type=click.Path(dir_okay=False),
                         help="An extra actor registry file (same columns as data/actors.csv); repeatable.")
 SHEET = click.option("--sheet", default=None, help="XLSX sheet to read (default: the first).")
+ACTOR = click.argument("actor")
 
 
 def user_errors(command: Callable) -> Callable:
@@ -92,12 +93,25 @@ def main() -> None:
     """
 
 
-@main.command()
-@FILES
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+def plan_command(name: str | None = None, *, actor: bool = False, fmt: bool = True, options=()):
+    """A subcommand over plan files: [ACTOR] FILES, its own options, [--format], --registry, --sheet.
+
+    User mistakes become one line and exit code 2 (``user_errors``).
+    """
+
+    def wrap(function):
+        function = user_errors(function)
+        for option in reversed((*options, *((FORMAT,) if fmt else ()), REGISTRY, SHEET)):
+            function = option(function)
+        function = FILES(function)
+        if actor:
+            function = ACTOR(function)
+        return main.command(name)(function)
+
+    return wrap
+
+
+@plan_command()
 def measures(files, fmt, registry_files, sheet):
     """List every measure with its responsible actors, partners and status."""
     from .analyse.listing import measures as list_measures
@@ -107,12 +121,7 @@ def measures(files, fmt, registry_files, sheet):
     _emit(render(list_measures(graph), fmt, MEASURE_COLUMNS, title="Åtgärder", table_columns=MEASURE_TABLE))
 
 
-@main.command()
-@FILES
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+@plan_command()
 def actors(files, fmt, registry_files, sheet):
     """List every actor with how many measures it owns and takes part in."""
     from .analyse.listing import actors as list_actors
@@ -122,14 +131,10 @@ def actors(files, fmt, registry_files, sheet):
     _emit(render(list_actors(graph), fmt, ACTOR_COLUMNS, title="Aktörer (? = okänd)", table_columns=ACTOR_TABLE))
 
 
-@main.command()
-@FILES
-@FORMAT
-@REGISTRY
-@SHEET
-@click.option("--strict", is_flag=True, help="Exit with code 1 if any cell could not be fully interpreted.")
-@click.option("--all", "show_all", is_flag=True, help="In the table, list every cell, not only the problems.")
-@user_errors
+@plan_command(options=(
+    click.option("--strict", is_flag=True, help="Exit with code 1 if any cell could not be fully interpreted."),
+    click.option("--all", "show_all", is_flag=True, help="In the table, list every cell, not only the problems."),
+))
 def check(files, fmt, registry_files, sheet, strict, show_all):
     """Account for every non-empty cell: what it became, and what could not be interpreted."""
     from . import api
@@ -155,24 +160,19 @@ def check(files, fmt, registry_files, sheet, strict, show_all):
         sys.exit(1)
 
 
-ACTOR = click.argument("actor")
-
-
 def _registry(registry_files):
     from . import api
 
     return api.read_registry(list(registry_files))
 
 
-@main.command("depends-on")
-@ACTOR
-@FILES
-@click.option("--no-subunits", is_flag=True, help="Count only the actor itself, not its units (PART_OF).")
-@click.option("--mentions", is_flag=True, help="Also measures whose text names the actor, marked 'mention'.")
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+NO_SUBUNITS = click.option("--no-subunits", is_flag=True, help="Count only the actor itself, not its units (PART_OF).")
+
+
+@plan_command("depends-on", actor=True, options=(
+    NO_SUBUNITS,
+    click.option("--mentions", is_flag=True, help="Also measures whose text names the actor, marked 'mention'."),
+))
 def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet):
     """Which measures depend on ACTOR: it (or a unit of it) is responsible or partner."""
     from . import api
@@ -185,14 +185,7 @@ def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet):
     _emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"Åtgärder som beror på {actor}", table_columns=DEPENDENCY_TABLE))
 
 
-@main.command("responsible-for")
-@ACTOR
-@FILES
-@click.option("--no-subunits", is_flag=True, help="Count only the actor itself, not its units (PART_OF).")
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+@plan_command("responsible-for", actor=True, options=(NO_SUBUNITS,))
 def responsible_for_command(actor, files, no_subunits, fmt, registry_files, sheet):
     """Which measures ACTOR (or a unit of it) is responsible for."""
     from .analyse.questions import responsible_for
@@ -203,13 +196,7 @@ def responsible_for_command(actor, files, no_subunits, fmt, registry_files, shee
     _emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"{actor} ansvarar för", table_columns=DEPENDENCY_TABLE))
 
 
-@main.command("works-with")
-@ACTOR
-@FILES
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+@plan_command("works-with", actor=True)
 def works_with_command(actor, files, fmt, registry_files, sheet):
     """Which actors share measures with ACTOR, with the shared measures as evidence."""
     from .analyse.questions import works_with
@@ -219,12 +206,7 @@ def works_with_command(actor, files, fmt, registry_files, sheet):
     _emit(render(works_with(graph, actor), fmt, WORKS_WITH_COLUMNS, title=f"{actor} samverkar med"))
 
 
-@main.command()
-@FILES
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+@plan_command()
 def overview(files, fmt, registry_files, sheet):
     """Measures per plan, area and prevention level, and how many have an owner and partners."""
     from .analyse.questions import overview as area_overview
@@ -234,12 +216,7 @@ def overview(files, fmt, registry_files, sheet):
     _emit(render(area_overview(graph), fmt, OVERVIEW_COLUMNS, title="Översikt per område och nivå"))
 
 
-@main.command()
-@FILES
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+@plan_command()
 def metrics(files, fmt, registry_files, sheet):
     """Per actor: load (responsible, partner, share) and place in the collaboration network."""
     from .analyse.metrics import actor_metrics
@@ -293,14 +270,11 @@ def gap_options(command):
     return command
 
 
-@main.command()
-@FILES
-@click.option("-o", "--out", "out", default="out", show_default=True, type=click.Path(file_okay=False),
-              help="Folder to write into (created if missing).")
-@gap_options
-@REGISTRY
-@SHEET
-@user_errors
+@plan_command(fmt=False, options=(
+    click.option("-o", "--out", "out", default="out", show_default=True, type=click.Path(file_okay=False),
+                 help="Folder to write into (created if missing)."),
+    gap_options,
+))
 def report(files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet):
     """The main job: the report page, gap findings, the graph and the listings, written to a folder."""
     from . import api
@@ -315,15 +289,11 @@ def report(files, out, as_of, lang, overload_count, overload_share, partner_min,
         click.echo(f"  {path}")
 
 
-@main.command()
-@FILES
-@gap_options
-@click.option("--fail-on", callback=_kinds, default="",
-              help="Comma-separated finding kinds that make the command exit 1, e.g. unassigned,vague-owner.")
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+@plan_command(options=(
+    gap_options,
+    click.option("--fail-on", callback=_kinds, default="",
+                 help="Comma-separated finding kinds that make the command exit 1, e.g. unassigned,vague-owner."),
+))
 def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_on, fmt, registry_files, sheet):
     """Gap analysis: unowned and vaguely owned measures, overload, single points of failure, dates."""
     from .analyse.gaps import find_gaps
@@ -336,13 +306,7 @@ def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_o
         sys.exit(1)
 
 
-@main.command("what-if")
-@ACTOR
-@FILES
-@FORMAT
-@REGISTRY
-@SHEET
-@user_errors
+@plan_command("what-if", actor=True)
 def what_if_command(actor, files, fmt, registry_files, sheet):
     """What falls if ACTOR drops out: measures left without owner, collaborations cut."""
     from .analyse.gaps import what_if
