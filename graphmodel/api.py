@@ -114,7 +114,7 @@ def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry:
         graph=graph, plans=[_plan_summary(p) for p in plans], measures=measures(graph), actors=actors(graph),
         ledger=ledger(plans), findings=find_gaps(graph, settings),
         metrics=actor_metrics(graph, collaboration_network(graph, roles), roles),
-        coverage=coverage_table(graph), as_of=settings.as_of)
+        coverage=coverage_table(graph, roles), as_of=settings.as_of, lang=settings.lang)
     try:
         written = write_report_files(data, Path(out))
     except OSError as err:

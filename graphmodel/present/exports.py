@@ -97,6 +97,7 @@ class ReportData:
     metrics: list[dict]
     coverage: list[dict]
     as_of: dt.date
+    lang: str = "sv"
 
 
 def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
@@ -110,12 +111,15 @@ def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
 
 def write_report_files(data: ReportData, out: Path) -> list[Path]:
     """Everything ``graphmodel report`` writes, in ``out`` (created if missing)."""
+    from viz import write_views
+
     from .report_html import render_report
 
     out.mkdir(parents=True, exist_ok=True)
-    html = render_report(data.plans, data.measures, data.findings, data.metrics, data.coverage, data.as_of)
+    views = write_views(data.graph, data.findings, out, lang=data.lang)
+    html = render_report(data.plans, data.measures, data.findings, data.metrics, data.coverage, data.as_of, views)
     (out / "report.html").write_text(html, encoding="utf-8")
-    written = [out / "report.html"]
+    written = [out / "report.html", *(out / name for name in views.values())]
     written.append(write_gaps_xlsx(data.findings, out / "gaps.xlsx"))
     written += write_graph(data.graph, out)
     written.append(write_xlsx({"Åtgärder": (data.measures, MEASURE_COLUMNS), "Aktörer": (data.actors, ACTOR_COLUMNS),

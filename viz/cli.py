@@ -1,0 +1,53 @@
+"""``graphmodel view``: one interactive network view as one offline HTML file."""
+
+from __future__ import annotations
+
+import click
+
+from graphmodel.cli import FILES, REGISTRY, SHEET, _read, user_errors
+
+
+@click.command()
+@FILES
+@click.option("--actor", default=None,
+              help="Draw the ego view of this actor (name, alias or id): its measures and who else is on them.")
+@click.option("--kind", type=click.Choice(("plan", "actors")), default="plan", show_default=True,
+              help="plan: measures and actors; actors: who works with whom. Ignored with --actor.")
+@click.option("--gaps/--no-gaps", default=True, show_default=True,
+              help="Highlight gaps (unassigned and vaguely owned measures, overloaded actors, single points of failure).")
+@click.option("--lang", type=click.Choice(("sv", "en")), default="sv", show_default=True, help="Language of the page.")
+@click.option("--no-subunits", is_flag=True, help="With --actor: only the actor itself, not its units (PART_OF).")
+@click.option("-o", "--out", "out", default="view.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write.")
+@REGISTRY
+@SHEET
+@user_errors
+def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet):
+    """Draw an interactive network view (plan, actors, ego) as one offline HTML file.
+
+    The page needs no internet and no installation: open it in any browser,
+    or send it by e-mail. It has a search box, filters by area, level,
+    status and actor kind, a legend, and the same content as a table.
+    """
+    from graphmodel.errors import GraphmodelError
+
+    from . import actor_view, ego_view, plan_view, write_view
+
+    _, graph = _read(files, registry_files, sheet)
+    findings = None
+    if gaps:
+        from graphmodel.analyse.gaps import GapSettings, find_gaps
+
+        findings = find_gaps(graph, GapSettings(lang=lang))
+    if actor is not None:
+        built = ego_view(graph, actor, findings, lang, subunits=not no_subunits)
+    elif kind == "actors":
+        built = actor_view(graph, findings, lang)
+    else:
+        built = plan_view(graph, findings, lang)
+    try:
+        path = write_view(built, out)
+    except OSError as err:
+        raise GraphmodelError(f"cannot write {str(out)!r}: {err.strerror or err}. Choose another file with -o.") from err
+    click.echo(f"Wrote {path} ({sum(n['type'] == 'measure' for n in built.nodes)} measures, "
+               f"{sum(n['type'] == 'actor' for n in built.nodes)} actors, {len(built.edges)} links).")

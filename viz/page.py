@@ -1,0 +1,416 @@
+"""One self-contained HTML page per view: our own template, vis-network inlined, plan text always escaped.
+
+- vis-network's ``vis-network.min.js`` is read from the installed pyvis
+  package (``pyvis/templates/lib/vis-9.1.2/``) and inlined; nothing is loaded
+  from elsewhere, and the Content-Security-Policy forbids it (scripts are
+  allowed by their sha256 hash only).
+- Markup (headings, legend, filter options, tables) goes through
+  ``html.escape``. The node and edge data are JSON in a
+  ``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028
+  and U+2029 escaped, so no plan text can close the tag. Tooltips are DOM
+  elements built with ``textContent`` (nodes) or plain strings, which
+  vis-network shows with ``innerText`` (edges): never HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from .text import KIND_COLOURS, PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR, SEVERITY_COLOURS, text
+from .views import View
+
+VIS_VERSION = "9.1.2"
+
+
+@lru_cache(maxsize=1)
+def vis_network_js() -> str:
+    """The vis-network library as shipped inside the installed pyvis package."""
+    import pyvis
+
+    path = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
+    return path.read_text(encoding="utf-8")
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>', '&', U+2028 or U+2029 left raw."""
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            .replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+STYLE = """
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1d2630;background:#f6f7f9}
+header{background:#1f3a5f;color:#fff;padding:.8rem 1.4rem}
+header h1{margin:0;font-size:1.35rem} header p{margin:.2rem 0 0;opacity:.85;font-size:.95rem}
+.toolbar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;padding:.6rem 1.4rem;background:#fff;border-bottom:1px solid #dde2e8}
+.toolbar label{display:flex;flex-direction:column;font-size:.78rem;color:#4a5563;gap:.15rem}
+.toolbar input[type=search]{width:16rem}
+.toolbar input,.toolbar select,.toolbar button{font:inherit;font-size:.9rem;padding:.25rem .4rem;border:1px solid #b8c1cc;border-radius:4px;background:#fff;max-width:16rem}
+.toolbar button{cursor:pointer;background:#eef2f6}
+.toolbar label.check{flex-direction:row;align-items:center;font-size:.9rem;color:#1d2630}
+#hits{font-size:.85rem;color:#4a5563;min-width:6rem}
+.layout{display:flex;gap:0;align-items:stretch}
+#network{flex:1 1 auto;height:76vh;min-height:420px;background:#fff;border-right:1px solid #dde2e8;position:relative}
+aside{flex:0 0 320px;max-height:76vh;overflow:auto;padding:.6rem .9rem;background:#fbfcfd;font-size:.88rem}
+aside h2{font-size:.95rem;margin:.6rem 0 .3rem}
+.legend{list-style:none;padding:0;margin:0} .legend li{display:flex;align-items:center;gap:.5rem;margin:.18rem 0}
+.sw{display:inline-block;width:1.6rem;height:.95rem;border:2px solid;border-radius:7px;flex:0 0 auto}
+.sw.measure{border-radius:2px} .sw.dashed{border-style:dashed}
+.ln{display:inline-block;width:1.6rem;height:0;border-top:3px solid;flex:0 0 auto}
+.ln.partner{border-top-style:dashed} .ln.part_of{border-top-style:dotted}
+.sw.gap-high{border-width:4px;background:#fff} .sw.gap-medium{border-width:4px;background:#fff}
+#selected .name{font-weight:600;font-size:.95rem} #selected ul{padding-left:1.1rem;margin:.3rem 0}
+#selected p{margin:.25rem 0}
+.muted{color:#6b7685} .help{font-size:.8rem;color:#6b7685}
+section.tables{padding:.6rem 1.4rem 2rem}
+section.tables h2{font-size:1.05rem;margin:1rem 0 .4rem}
+table{border-collapse:collapse;width:100%;font-size:.86rem;background:#fff}
+th,td{text-align:left;padding:.3rem .45rem;border-bottom:1px solid #e6e9ee;vertical-align:top}
+th{background:#f0f3f7;position:sticky;top:0} td.num{text-align:right;font-variant-numeric:tabular-nums}
+tr.hit td{background:#fff6cc}
+.vis-tooltip{position:absolute;visibility:hidden;max-width:26rem;padding:.45rem .6rem;background:#fffef5;border:1px solid #8a8f98;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.2);font-size:.85rem;color:#1d2630;white-space:pre-wrap;z-index:5;pointer-events:none}
+.tip-head{font-weight:600;margin-bottom:.2rem} .tip-gap{color:#b42318}
+ul.findings{padding-left:1.1rem;margin:.2rem 0} footer{padding:0 1.4rem 1rem}
+"""
+
+APP_JS = r"""
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("view-data").textContent);
+  var T = DATA.text, SEV = DATA.severity;
+  function tipElement(lines) {
+    var box = document.createElement("div");
+    lines.forEach(function (line, i) {
+      var el = document.createElement("div");
+      el.textContent = line;
+      if (i === 0) el.className = "tip-head";
+      else if (line.indexOf("\u26a0") === 0) el.className = "tip-gap";
+      box.appendChild(el);
+    });
+    return box;
+  }
+  var base = {};
+  DATA.nodes.forEach(function (n) {
+    base[n.id] = {label: n.label, borderWidth: n.borderWidth, border: n.color.border};
+    n.title = tipElement(n.tip);
+  });
+  function gapStyle(n, on) {
+    var b = base[n.id];
+    if (on && n.g) return {id: n.id, label: "\u26a0 " + b.label, borderWidth: 5,
+      color: {background: n.color.background, border: SEV[n.g]}};
+    return {id: n.id, label: b.label, borderWidth: b.borderWidth, color: {background: n.color.background, border: b.border}};
+  }
+  var showGaps = document.getElementById("gaps");
+  DATA.nodes.forEach(function (n) { Object.assign(n, gapStyle(n, showGaps && showGaps.checked)); });
+  var nodes = new vis.DataSet(DATA.nodes);
+  var edges = new vis.DataSet(DATA.edges);
+  var container = document.getElementById("network");
+  var options = {
+    physics: {enabled: false},
+    layout: {improvedLayout: false, randomSeed: 1},
+    interaction: {hover: !DATA.big, tooltipDelay: 120, hideEdgesOnDrag: DATA.big, hideEdgesOnZoom: DATA.big,
+                  multiselect: true, navigationButtons: false, keyboard: {enabled: true, bindToWindow: false}},
+    nodes: {font: {face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"}, margin: 8,
+            scaling: {min: 6, max: 40, label: DATA.big ? {enabled: true, min: 8, max: 22, drawThreshold: 7} : {enabled: false}}},
+    edges: {smooth: DATA.kind === "actors" ? false : {enabled: true, type: "cubicBezier", forceDirection: "horizontal", roundness: 0.45},
+            selectionWidth: 1.5, hoverWidth: 0.5,
+            color: {color: "#7d8b99", highlight: "#0d47a1", opacity: DATA.big ? 0.55 : 0.8}}
+  };
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  window.__view = {network: network, nodes: nodes, edges: edges, data: DATA, drawn: false};
+  if (DATA.headers.length) network.moveTo({position: {x: network.getViewPosition().x, y: network.getViewPosition().y - 25},
+                                             scale: network.getScale() * 0.95, animation: false});
+  network.once("afterDrawing", function () {
+    window.__view.drawn = true;
+    window.__view.drawnAt = performance.now();
+  });
+  network.on("beforeDrawing", function (ctx) {
+    ctx.save();
+    DATA.bands.forEach(function (b) {
+      ctx.fillStyle = "rgba(31,58,95,0.06)";
+      ctx.strokeStyle = "rgba(31,58,95,0.25)";
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.rect(b.x - b.width / 2, b.y0, b.width, b.y1 - b.y0);
+      ctx.fill(); ctx.stroke();
+      ctx.fillStyle = "#1f3a5f";
+      ctx.font = "600 14px system-ui, Segoe UI, Arial, sans-serif";
+      ctx.textAlign = "left"; ctx.textBaseline = "top";
+      ctx.fillText(b.label, b.x - b.width / 2 + 6, b.y0 + 5);
+    });
+    DATA.headers.forEach(function (h) {
+      ctx.fillStyle = "#1d2630";
+      ctx.font = "700 18px system-ui, Segoe UI, Arial, sans-serif";
+      ctx.textAlign = "center"; ctx.textBaseline = "bottom";
+      ctx.fillText(h.label, h.x, h.y);
+    });
+    ctx.restore();
+  });
+
+  // ---- neighbourhood highlight ----
+  var adjacency = {};
+  DATA.edges.forEach(function (e) {
+    (adjacency[e.from] = adjacency[e.from] || []).push(e.to);
+    (adjacency[e.to] = adjacency[e.to] || []).push(e.from);
+  });
+  var dimmed = false;
+  function highlight(ids) {
+    var keep = {};
+    ids.forEach(function (id) { keep[id] = true; (adjacency[id] || []).forEach(function (o) { keep[o] = true; }); });
+    var sel = {}; ids.forEach(function (id) { sel[id] = true; });
+    nodes.update(DATA.nodes.map(function (n) { return {id: n.id, opacity: keep[n.id] ? 1 : 0.15}; }));
+    edges.update(DATA.edges.map(function (e) {
+      var on = sel[e.from] || sel[e.to];
+      return {id: e.id, color: Object.assign({color: "#7d8b99", highlight: "#0d47a1"}, e.color, {opacity: on ? 1 : 0.07})};
+    }));
+    dimmed = true;
+  }
+  function clearHighlight() {
+    if (!dimmed) return;
+    nodes.update(DATA.nodes.map(function (n) { return {id: n.id, opacity: 1}; }));
+    edges.update(DATA.edges.map(function (e) {
+      return {id: e.id, color: e.color || {color: "#7d8b99", highlight: "#0d47a1", opacity: DATA.big ? 0.55 : 0.8}};
+    }));
+    dimmed = false;
+  }
+  var byId = {}; DATA.nodes.forEach(function (n) { byId[n.id] = n; });
+  var panel = document.getElementById("selected");
+  function showSelected(ids) {
+    while (panel.firstChild) panel.removeChild(panel.firstChild);
+    if (!ids.length) { var p = document.createElement("p"); p.className = "muted"; p.textContent = T.nothing_selected; panel.appendChild(p); return; }
+    ids.slice(0, 5).forEach(function (id) {
+      var n = byId[id]; if (!n) return;
+      var head = document.createElement("p"); head.className = "name"; head.textContent = n.tip[0]; panel.appendChild(head);
+      n.tip.slice(1).forEach(function (line) { var p = document.createElement("p"); p.textContent = line; if (line.indexOf("\u26a0") === 0) p.className = "tip-gap"; panel.appendChild(p); });
+      var near = (adjacency[id] || []).map(function (o) { return byId[o]; }).filter(Boolean);
+      if (near.length) {
+        var ul = document.createElement("ul");
+        near.slice(0, 40).forEach(function (o) { var li = document.createElement("li"); li.textContent = o.tip[0]; ul.appendChild(li); });
+        if (near.length > 40) { var li = document.createElement("li"); li.textContent = "\u2026 " + (near.length - 40); ul.appendChild(li); }
+        panel.appendChild(ul);
+      }
+    });
+  }
+  function markRows(ids) {
+    var want = {}; ids.forEach(function (id) { want[id] = true; });
+    document.querySelectorAll("tr[data-n]").forEach(function (tr) {
+      var hit = tr.getAttribute("data-n").split(" ").some(function (x) { return want[x]; });
+      tr.classList.toggle("hit", ids.length > 0 && hit);
+    });
+  }
+  function select(ids) {
+    if (ids.length) { highlight(ids); } else { clearHighlight(); }
+    showSelected(ids); markRows(ids);
+  }
+  network.on("click", function (params) { select(params.nodes); });
+
+  // ---- search (by label and names, never by id) ----
+  var search = document.getElementById("search"), hits = document.getElementById("hits");
+  function fold(s) { return (s || "").toLocaleLowerCase(DATA.lang); }
+  function runSearch() {
+    var q = fold(search.value.trim());
+    if (!q) { hits.textContent = ""; network.unselectAll(); select([]); return []; }
+    var found = DATA.nodes.filter(function (n) {
+      return !nodes.get(n.id).hidden && (fold(n.search).indexOf(q) >= 0 || fold(n.label).indexOf(q) >= 0);
+    }).map(function (n) { return n.id; });
+    hits.textContent = found.length ? T.hits.replace("{n}", found.length) : T.no_hits;
+    network.selectNodes(found);
+    select(found);
+    if (found.length === 1) network.focus(found[0], {scale: Math.max(network.getScale(), 0.9), animation: false});
+    else if (found.length) network.fit({nodes: found, animation: false});
+    return found;
+  }
+  search.addEventListener("input", runSearch);
+  search.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); runSearch(); } });
+
+  // ---- filters ----
+  var selects = Array.prototype.slice.call(document.querySelectorAll("select[data-filter]"));
+  var MEASURE_FILTERS = {area: 1, level: 1, state: 1, plan: 1};
+  function passes(n, active) {
+    return active.every(function (a) { return !(a.name in n.f) || n.f[a.name].indexOf(a.value) >= 0; });
+  }
+  function applyFilters() {
+    var active = selects.filter(function (s) { return s.value !== "*"; })
+                        .map(function (s) { return {name: s.getAttribute("data-filter"), value: s.value}; });
+    var visible = {};
+    DATA.nodes.forEach(function (n) { visible[n.id] = passes(n, active); });
+    if (DATA.kind !== "actors") {
+      var measureFilter = active.some(function (a) { return MEASURE_FILTERS[a.name]; });
+      var kindFilter = active.some(function (a) { return a.name === "kind"; });
+      var own = {}; DATA.nodes.forEach(function (n) { own[n.id] = visible[n.id]; });
+      DATA.nodes.forEach(function (n) {
+        if (!own[n.id]) return;
+        var near = (adjacency[n.id] || []).filter(function (o) { return byId[o].type !== n.type; });
+        if (n.type === "actor" && measureFilter) visible[n.id] = near.some(function (o) { return own[o]; });
+        if (n.type === "measure" && kindFilter) visible[n.id] = near.some(function (o) { return own[o]; });
+      });
+    }
+    nodes.update(DATA.nodes.map(function (n) { return {id: n.id, hidden: !visible[n.id]}; }));
+    document.querySelectorAll("tr[data-n]").forEach(function (tr) {
+      tr.hidden = !tr.getAttribute("data-n").split(" ").every(function (x) { return visible[x]; });
+    });
+    var shown = DATA.nodes.filter(function (n) { return visible[n.id]; }).map(function (n) { return n.id; });
+    if (shown.length) network.fit({nodes: shown, animation: false});
+    if (search.value.trim()) runSearch();
+    return shown.length;
+  }
+  selects.forEach(function (s) { s.addEventListener("change", applyFilters); });
+  if (showGaps) showGaps.addEventListener("change", function () {
+    nodes.update(DATA.nodes.map(function (n) { return gapStyle(n, showGaps.checked); }));
+  });
+  document.getElementById("reset").addEventListener("click", function () {
+    selects.forEach(function (s) { s.value = "*"; });
+    search.value = ""; hits.textContent = "";
+    applyFilters(); network.unselectAll(); select([]); network.fit({animation: false});
+  });
+  document.getElementById("fit").addEventListener("click", function () { network.fit({animation: false}); });
+  window.__view.search = function (q) { search.value = q; return runSearch(); };
+  window.__view.filter = function (name, value) {
+    selects.forEach(function (s) { if (s.getAttribute("data-filter") === name) s.value = value; });
+    return applyFilters();
+  };
+  showSelected([]);
+})();
+"""
+
+
+def _legend(view: View) -> str:
+    items = []
+    for item in view.legend:
+        label = escape(item["label"])
+        if item["type"] in ("actor", "measure"):
+            cls = "sw measure" if item["type"] == "measure" else "sw"
+            if item["dashed"]:
+                cls += " dashed"
+            colour = f"k{len(items)}"
+            items.append((f'<li><span class="{cls} {colour}"></span>{label}</li>', colour, item))
+        elif item["type"] == "edge":
+            rel = {"RESPONSIBLE_FOR": "responsible", "PARTNER_IN": "partner", "PART_OF": "part_of"}.get(item["rel"], "collab")
+            items.append((f'<li><span class="ln {rel}"></span>{label}</li>', None, item))
+        elif item["type"] == "gap":
+            items.append((f'<li><span class="sw gap-{escape(item["severity"])}"></span>{label}</li>', None, item))
+        else:
+            items.append((f'<li class="muted">{label}</li>', None, item))
+    css = []
+    for _, colour, item in items:
+        if colour:
+            css.append(f".{colour}{{background:{item['fill']};border-color:{item['border']}}}")
+    css += [f".ln.responsible{{border-color:{RESPONSIBLE_COLOUR}}}", f".ln.partner{{border-color:{PARTNER_COLOUR}}}",
+            f".ln.part_of{{border-color:{PART_OF_COLOUR}}}", ".ln.collab{border-color:#7d8b99;border-top-width:6px}",
+            f".sw.gap-high{{border-color:{SEVERITY_COLOURS['high']}}}",
+            f".sw.gap-medium{{border-color:{SEVERITY_COLOURS['medium']}}}"]
+    return '<ul class="legend">' + "".join(i[0] for i in items) + "</ul>", "".join(css)
+
+
+def _filters(view: View, t: dict) -> str:
+    names = {"area": t["area"], "level": t["level"], "state": t["status"], "kind": t["kind"], "plan": t["plan"]}
+    parts = []
+    for name, options in view.filters.items():
+        if len(options) < 2 and name != "kind":
+            continue
+        opts = f'<option value="*">{escape(t["all"])}</option>' + "".join(
+            f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in options)
+        parts.append(f'<label>{escape(names[name])}<select data-filter="{escape(name)}">{opts}</select></label>')
+    return "".join(parts)
+
+
+def _tables(view: View, t: dict) -> str:
+    parts = [f'<section class="tables" aria-label="{escape(t["table"])}"><h2>{escape(t["table"])}</h2>']
+    for table in view.tables:
+        parts.append(f"<h2>{escape(table.caption)}</h2>")
+        if len(table.rows) > TABLE_ROWS_SHOWN:
+            parts.append(f'<p class="muted">{escape(t["table_capped"].format(shown=TABLE_ROWS_SHOWN, total=len(table.rows)))}</p>')
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headings)
+        body = []
+        for row, row_nodes in list(zip(table.rows, table.row_nodes))[:TABLE_ROWS_SHOWN]:
+            cells = "".join(f'<td class="num">{escape(v)}</td>' if i in table.numeric else f"<td>{escape(v)}</td>"
+                            for i, v in enumerate(row))
+            body.append(f'<tr data-n="{" ".join(str(int(n)) for n in row_nodes)}">{cells}</tr>')
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+TABLE_ROWS_SHOWN = 3000
+
+
+def _canvas_height(view: View) -> str:
+    """Tall layered drawings get a tall canvas (the page scrolls), so the first paint is readable."""
+    if view.big or not view.nodes:
+        return ""
+    ys = [n["y"] for n in view.nodes] + [b["y0"] for b in view.bands] + [b["y1"] for b in view.bands]
+    ys += [h["y"] - 30 for h in view.headers]
+    xs = [n["x"] for n in view.nodes]
+    extent_y = max(ys) - min(ys) + 120
+    extent_x = max(xs) - min(xs) + 300
+    height = int(min(max(560, extent_y * min(1.0, 1100 / extent_x)), 1500))
+    return f"#network,aside{{height:{height}px;max-height:none}}"
+
+
+def render(view: View) -> str:
+    """The whole page as a string."""
+    t = text(view.lang)
+    data = {
+        "kind": view.kind, "lang": view.lang, "big": view.big, "nodes": view.nodes, "edges": view.edges,
+        "bands": view.bands, "headers": view.headers, "severity": SEVERITY_COLOURS,
+        "text": {k: t[k] for k in ("hits", "no_hits", "nothing_selected")},
+    }
+    library = vis_network_js()
+    csp = ("default-src 'none'; script-src " + _hash(library) + " " + _hash(APP_JS)
+           + "; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; "
+             "form-action 'none'")
+    legend, legend_css = _legend(view)
+    legend_css += _canvas_height(view)
+    gaps = any("g" in n for n in view.nodes)
+    findings = ""
+    if view.plan_findings:
+        findings = (f"<h2>{escape(t['plan_findings'])}</h2><ul class=\"findings\">"
+                    + "".join(f"<li>{escape(m)}</li>" for m in view.plan_findings) + "</ul>")
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(view.lang)}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{escape(view.title)}</title><style>{STYLE}{legend_css}</style></head><body>",
+        f"<header><h1>{escape(view.title)}</h1><p>{escape(view.subtitle)}</p></header>",
+        '<div class="toolbar" role="search">',
+        f'<label>{escape(t["search"])}<input type="search" id="search" placeholder="{escape(t["search_placeholder"])}" '
+        f'autocomplete="off"></label><span id="hits" aria-live="polite"></span>',
+        _filters(view, t),
+        (f'<label class="check"><input type="checkbox" id="gaps" checked> {escape(t["show_gaps"])}</label>' if gaps else ""),
+        f'<button type="button" id="fit">{escape(t["fit"])}</button>',
+        f'<button type="button" id="reset">{escape(t["reset"])}</button>',
+        "</div>",
+        '<div class="layout"><div id="network" aria-hidden="true"></div><aside>',
+        f'<p class="help">{escape(t["help"])}</p>',
+        f'<h2>{escape(t["selected"])}</h2><div id="selected"></div>',
+        f"<h2>{escape(t['legend'])}</h2>{legend}",
+        findings,
+        "</aside></div>",
+        _tables(view, t),
+        f'<footer class="help">{escape(t["generated"])} · vis-network {VIS_VERSION}</footer>',
+        f'<script type="application/json" id="view-data">{script_json(data)}</script>',
+        f"<script>{library}</script>",
+        f"<script>{APP_JS}</script>",
+        "</body></html>",
+    ]
+    return "\n".join(parts)
+
+
+def write(view: View, path: str | Path) -> Path:
+    """Write the page as UTF-8 (whatever the platform's default) and return its path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(view), encoding="utf-8", newline="\n")
+    return path
