@@ -1,0 +1,15 @@
+// answers: On reloading an edited plan, forget the plan on actors it no longer names; delete those that no plan uses any more, only if scoped to this plan's organisation and unconnected.
+// params:
+//   $plan: STRING  the plan id
+//   $organisation: STRING  the plan's organisation (actor id)
+//   $actorIds: LIST<STRING>  the ids of the actors the plan names now (with their parents)
+// returns: none
+// mirrors: graphmodel.build.build_graph (a rebuilt graph has only actors some plan names)
+MATCH (a:Actor)
+WHERE $plan IN a.plans AND NOT a.id IN $actorIds
+SET a.plans = [p IN a.plans WHERE p <> $plan]
+WITH a
+WHERE size(a.plans) = 0 AND a.scope = 'organisation' AND a.organisation = $organisation
+  AND NOT EXISTS { (a)-[:RESPONSIBLE_FOR|PARTNER_IN]->() }
+  AND NOT EXISTS { ()-[:PART_OF]->(a) }
+DETACH DELETE a

@@ -1,0 +1,513 @@
+"""Neo4j as the shared store: connection settings, the loader, library queries, CSV export.
+
+The graph in Neo4j is the networkx graph of ``graphmodel.build`` (README,
+"Data model") with a few properties computed at load time so that plain
+Cypher can answer what Python computes:
+
+* Actor ``aliases`` and ``suggestions`` are lists; ``names_normalised`` is
+  ``graphmodel.registry.normalise`` of the name and every alias; ``plans``
+  lists the plans that name the actor (a reload uses it to prune).
+* RESPONSIBLE_FOR / PARTNER_IN carry ``text_normalised`` (the text as written,
+  normalised) so an actor is found by any spelling a plan used.
+* Measure ``due_end`` / ``start_end`` are the last day (ISO date string) of the
+  due and start periods (``graphmodel.read.status.period_bounds``); unknown
+  columns are one JSON string ``extra``.
+
+Each plan loads in one transaction: all of it or nothing. Loading is
+idempotent; reloading an edited plan removes its measures, edges and
+no-longer-used organisation actors that are gone, leaving other plans alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from ..errors import GraphmodelError
+from ..model import Actor, Measure, Plan
+from ..read.status import period_bounds
+from ..registry import normalise
+from . import cypher
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USERNAME = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+BATCH_SIZE = 5000
+COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set")
+
+
+class Neo4jError(GraphmodelError):
+    """Something about the Neo4j server: one clear line for the user, exit code 2."""
+
+
+class Neo4jUnavailable(Neo4jError):
+    pass
+
+
+class Neo4jAuthError(Neo4jError):
+    pass
+
+
+class Neo4jDatabaseNotFound(Neo4jError):
+    pass
+
+
+class LoadFailed(Neo4jError):
+    """A plan could not be written; nothing of it was (its transaction was rolled back)."""
+
+
+# -- connection --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where and as whom to connect. The password never appears in ``repr`` or messages."""
+
+    uri: str
+    username: str
+    database: str
+    password: str | None = field(default=None, repr=False)
+
+    @property
+    def safe_uri(self) -> str:
+        """The URI without any user:password@ part, for messages."""
+        parts = urlsplit(self.uri)
+        if parts.username or parts.password:
+            host = parts.hostname or ""
+            netloc = host + (f":{parts.port}" if parts.port else "")
+            return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        return self.uri
+
+    def where(self) -> str:
+        return f"Neo4j at {self.safe_uri} (database {self.database!r})"
+
+
+def resolve_connection(uri: str | None = None, username: str | None = None, password: str | None = None,
+                       database: str | None = None, env: Mapping[str, str] | None = None) -> Connection:
+    """Flag, else environment (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE), else default.
+
+    >>> resolve_connection(env={"NEO4J_URI": "neo4j+s://x.databases.neo4j.io", "NEO4J_PASSWORD": "s3cret"})
+    Connection(uri='neo4j+s://x.databases.neo4j.io', username='neo4j', database='neo4j')
+    """
+    env = os.environ if env is None else env
+    return Connection(
+        uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+        username=username or env.get("NEO4J_USERNAME") or DEFAULT_USERNAME,
+        database=database or env.get("NEO4J_DATABASE") or DEFAULT_DATABASE,
+        password=password if password is not None else (env.get("NEO4J_PASSWORD") or None),
+    )
+
+
+class Store:
+    """A driver for one connection; translates driver errors into one-line GraphmodelErrors."""
+
+    def __init__(self, connection: Connection):
+        self.connection = connection
+        self._driver = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    @property
+    def driver(self):
+        if self._driver is None:
+            from neo4j import GraphDatabase
+
+            c = self.connection
+            auth = (c.username, c.password) if c.password is not None else None
+            with self.errors():
+                self._driver = GraphDatabase.driver(c.uri, auth=auth)
+                self._driver.verify_connectivity()
+        return self._driver
+
+    @contextmanager
+    def errors(self):
+        """Driver exceptions as Neo4jErrors naming the server, never the password."""
+        from neo4j import exceptions as ex
+
+        where = self.connection.where()
+        try:
+            yield
+        except ex.AuthError:
+            raise Neo4jAuthError(f"{where} refused the credentials of user {self.connection.username!r}. "
+                                 "Check NEO4J_USERNAME and the password (NEO4J_PASSWORD or --password-stdin).") from None
+        except (ex.ServiceUnavailable, ex.SessionExpired, OSError) as err:
+            raise Neo4jUnavailable(f"cannot reach {where}: {_first_line(err)}. Is the server running, "
+                                   "and are NEO4J_URI / --uri right?") from None
+        except ex.ConfigurationError as err:
+            raise Neo4jUnavailable(f"cannot connect to {where}: {_first_line(err)}") from None
+        except ValueError as err:  # e.g. an unsupported URI scheme
+            raise Neo4jUnavailable(f"cannot connect to {self.connection.safe_uri}: {_first_line(err)}") from None
+        except ex.ClientError as err:
+            if err.code and "DatabaseNotFound" in err.code:
+                raise Neo4jDatabaseNotFound(f"{where}: there is no database {self.connection.database!r}. "
+                                            "Check NEO4J_DATABASE / --database.") from None
+            if err.code and "Security" in err.code:
+                raise Neo4jAuthError(f"{where}: {_first_line(err.message or err)}") from None
+            raise
+
+    def session(self, **kwargs):
+        return self.driver.session(database=self.connection.database, **kwargs)
+
+    def run(self, stmt: cypher.Statement, params: dict | None = None) -> list[dict]:
+        """Run a statement in a read/write auto-routed transaction; rows as dicts."""
+        with self.errors():
+            records, _, _ = self.driver.execute_query(stmt.body, parameters_=params or {},
+                                                      database_=self.connection.database)
+        return [_plain(r.data()) for r in records]
+
+    def query(self, name: str, params: dict[str, object] | None = None) -> list[dict]:
+        """A library query by name, parameters parsed and defaulted from its header."""
+        stmt = cypher.query(name)
+        values = stmt.bind(params or {})
+        rows = self.run(stmt, values)
+        return [{c: row.get(c) for c in stmt.returns} for row in rows]
+
+    def ensure_schema(self) -> None:
+        for stmt in cypher.schema():
+            self.run(stmt)
+
+
+def _first_line(err: object) -> str:
+    text = str(err).strip() or type(err).__name__
+    return text.splitlines()[0]
+
+
+def _plain(value):
+    """Neo4j temporal values to ISO strings; lists and maps recursively."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+# -- rows: a parsed plan as the loader's parameters --------------------------------------------
+
+
+def _clean(**attrs) -> dict:
+    return {k: v for k, v in attrs.items() if v is not None and v != "" and v != []}
+
+
+def actor_props(actor: Actor) -> dict:
+    names = [actor.name, *[a for a in actor.aliases if a]]
+    return _clean(id=actor.id, name=actor.name, kind=actor.kind, scope=actor.scope, parent=actor.parent,
+                  organisation=actor.organisation, aliases=list(actor.aliases), unknown=actor.unknown,
+                  suggestions=list(actor.suggestions), names_normalised=[normalise(n) for n in names])
+
+
+def _period_end(period: str | None) -> str | None:
+    return period_bounds(period)[1].isoformat() if period else None
+
+
+def measure_props(measure: Measure) -> dict:
+    status, source = measure.status, measure.source
+    extra = json.dumps(dict(measure.extra), ensure_ascii=False, sort_keys=True) if measure.extra else None
+    return _clean(id=measure.id, plan=measure.plan, text=measure.text, area=measure.area, level=measure.level,
+                  state=status.state, start=status.start, due=status.due, due_end=_period_end(status.due),
+                  start_end=_period_end(status.start), status_text=status.text,
+                  status_interpreted=status.interpreted, file=source.file, row=source.row, sheet=source.sheet,
+                  reference=source.reference, extra=extra)
+
+
+def plan_props(plan: Plan) -> dict:
+    info = plan.info
+    return _clean(id=info.id, title=info.title, organisation=info.organisation,
+                  organisation_name=info.organisation_name, year=info.year, source=info.source, file=info.file)
+
+
+@dataclass
+class PlanRows:
+    """Everything the loader sends for one plan."""
+
+    plan: str
+    organisation: str
+    props: dict
+    actors: list[dict]
+    part_of: list[dict]
+    measures: list[dict]
+    responsible: list[dict]
+    partners: list[dict]
+    edges: list[dict]  # per measure: current responsible and partner actor ids (for pruning)
+
+    @property
+    def size(self) -> int:
+        return len(self.actors) + len(self.measures) + len(self.responsible) + len(self.partners)
+
+
+def plan_rows(plan: Plan) -> PlanRows:
+    """The loader's rows for a plan. Like ``build_graph``, a repeated (actor, type, measure) keeps one
+    edge with the last occurrence's attributes."""
+    actors = [{"id": a.id, "props": actor_props(a)} for a in plan.actors.values()]
+    part_of = [{"child": a.id, "parent": a.parent} for a in plan.actors.values() if a.parent]
+    measures, responsible, partners, edges = [], [], [], []
+    for m in plan.measures:
+        measures.append({"id": m.id, "props": measure_props(m)})
+        current = {}
+        for out, refs in (("responsible", m.responsible), ("partners", m.partners)):
+            by_actor: dict[str, dict] = {}
+            for order, ref in enumerate(refs):
+                by_actor[ref.id] = {"actor": ref.id, "measure": m.id, "props": _clean(
+                    text=ref.text, text_normalised=normalise(ref.text) if ref.text else None, remark=ref.remark,
+                    hedge=ref.hedge, order=order)}
+            (responsible if out == "responsible" else partners).extend(by_actor.values())
+            current[out] = list(by_actor)
+        edges.append({"id": m.id, **current})
+    return PlanRows(plan.info.id, plan.info.organisation, plan_props(plan), actors, part_of, measures,
+                    responsible, partners, edges)
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadSummary:
+    """What a load changed, summed over every statement (the server's own counters)."""
+
+    plans: int = 0
+    new_plans: int = 0
+    seconds: float = 0.0
+    counters: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+
+    def add(self, counters) -> None:
+        for name in COUNTERS:
+            self.counters[name] += getattr(counters, name, 0)
+
+    @property
+    def created(self) -> int:
+        return self.counters["nodes_created"] + self.counters["relationships_created"]
+
+    def line(self) -> str:
+        c = self.counters
+        return (f"Loaded {self.plans} plan(s) ({self.new_plans} new) in {self.seconds:.1f} s: "
+                f"{c['nodes_created']} nodes and {c['relationships_created']} relationships created, "
+                f"{c['nodes_deleted']} nodes and {c['relationships_deleted']} relationships deleted, "
+                f"{c['properties_set']} properties set.")
+
+
+def _batches(rows: list, size: int) -> Iterable[list]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def _write_plan(tx, rows: PlanRows, batch_size: int, summary: LoadSummary) -> bool:
+    """All statements of one plan in one transaction; returns whether the plan existed before."""
+    load = cypher.library()["load"]
+    summary.counters = dict.fromkeys(COUNTERS, 0)  # execute_write may retry this function
+
+    def run(name: str, **params) -> list:
+        result = tx.run(load[name].body, params)
+        records = list(result)
+        summary.add(result.consume().counters)
+        return records
+
+    existed = run("plan", plan=rows.plan, props=rows.props)[0]["existed"]
+    for batch in _batches(rows.actors, batch_size):
+        run("actors", plan=rows.plan, rows=batch)
+    for batch in _batches(rows.part_of, batch_size):
+        run("part-of", rows=batch)
+    if existed:
+        run("prune-measures", plan=rows.plan, ids=[m["id"] for m in rows.measures])
+    for batch in _batches(rows.measures, batch_size):
+        run("measures", plan=rows.plan, rows=batch)
+    if existed:
+        for batch in _batches(rows.edges, batch_size):
+            run("prune-edges", rows=batch)
+    for batch in _batches(rows.responsible, batch_size):
+        run("responsible", rows=batch)
+    for batch in _batches(rows.partners, batch_size):
+        run("partners", rows=batch)
+    if existed:
+        run("prune-actors", plan=rows.plan, organisation=rows.organisation,
+            actorIds=[a["id"] for a in rows.actors])
+    return existed
+
+
+def load(store: Store, plans: Iterable[Plan | PlanRows], batch_size: int = BATCH_SIZE, progress: bool = False,
+         on_plan: Callable[[PlanRows], None] | None = None) -> LoadSummary:
+    """Schema first, then each plan in its own transaction (all of it or nothing).
+
+    Raises LoadFailed naming the plan when one cannot be written; plans loaded
+    before it stay loaded, nothing of the failing plan is written.
+    """
+    from neo4j.exceptions import Neo4jError as DriverNeo4jError
+
+    items = [p if isinstance(p, PlanRows) else plan_rows(p) for p in plans]
+    summary = LoadSummary()
+    started = time.perf_counter()
+    store.ensure_schema()
+    bar = _progress(progress, len(items), sum(r.size for r in items))
+    try:
+        for rows in items:
+            plan_summary = LoadSummary()
+            with store.errors(), store.session() as session:
+                try:
+                    existed = session.execute_write(_write_plan, rows, batch_size, plan_summary)
+                except DriverNeo4jError as err:
+                    if err.code and ("Security" in err.code or "DatabaseNotFound" in err.code):
+                        raise
+                    raise LoadFailed(f"plan {rows.plan!r} was not loaded (nothing of it was written): "
+                                     f"{_first_line(err.message or err)}") from None
+            for name in COUNTERS:
+                summary.counters[name] += plan_summary.counters[name]
+            summary.plans += 1
+            summary.new_plans += not existed
+            if on_plan:
+                on_plan(rows)
+            if bar:
+                bar[0].advance(bar[1], rows.size)
+    finally:
+        if bar:
+            bar[0].stop()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _progress(enabled: bool, total_plans: int, total_rows: int):
+    if not enabled or total_plans < 2:
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return None
+    progress = Progress(TextColumn("Loading plans"), BarColumn(), TimeRemainingColumn(),
+                        console=console, transient=True)
+    progress.start()
+    return progress, progress.add_task("load", total=total_rows)
+
+
+# -- CSV export for neo4j-admin database import --------------------------------------------------
+
+ARRAY_DELIMITER = ";"
+EXPORT_FILES = {
+    "plans.csv": ["id:ID(Plan)", ":LABEL", "title", "organisation", "organisation_name", "year:int", "source", "file"],
+    "measures.csv": ["id:ID(Measure)", ":LABEL", "plan", "text", "area", "level", "state", "start", "due", "due_end",
+                     "start_end", "status_text", "status_interpreted:boolean", "file", "row:int", "sheet",
+                     "reference", "extra"],
+    "actors.csv": ["id:ID(Actor)", ":LABEL", "name", "kind", "scope", "parent", "organisation", "aliases:string[]",
+                   "unknown:boolean", "suggestions:string[]", "names_normalised:string[]", "plans:string[]"],
+    "in_plan.csv": [":START_ID(Measure)", ":END_ID(Plan)", ":TYPE"],
+    "part_of.csv": [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"],
+    "responsible_for.csv": [":START_ID(Actor)", ":END_ID(Measure)", ":TYPE", "text", "text_normalised", "remark",
+                            "hedge", "order:int"],
+    "partner_in.csv": [":START_ID(Actor)", ":END_ID(Measure)", ":TYPE", "text", "text_normalised", "remark",
+                       "hedge", "order:int"],
+}
+
+
+def _cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        for item in value:
+            if ARRAY_DELIMITER in item:
+                raise GraphmodelError(f"cannot export the list value {item!r}: it contains "
+                                      f"{ARRAY_DELIMITER!r}, the array delimiter of neo4j-admin import")
+        return ARRAY_DELIMITER.join(value)
+    return value
+
+
+def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike) -> list[Path]:
+    """CSV files for ``neo4j-admin database import full`` (and for LOAD CSV): the same nodes, properties
+    and relationships the loader writes. Returns the files written; ``import.txt`` has the command."""
+    items = [p if isinstance(p, PlanRows) else plan_rows(p) for p in plans]
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise GraphmodelError(f"cannot create {str(out)!r}: {err.strerror or err}") from None
+    actors: dict[str, dict] = {}
+    plans_of: dict[str, list[str]] = {}
+    part_of: dict[tuple[str, str], None] = {}
+    for rows in items:
+        for a in rows.actors:
+            actors[a["id"]] = a["props"]
+            plans_of.setdefault(a["id"], [])
+            if rows.plan not in plans_of[a["id"]]:
+                plans_of[a["id"]].append(rows.plan)
+        for link in rows.part_of:
+            part_of[(link["child"], link["parent"])] = None
+    written = []
+
+    def write(name: str, records: Iterable[list]) -> None:
+        path = out / name
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(EXPORT_FILES[name])
+            writer.writerows(records)
+        written.append(path)
+
+    def nodes(name: str, label: str, props: Iterable[dict]) -> Iterable[list]:
+        header = EXPORT_FILES[name]
+        for p in props:
+            values = {**p, ":LABEL": label}
+            yield [_cell(p["id"]), label, *[_cell(values.get(h.split(":")[0])) for h in header[2:]]]
+
+    def rels(name: str, rel: str, triples: Iterable[tuple[str, str, dict]]) -> Iterable[list]:
+        header = EXPORT_FILES[name]
+        for start, end, props in triples:
+            yield [start, end, rel, *[_cell(props.get(h.split(":")[0])) for h in header[3:]]]
+
+    write("plans.csv", nodes("plans.csv", "Plan", (r.props for r in items)))
+    write("measures.csv", nodes("measures.csv", "Measure", (m["props"] for r in items for m in r.measures)))
+    write("actors.csv", nodes("actors.csv", "Actor", ({**p, "plans": plans_of[i]} for i, p in actors.items())))
+    write("in_plan.csv", rels("in_plan.csv", "IN_PLAN", ((m["id"], r.plan, {}) for r in items for m in r.measures)))
+    write("part_of.csv", rels("part_of.csv", "PART_OF", ((c, p, {}) for c, p in part_of)))
+    write("responsible_for.csv", rels("responsible_for.csv", "RESPONSIBLE_FOR",
+                                      ((e["actor"], e["measure"], e["props"]) for r in items for e in r.responsible)))
+    write("partner_in.csv", rels("partner_in.csv", "PARTNER_IN",
+                                 ((e["actor"], e["measure"], e["props"]) for r in items for e in r.partners)))
+    command = out / "import.txt"
+    command.write_text(
+        "# Into an empty database (stop it first; Neo4j Desktop: Terminal of the DBMS), then start it and run\n"
+        "# the cypher/schema/*.cypher statements (graphmodel neo4j load does that too).\n"
+        "neo4j-admin database import full neo4j --overwrite-destination --array-delimiter=';' \\\n"
+        "  --nodes=plans.csv --nodes=measures.csv --nodes=actors.csv \\\n"
+        "  --relationships=in_plan.csv --relationships=part_of.csv \\\n"
+        "  --relationships=responsible_for.csv --relationships=partner_in.csv\n", encoding="utf-8")
+    written.append(command)
+    return written
+
+
+CSV_LOAD_ORDER = (("csv-plans", "plans.csv"), ("csv-actors", "actors.csv"), ("csv-measures", "measures.csv"),
+                  ("csv-in-plan", "in_plan.csv"), ("csv-part-of", "part_of.csv"),
+                  ("csv-responsible", "responsible_for.csv"), ("csv-partners", "partner_in.csv"))
+
+
+def load_csv(store: Store, base_url: str = "file:///") -> LoadSummary:
+    """Load the files of ``export_csv`` with LOAD CSV (schema first), e.g. from the server's import folder.
+
+    Each statement runs ``CALL {...} IN TRANSACTIONS`` in an auto-commit transaction, so this is not
+    all-or-nothing per plan; it is the bulk path (and the benchmark's yardstick for the loader).
+    """
+    summary = LoadSummary()
+    started = time.perf_counter()
+    store.ensure_schema()
+    load_statements = cypher.library()["load"]
+    with store.errors(), store.session() as session:
+        for name, file in CSV_LOAD_ORDER:
+            result = session.run(load_statements[name].body, {"url": base_url + file})
+            summary.add(result.consume().counters)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,192 @@
+"""The networkx twin of every library query: the embedded answer in the query's columns and order.
+
+``TWINS[name](graph, params)`` calls the function of ``graphmodel.analyse`` that
+the query's header names (``mirrors:``) and projects its result onto the
+query's ``returns:`` columns, sorted as the query's ORDER BY sorts. The parity
+tests compare the two row for row; a notebook can use ``answer`` to get the
+embedded answer to a library query without a server::
+
+    >>> import graphmodel as gm
+    >>> graph = gm.build_graph(gm.read_plans(["data/plans/skarholmen-2017.csv"]))
+    >>> answer(graph, "depends-on", {"actor": "Polisen"})[0]["role"]
+    'partner'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import networkx as nx
+
+from ..analyse import gaps, questions
+from ..errors import UnknownActorError
+from ..model import PART_OF, PARTNER_IN, RESPONSIBLE_FOR
+from . import cypher
+
+Twin = Callable[[nx.MultiDiGraph, dict], list[dict]]
+
+
+def _by_row(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: (r["plan"], r["row"], r["id"]))
+
+
+def _measure(graph, measure_id: str, *columns: str) -> dict:
+    node = graph.nodes[measure_id]
+    row = {"plan": node["plan"], "row": node["row"], "id": measure_id, "text": node["text"]}
+    for c in columns:
+        row[c] = node.get(c)
+    return row
+
+
+def _known(function, *args, **kwargs):
+    """The networkx answer, or None when no actor has that name (Cypher then returns no rows)."""
+    try:
+        return function(*args, **kwargs)
+    except UnknownActorError:
+        return None
+
+
+def _depths(graph, actor: str, subunits: bool) -> dict[str, int]:
+    """The matched actors and (with subunits) every unit below them, with their distance (PART_OF hops)."""
+    depth = dict.fromkeys(questions.find_actors(graph, actor), 0)
+    frontier = list(depth)
+    while subunits and frontier:
+        parent = frontier.pop(0)
+        for child, _, rel in graph.in_edges(parent, keys=True):
+            if rel == PART_OF and child not in depth:
+                depth[child] = depth[parent] + 1
+                frontier.append(child)
+    return depth
+
+
+def _canonical_via(graph, rows: list[dict], actor: str, subunits: bool) -> list[dict]:
+    """``via`` when several matched actors hold the measure's strongest role: the nearest, then the smallest id.
+
+    ``measures_depending_on`` keeps the first it meets, which follows the order plans were read in; the
+    Cypher twin cannot see that order, so both are held to this rule. The networkx pick must be a candidate.
+    """
+    if not rows:
+        return rows
+    depth = _depths(graph, actor, subunits)
+    fixed = []
+    for row in rows:
+        rel = RESPONSIBLE_FOR if row["role"] == "responsible" else PARTNER_IN
+        candidates = sorted((d, a) for a, d in depth.items() if graph.has_edge(a, row["id"], key=rel))
+        names = [graph.nodes[a]["name"] for _, a in candidates]
+        assert row["via"] in names, (row["id"], row["via"], names)
+        fixed.append({**row, "via": names[0]})
+    return fixed
+
+
+def depends_on(graph, p):
+    rows = _known(questions.measures_depending_on, graph, p["actor"], subunits=p["subunits"]) or []
+    rows = _canonical_via(graph, rows, p["actor"], p["subunits"])
+    return _by_row([{**_measure(graph, r["id"], "area", "level", "state", "due"), "role": r["role"], "via": r["via"]}
+                    for r in rows])
+
+
+def responsible_for(graph, p):
+    rows = _known(questions.responsible_for, graph, p["actor"], subunits=p["subunits"]) or []
+    rows = _canonical_via(graph, rows, p["actor"], p["subunits"])
+    return _by_row([{**_measure(graph, r["id"], "area", "level", "state", "due"), "via": r["via"]} for r in rows])
+
+
+def works_with(graph, p):
+    rows = _known(questions.works_with, graph, p["actor"], subunits=p["subunits"]) or []
+    return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "shared_count": r["shared_count"],
+             "measure_ids": [m["id"] for m in r["measures"]]}
+            for r in sorted(rows, key=lambda r: (-r["shared_count"], r["name"].lower(), r["id"]))]
+
+
+def what_if(graph, p):
+    result = _known(gaps.what_if, graph, p["actor"])
+    if result is None:
+        return []
+    return _by_row([{**_measure(graph, m["id"]), "owners": sorted(m["owners"])}
+                    for m in result["measures_losing_owner"]])
+
+
+def overview(graph, p):
+    return questions.overview(graph)
+
+
+def _findings(graph, kind: str, **settings) -> list[dict]:
+    return [f for f in gaps.find_gaps(graph, gaps.GapSettings(**settings)) if f["kind"] == kind]
+
+
+def unassigned(graph, p):
+    return _by_row([_measure(graph, f["measures"][0]["id"]) for f in _findings(graph, "unassigned")])
+
+
+def vague_owner(graph, p):
+    return _by_row([{**_measure(graph, f["measures"][0]["id"]), "owners": sorted(f["actors"])}
+                    for f in _findings(graph, "vague-owner")])
+
+
+def overloaded(graph, p):
+    found = _findings(graph, "overloaded", overload_count=p["minCount"], overload_share=p["minShare"])
+    rows = [{"plan": f["plan"], "actor_id": f["actor_ids"][0], "name": f["actors"][0],
+             "count": f["evidence"]["count"], "total": f["evidence"]["total"],
+             "share": f["evidence"]["count"] / f["evidence"]["total"]} for f in found]
+    return sorted(rows, key=lambda r: (r["plan"] is None, r["plan"] or "", r["actor_id"]))
+
+
+def _actor_rows(found: list[dict]) -> list[dict]:
+    rows = [{"actor_id": f["actor_ids"][0], "name": f["actors"][0], "count": f["evidence"]["count"],
+             "plan": f["plan"], "measure_ids": sorted(m["id"] for m in f["measures"])} for f in found]
+    return sorted(rows, key=lambda r: r["actor_id"])
+
+
+def partner_without_ownership(graph, p):
+    return _actor_rows(_findings(graph, "partner-without-ownership", partner_min=p["partnerMin"]))
+
+
+def sole_owners(graph, p):
+    return _actor_rows(_findings(graph, "single-point-of-failure"))
+
+
+def overdue(graph, p):
+    found = _findings(graph, "overdue", as_of=dt.date.fromisoformat(p["asOf"]))
+    return _by_row([{**_measure(graph, f["measures"][0]["id"], "due", "state"), "owners": sorted(f["actors"])}
+                    for f in found])
+
+
+def plan_not_revised(graph, p):
+    found = _findings(graph, "plan-not-revised", as_of=dt.date.fromisoformat(p["asOf"]))
+    return sorted(({"plan": f["plan"], "dated": len(f["measures"]), "latest": f["evidence"]["latest"],
+                    "overdue": f["evidence"]["overdue"]} for f in found), key=lambda r: r["plan"])
+
+
+def no_status(graph, p):
+    return _by_row([_measure(graph, f["measures"][0]["id"], "status_text") for f in _findings(graph, "no-status")])
+
+
+def coverage(graph, p):
+    return [{"plan": r["plan"], "area": r["area"], "level": r["level"], "measures": r["measures"],
+             "kinds": [[k, n] for k, n in r["kinds"].items()]} for r in gaps.coverage_table(graph)]
+
+
+TWINS: dict[str, Twin] = {
+    "depends-on": depends_on,
+    "responsible-for": responsible_for,
+    "works-with": works_with,
+    "what-if": what_if,
+    "overview": overview,
+    "unassigned": unassigned,
+    "vague-owner": vague_owner,
+    "overloaded": overloaded,
+    "partner-without-ownership": partner_without_ownership,
+    "sole-owners": sole_owners,
+    "overdue": overdue,
+    "plan-not-revised": plan_not_revised,
+    "no-status": no_status,
+    "coverage": coverage,
+}
+
+
+def answer(graph: nx.MultiDiGraph, name: str, params: dict[str, object] | None = None) -> list[dict]:
+    """The embedded answer to library query ``name``: same parameters (defaults from its header), same rows."""
+    stmt = cypher.query(name)
+    values = stmt.bind(params or {})
+    return [{c: row[c] for c in stmt.returns} for row in TWINS[name](graph, values)]
