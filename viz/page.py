@@ -87,8 +87,19 @@ APP_JS = r"""
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("view-data").textContent);
-  var T = DATA.text, SEV = DATA.severity;
-  function tipElement(lines) {
+  var T = DATA.text, SEV = DATA.severity, STYLES = DATA.styles, ESTYLES = DATA.estyles;
+  function fill(template, values) {  // "{a} och {b}" -> text; never a regexp replacement pattern
+    return template.replace(/\{(\w+)\}/g, function (all, k) { return k in values ? String(values[k]) : all; });
+  }
+  // Compact rows -> one record per node / edge (the page's own data; vis gets only what it draws).
+  // node row: [label, x, y, style, key, type, search (0 = label), tip lines, filters, gap (0 = none), size (0 = style's)]
+  var META = DATA.nodes.map(function (r, i) {
+    return {id: i, label: r[0], x: r[1], y: r[2], s: r[3], key: r[4], type: r[5], search: r[6] || r[0],
+            tip: r[7], f: r[8], g: r[9] || null, size: r[10]};
+  });
+  // edge row: [from, to, style, width, title string or [measure indexes] (built on hover)]
+  var EMETA = DATA.edges.map(function (r, i) { return {id: i, from: r[0], to: r[1], s: r[2], width: r[3], t: r[4]}; });
+  function tipElement(lines) {  // plain text only: textContent, never innerHTML
     var box = document.createElement("div");
     lines.forEach(function (line, i) {
       var el = document.createElement("div");
@@ -99,25 +110,36 @@ APP_JS = r"""
     });
     return box;
   }
-  var base = {};
-  DATA.nodes.forEach(function (n) {
-    base[n.id] = {label: n.label, borderWidth: n.borderWidth, border: n.color.border};
-    n.title = tipElement(n.tip);
-  });
+  function edgeTitle(e) {  // a string: vis-network shows it with innerText
+    if (typeof e.t === "string") return e.t;
+    var lines = [fill(T.shared_measures, {a: META[e.from].tip[0], b: META[e.to].tip[0], n: e.t.length})];
+    e.t.slice(0, DATA.listed).forEach(function (m) { lines.push("\u2022 " + DATA.measures[m]); });
+    if (e.t.length > DATA.listed) lines.push(fill(T.more, {n: e.t.length - DATA.listed}));
+    return lines.join("\n");
+  }
   function gapStyle(n, on) {
-    var b = base[n.id];
-    if (on && n.g) return {id: n.id, label: "\u26a0 " + b.label, borderWidth: 5,
-      color: {background: n.color.background, border: SEV[n.g]}};
-    return {id: n.id, label: b.label, borderWidth: b.borderWidth, color: {background: n.color.background, border: b.border}};
+    var st = STYLES[n.s];
+    if (on && n.g) return {id: n.id, label: "\u26a0 " + n.label, borderWidth: 5,
+      color: {background: st.color.background, border: SEV[n.g]}};
+    return {id: n.id, label: n.label, borderWidth: st.borderWidth, color: st.color};
   }
   var showGaps = document.getElementById("gaps");
-  DATA.nodes.forEach(function (n) { Object.assign(n, gapStyle(n, showGaps && showGaps.checked)); });
-  var nodes = new vis.DataSet(DATA.nodes);
-  var edges = new vis.DataSet(DATA.edges);
+  var groups = {};
+  STYLES.forEach(function (st, i) { groups["s" + i] = st; });
+  var nodes = new vis.DataSet(META.map(function (n) {
+    var item = {id: n.id, label: n.label, x: n.x, y: n.y, group: "s" + n.s, key: n.key, type: n.type};
+    if (n.size) item.size = n.size;
+    if (n.g && showGaps && showGaps.checked) Object.assign(item, gapStyle(n, true));
+    return item;
+  }));
+  var edges = new vis.DataSet(EMETA.map(function (e) {
+    return Object.assign({id: e.id, from: e.from, to: e.to, width: e.width}, ESTYLES[e.s]);
+  }));
   var container = document.getElementById("network");
   var options = {
     physics: {enabled: false},
     layout: {improvedLayout: false, randomSeed: 1},
+    groups: groups,
     interaction: {hover: !DATA.big, tooltipDelay: 120, hideEdgesOnDrag: DATA.big, hideEdgesOnZoom: DATA.big,
                   multiselect: true, navigationButtons: false, keyboard: {enabled: true, bindToWindow: false}},
     nodes: {font: {face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"}, margin: 8,
@@ -127,7 +149,7 @@ APP_JS = r"""
             color: {color: "#7d8b99", highlight: "#0d47a1", opacity: DATA.big ? 0.55 : 0.8}}
   };
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
-  window.__view = {network: network, nodes: nodes, edges: edges, data: DATA, drawn: false};
+  window.__view = {network: network, nodes: nodes, edges: edges, data: DATA, meta: META, drawn: false};
   if (DATA.headers.length) network.moveTo({position: {x: network.getViewPosition().x, y: network.getViewPosition().y - 25},
                                              scale: network.getScale() * 0.95, animation: false});
   network.once("afterDrawing", function () {
@@ -157,42 +179,55 @@ APP_JS = r"""
     ctx.restore();
   });
 
+  // ---- tooltips, built when the pointer first reaches a node or edge ----
+  // vis-network shows the title of the item under the pointer after tooltipDelay; the title is set
+  // on that item (vis's own copy of its options, so the data set and the drawing are untouched) first.
+  function ensureTitle(item, make) {
+    if (item && item.options.title === undefined) item.options.title = make();
+  }
+  container.addEventListener("mousemove", function (ev) {
+    var box = container.getBoundingClientRect();
+    var at = {x: ev.clientX - box.left, y: ev.clientY - box.top};
+    var id = network.getNodeAt(at);
+    if (id !== undefined) { ensureTitle(network.body.nodes[id], function () { return tipElement(META[id].tip); }); return; }
+    var eid = network.getEdgeAt(at);
+    if (eid !== undefined) ensureTitle(network.body.edges[eid], function () { return edgeTitle(EMETA[eid]); });
+  }, true);
+
   // ---- neighbourhood highlight ----
   var adjacency = {};
-  DATA.edges.forEach(function (e) {
+  EMETA.forEach(function (e) {
     (adjacency[e.from] = adjacency[e.from] || []).push(e.to);
     (adjacency[e.to] = adjacency[e.to] || []).push(e.from);
   });
+  function edgeColour(e, opacity) {
+    return Object.assign({color: "#7d8b99", highlight: "#0d47a1"}, ESTYLES[e.s].color,
+                         {opacity: opacity === undefined ? (ESTYLES[e.s].color ? 1 : (DATA.big ? 0.55 : 0.8)) : opacity});
+  }
   var dimmed = false;
   function highlight(ids) {
     var keep = {};
     ids.forEach(function (id) { keep[id] = true; (adjacency[id] || []).forEach(function (o) { keep[o] = true; }); });
     var sel = {}; ids.forEach(function (id) { sel[id] = true; });
-    nodes.update(DATA.nodes.map(function (n) { return {id: n.id, opacity: keep[n.id] ? 1 : 0.15}; }));
-    edges.update(DATA.edges.map(function (e) {
-      var on = sel[e.from] || sel[e.to];
-      return {id: e.id, color: Object.assign({color: "#7d8b99", highlight: "#0d47a1"}, e.color, {opacity: on ? 1 : 0.07})};
-    }));
+    nodes.update(META.map(function (n) { return {id: n.id, opacity: keep[n.id] ? 1 : 0.15}; }));
+    edges.update(EMETA.map(function (e) { return {id: e.id, color: edgeColour(e, sel[e.from] || sel[e.to] ? 1 : 0.07)}; }));
     dimmed = true;
   }
   function clearHighlight() {
     if (!dimmed) return;
-    nodes.update(DATA.nodes.map(function (n) { return {id: n.id, opacity: 1}; }));
-    edges.update(DATA.edges.map(function (e) {
-      return {id: e.id, color: e.color || {color: "#7d8b99", highlight: "#0d47a1", opacity: DATA.big ? 0.55 : 0.8}};
-    }));
+    nodes.update(META.map(function (n) { return {id: n.id, opacity: 1}; }));
+    edges.update(EMETA.map(function (e) { return {id: e.id, color: edgeColour(e)}; }));
     dimmed = false;
   }
-  var byId = {}; DATA.nodes.forEach(function (n) { byId[n.id] = n; });
   var panel = document.getElementById("selected");
   function showSelected(ids) {
     while (panel.firstChild) panel.removeChild(panel.firstChild);
     if (!ids.length) { var p = document.createElement("p"); p.className = "muted"; p.textContent = T.nothing_selected; panel.appendChild(p); return; }
     ids.slice(0, 5).forEach(function (id) {
-      var n = byId[id]; if (!n) return;
+      var n = META[id]; if (!n) return;
       var head = document.createElement("p"); head.className = "name"; head.textContent = n.tip[0]; panel.appendChild(head);
       n.tip.slice(1).forEach(function (line) { var p = document.createElement("p"); p.textContent = line; if (line.indexOf("\u26a0") === 0) p.className = "tip-gap"; panel.appendChild(p); });
-      var near = (adjacency[id] || []).map(function (o) { return byId[o]; }).filter(Boolean);
+      var near = (adjacency[id] || []).map(function (o) { return META[o]; }).filter(Boolean);
       if (near.length) {
         var ul = document.createElement("ul");
         near.slice(0, 40).forEach(function (o) { var li = document.createElement("li"); li.textContent = o.tip[0]; ul.appendChild(li); });
@@ -201,7 +236,9 @@ APP_JS = r"""
       }
     });
   }
+  var marked = [];
   function markRows(ids) {
+    marked = ids;
     var want = {}; ids.forEach(function (id) { want[id] = true; });
     document.querySelectorAll("tr[data-n]").forEach(function (tr) {
       var hit = tr.getAttribute("data-n").split(" ").some(function (x) { return want[x]; });
@@ -217,13 +254,14 @@ APP_JS = r"""
   // ---- search (by label and names, never by id) ----
   var search = document.getElementById("search"), hits = document.getElementById("hits");
   function fold(s) { return (s || "").toLocaleLowerCase(DATA.lang); }
+  var visible = null;  // null: no filter yet, everything shown
   function runSearch() {
     var q = fold(search.value.trim());
     if (!q) { hits.textContent = ""; network.unselectAll(); select([]); return []; }
-    var found = DATA.nodes.filter(function (n) {
-      return !nodes.get(n.id).hidden && (fold(n.search).indexOf(q) >= 0 || fold(n.label).indexOf(q) >= 0);
+    var found = META.filter(function (n) {
+      return (!visible || visible[n.id]) && (fold(n.search).indexOf(q) >= 0 || fold(n.label).indexOf(q) >= 0);
     }).map(function (n) { return n.id; });
-    hits.textContent = found.length ? T.hits.replace("{n}", found.length) : T.no_hits;
+    hits.textContent = found.length ? fill(T.hits, {n: found.length}) : T.no_hits;
     network.selectNodes(found);
     select(found);
     if (found.length === 1) network.focus(found[0], {scale: Math.max(network.getScale(), 0.9), animation: false});
@@ -239,34 +277,37 @@ APP_JS = r"""
   function passes(n, active) {
     return active.every(function (a) { return !(a.name in n.f) || n.f[a.name].indexOf(a.value) >= 0; });
   }
+  function filterRows() {
+    document.querySelectorAll("tr[data-n]").forEach(function (tr) {
+      tr.hidden = !!visible && !tr.getAttribute("data-n").split(" ").every(function (x) { return visible[x]; });
+    });
+  }
   function applyFilters() {
     var active = selects.filter(function (s) { return s.value !== "*"; })
                         .map(function (s) { return {name: s.getAttribute("data-filter"), value: s.value}; });
-    var visible = {};
-    DATA.nodes.forEach(function (n) { visible[n.id] = passes(n, active); });
+    visible = {};
+    META.forEach(function (n) { visible[n.id] = passes(n, active); });
     if (DATA.kind !== "actors") {
       var measureFilter = active.some(function (a) { return MEASURE_FILTERS[a.name]; });
       var kindFilter = active.some(function (a) { return a.name === "kind"; });
-      var own = {}; DATA.nodes.forEach(function (n) { own[n.id] = visible[n.id]; });
-      DATA.nodes.forEach(function (n) {
+      var own = {}; META.forEach(function (n) { own[n.id] = visible[n.id]; });
+      META.forEach(function (n) {
         if (!own[n.id]) return;
-        var near = (adjacency[n.id] || []).filter(function (o) { return byId[o].type !== n.type; });
+        var near = (adjacency[n.id] || []).filter(function (o) { return META[o].type !== n.type; });
         if (n.type === "actor" && measureFilter) visible[n.id] = near.some(function (o) { return own[o]; });
         if (n.type === "measure" && kindFilter) visible[n.id] = near.some(function (o) { return own[o]; });
       });
     }
-    nodes.update(DATA.nodes.map(function (n) { return {id: n.id, hidden: !visible[n.id]}; }));
-    document.querySelectorAll("tr[data-n]").forEach(function (tr) {
-      tr.hidden = !tr.getAttribute("data-n").split(" ").every(function (x) { return visible[x]; });
-    });
-    var shown = DATA.nodes.filter(function (n) { return visible[n.id]; }).map(function (n) { return n.id; });
+    nodes.update(META.map(function (n) { return {id: n.id, hidden: !visible[n.id]}; }));
+    filterRows();
+    var shown = META.filter(function (n) { return visible[n.id]; }).map(function (n) { return n.id; });
     if (shown.length) network.fit({nodes: shown, animation: false});
     if (search.value.trim()) runSearch();
     return shown.length;
   }
   selects.forEach(function (s) { s.addEventListener("change", applyFilters); });
   if (showGaps) showGaps.addEventListener("change", function () {
-    nodes.update(DATA.nodes.map(function (n) { return gapStyle(n, showGaps.checked); }));
+    nodes.update(META.filter(function (n) { return n.g; }).map(function (n) { return gapStyle(n, showGaps.checked); }));
   });
   document.getElementById("reset").addEventListener("click", function () {
     selects.forEach(function (s) { s.value = "*"; });
@@ -274,11 +315,40 @@ APP_JS = r"""
     applyFilters(); network.unselectAll(); select([]); network.fit({animation: false});
   });
   document.getElementById("fit").addEventListener("click", function () { network.fit({animation: false}); });
+
+  // ---- big views: the table is built (with textContent) when it is first opened ----
+  var lazy = document.getElementById("lazy-tables");
+  function buildTables() {
+    if (!lazy || lazy.getAttribute("data-built")) return;
+    lazy.setAttribute("data-built", "1");
+    DATA.tables.forEach(function (t) {
+      var h = document.createElement("h2"); h.textContent = t.caption; lazy.appendChild(h);
+      if (t.note) { var p = document.createElement("p"); p.className = "muted"; p.textContent = t.note; lazy.appendChild(p); }
+      var table = document.createElement("table"), head = document.createElement("tr");
+      t.headings.forEach(function (x) { var th = document.createElement("th"); th.scope = "col"; th.textContent = x; head.appendChild(th); });
+      var thead = document.createElement("thead"); thead.appendChild(head); table.appendChild(thead);
+      var body = document.createElement("tbody");
+      t.rows.forEach(function (row, i) {
+        var tr = document.createElement("tr");
+        tr.setAttribute("data-n", t.nodes[i].join(" "));
+        row.forEach(function (v, j) {
+          var td = document.createElement("td"); td.textContent = v;
+          if (t.numeric.indexOf(j) >= 0) td.className = "num";
+          tr.appendChild(td);
+        });
+        body.appendChild(tr);
+      });
+      table.appendChild(body); lazy.appendChild(table);
+    });
+    filterRows(); markRows(marked);
+  }
+  if (lazy) lazy.parentNode.addEventListener("toggle", function () { if (lazy.parentNode.open) buildTables(); });
   window.__view.search = function (q) { search.value = q; return runSearch(); };
   window.__view.filter = function (name, value) {
     selects.forEach(function (s) { if (s.getAttribute("data-filter") === name) s.value = value; });
     return applyFilters();
   };
+  window.__view.buildTables = buildTables;
   showSelected([]);
 })();
 """
@@ -326,6 +396,11 @@ def _filters(view: View, t: dict) -> str:
 
 def _tables(view: View, t: dict) -> str:
     parts = [f'<section class="tables" aria-label="{escape(t["table"])}"><h2>{escape(t["table"])}</h2>']
+    if view.big:  # thousands of rows: built by the page from the data when the reader opens them
+        rows = sum(min(len(table.rows), TABLE_ROWS_SHOWN) for table in view.tables)
+        parts.append(f'<details><summary>{escape(t["show_table"].format(n=rows))}</summary>'
+                     '<div id="lazy-tables"></div></details></section>')
+        return "".join(parts)
     for table in view.tables:
         parts.append(f"<h2>{escape(table.caption)}</h2>")
         if len(table.rows) > TABLE_ROWS_SHOWN:
@@ -357,14 +432,63 @@ def _canvas_height(view: View) -> str:
     return f"#network,aside{{height:{height}px;max-height:none}}"
 
 
+NODE_FIELDS = ("id", "key", "label", "x", "y", "size", "search", "tip", "f", "g", "type")  # the rest is style
+EDGE_FIELDS = ("id", "from", "to", "width", "title", "shared", "weight", "rel")
+
+
+def _intern(table: list, index: dict, value: dict) -> int:
+    key = json.dumps(value, sort_keys=True)
+    if key not in index:
+        index[key] = len(table)
+        table.append(value)
+    return index[key]
+
+
+def page_data(view: View) -> dict:
+    """The page's data, compact: node and edge rows, their styles once each (vis ``groups``), no tooltips.
+
+    Tooltips are built in the page when the pointer first reaches an item (the
+    actor view's edge tooltips from measure indexes), so a 300-plan page is a
+    few MB and vis-network gets small option objects.
+    """
+    t = text(view.lang)
+    styles: list[dict] = []
+    seen: dict[str, int] = {}
+    nodes = []
+    for i, n in enumerate(view.nodes):
+        assert n["id"] == i, "vis node ids are the index in View.nodes"
+        style = _intern(styles, seen, {k: v for k, v in n.items() if k not in NODE_FIELDS})
+        nodes.append([n["label"], n["x"], n["y"], style, n["key"], n["type"],
+                      0 if n.get("search", n["label"]) == n["label"] else n["search"], n["tip"], n["f"],
+                      n.get("g") or 0, n.get("size") or 0])
+    estyles: list[dict] = []
+    eseen: dict[str, int] = {}
+    edges = []
+    for i, e in enumerate(view.edges):
+        assert e["id"] == i
+        style = _intern(estyles, eseen, {k: v for k, v in e.items() if k not in EDGE_FIELDS})
+        edges.append([e["from"], e["to"], style, e.get("width", 1), e["shared"] if "shared" in e else e.get("title", "")])
+    data = {
+        "kind": view.kind, "lang": view.lang, "big": view.big, "styles": styles, "nodes": nodes,
+        "estyles": estyles, "edges": edges, "measures": view.measure_texts, "listed": 8,
+        "bands": view.bands, "headers": view.headers, "severity": SEVERITY_COLOURS,
+        "text": {k: t[k] for k in ("hits", "no_hits", "nothing_selected", "shared_measures", "more")},
+        "tables": None,
+    }
+    if view.big:
+        data["tables"] = [{
+            "caption": table.caption, "headings": table.headings, "numeric": sorted(table.numeric),
+            "note": (t["table_capped"].format(shown=TABLE_ROWS_SHOWN, total=len(table.rows))
+                     if len(table.rows) > TABLE_ROWS_SHOWN else ""),
+            "rows": table.rows[:TABLE_ROWS_SHOWN], "nodes": [[int(x) for x in r] for r in table.row_nodes[:TABLE_ROWS_SHOWN]],
+        } for table in view.tables]
+    return data
+
+
 def render(view: View) -> str:
     """The whole page as a string."""
     t = text(view.lang)
-    data = {
-        "kind": view.kind, "lang": view.lang, "big": view.big, "nodes": view.nodes, "edges": view.edges,
-        "bands": view.bands, "headers": view.headers, "severity": SEVERITY_COLOURS,
-        "text": {k: t[k] for k in ("hits", "no_hits", "nothing_selected")},
-    }
+    data = page_data(view)
     library = vis_network_js()
     csp = ("default-src 'none'; script-src " + _hash(library) + " " + _hash(APP_JS)
            + "; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; "

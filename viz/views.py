@@ -55,6 +55,7 @@ class View:
     tables: list[Table] = field(default_factory=list)
     plan_findings: list[str] = field(default_factory=list)
     big: bool = False
+    measure_texts: list[str] = field(default_factory=list)  # actor view: edge["shared"] indexes these (lazy tooltips)
 
 
 def _wrap(value: str, width: int, lines: int) -> list[str]:
@@ -436,7 +437,8 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
                                                        n=len(ids)), *shown])
         width = min(1 + 1.6 * (len(ids) - 1), 12)
         b.edges.append({"id": len(b.edges), "from": b.index[a], "to": b.index[c], "rel": "COLLAB", "weight": len(ids),
-                        "width": round(width, 1), "title": title})  # colour and straight lines: page options
+                        "width": round(width, 1), "title": title,  # colour and straight lines: page options
+                        "shared": [measure_index[m] for m in ids]})  # the page builds the tooltip from these on hover
         pairs.append((len(ids), a, c, ids))
     pairs.sort(key=lambda p: (-p[0], graph.nodes[p[1]]["name"], graph.nodes[p[2]]["name"]))
     pair_rows = [[f"{graph.nodes[a]['name']} — {graph.nodes[c]['name']}", str(n),
@@ -444,7 +446,7 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
                  for n, a, c, ids in pairs]
     measures = list(b.roles)
     view = View("actors", lang, _title(graph, t["actors_title"]), t["actors_title"], b.nodes, b.edges, [], [],
-                b.filters(measures, actors), [], [], b.plan_findings, big)
+                b.filters(measures, actors), [], [], b.plan_findings, big, measure_texts)
     view.legend = b.legend([], actors, ("COLLAB",), sizes=t["legend_size"])
     view.tables = [b.actor_table(actors, t["collaborates"], top_partners),
                    Table(t["pairs_n"].format(n=len(pairs)).capitalize(), [t["pair"], t["shared"], t["measures_col"]],
