@@ -209,3 +209,24 @@ def test_docstring_example_runs(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = doctest.testmod(viz, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_page_data_is_compact_and_lossless(graph, findings):
+    """Styles once each, recurring strings once, actor-view edge tooltips as measure indexes (built on hover)."""
+    from viz.page import page_data
+
+    view = viz.actor_view(graph, findings)
+    data = json.loads(script_json(page_data(view)))
+    strings = data["strings"]
+    text_of = lambda x: strings[x] if isinstance(x, int) else x  # noqa: E731
+    assert len(data["styles"]) < len(view.nodes)
+    for row, node in zip(data["nodes"], view.nodes):
+        assert [text_of(line) for line in row[7]] == node["tip"]
+        assert {k: [text_of(v) for v in vs] for k, vs in row[8].items()} == node["f"]
+        assert (row[6] is None and node["search"] == node["label"]) or text_of(row[6]) == node["search"]
+    for row, edge in zip(data["edges"], view.edges):
+        assert [row[0], row[1]] == [edge["from"], edge["to"]]
+        assert [data["measures"][m] for m in row[4][:3]] == [line[2:] for line in edge["title"].split("\n")[1:4]
+                                                             if line.startswith("• ")]
+    html = viz.render(view)
+    assert max(view.edges, key=lambda e: e["weight"])["title"].split("\n")[0] not in html

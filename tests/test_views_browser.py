@@ -194,3 +194,34 @@ def test_hostile_plan_text_stays_text(name, browser, tmp_path):
         page.page.screenshot(path=str(tmp_path / f"payload-{name}.png"))
     finally:
         page.page.close()
+
+
+def test_big_view_builds_tables_and_tooltips_lazily(graph, open_page, tmp_path):
+    """Above BIG nodes the table is built when opened, and tooltips when the pointer first gets there."""
+    view = viz.actor_view(graph, find_gaps(graph))
+    view.big = True  # Skärholmen is small; the big page's code paths are the same
+    page = open_page(viz.write_view(view, tmp_path / "big.html"))
+    assert page.errors == []
+    assert page.js("document.querySelectorAll('section.tables tr[data-n]').length") == 0
+    page.page.click("section.tables summary")
+    rows = sum(len(table.rows) for table in view.tables)
+    assert page.js("document.querySelectorAll('section.tables tr[data-n]').length") == rows
+    assert PAYLOAD_ACTOR not in page.page.locator("section.tables").inner_text()  # plain Skärholmen
+    page.page.select_option("select[data-filter=kind]", "police")
+    assert 0 < page.page.locator("section.tables tbody tr:visible").count() < rows
+    # hover the middle of the heaviest edge: its tooltip lists the shared measures
+    heaviest = max(view.edges, key=lambda e: e["weight"])
+    page.page.select_option("select[data-filter=kind]", "*")
+    page.js("window.scrollTo(0, 0)")
+    point = page.js(f"""(() => {{ const v = window.__view, p = v.network.getPositions([{heaviest["from"]}, {heaviest["to"]}]);
+        const a = p[{heaviest["from"]}], b = p[{heaviest["to"]}];
+        return v.network.canvasToDOM({{x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}}); }})()""")
+    box = page.page.locator("#network").bounding_box()
+    page.page.mouse.move(box["x"] + point["x"] + 1, box["y"] + point["y"])
+    page.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    assert page.js(f"window.__view.network.getEdgeAt({{x: {point['x']}, y: {point['y']}}})") == heaviest["id"]
+    page.wait_until("!!document.querySelector('.vis-tooltip') && "
+                    "document.querySelector('.vis-tooltip').style.visibility === 'visible'", timeout=5)
+    tip = page.js("document.querySelector('.vis-tooltip').textContent")
+    assert "gemensamma åtgärder" in tip and "•" in tip
+    assert page.errors == []

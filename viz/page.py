@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections import Counter
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -92,10 +93,15 @@ APP_JS = r"""
     return template.replace(/\{(\w+)\}/g, function (all, k) { return k in values ? String(values[k]) : all; });
   }
   // Compact rows -> one record per node / edge (the page's own data; vis gets only what it draws).
-  // node row: [label, x, y, style, key, type, search (0 = label), tip lines, filters, gap (0 = none), size (0 = style's)]
+  // node row: [label, x, y, style, key, type, search (null = label), tip lines, filters, gap (0 = none), size (0 = style's)]
+  // A number in place of a string is an index into DATA.strings (strings that recur are written once).
+  var STR = DATA.strings;
+  function str(x) { return typeof x === "number" ? STR[x] : x; }
   var META = DATA.nodes.map(function (r, i) {
-    return {id: i, label: r[0], x: r[1], y: r[2], s: r[3], key: r[4], type: r[5], search: r[6] || r[0],
-            tip: r[7], f: r[8], g: r[9] || null, size: r[10]};
+    var f = {};
+    Object.keys(r[8]).forEach(function (name) { f[name] = r[8][name].map(str); });
+    return {id: i, label: r[0], x: r[1], y: r[2], s: r[3], key: r[4], type: r[5], search: r[6] === null ? r[0] : str(r[6]),
+            tip: r[7].map(str), f: f, g: r[9] || null, size: r[10]};
   });
   // edge row: [from, to, style, width, title string or [measure indexes] (built on hover)]
   var EMETA = DATA.edges.map(function (r, i) { return {id: i, from: r[0], to: r[1], s: r[2], width: r[3], t: r[4]}; });
@@ -180,18 +186,23 @@ APP_JS = r"""
   });
 
   // ---- tooltips, built when the pointer first reaches a node or edge ----
-  // vis-network shows the title of the item under the pointer after tooltipDelay; the title is set
-  // on that item (vis's own copy of its options, so the data set and the drawing are untouched) first.
-  function ensureTitle(item, make) {
-    if (item && item.options.title === undefined) item.options.title = make();
-  }
+  // vis-network 9.1.2 shows, tooltipDelay ms after a mouse move, the title of the item under the
+  // pointer: node.options.title or edge.title (what Node/Edge.getTitle return). This handler runs
+  // first (capture phase) and sets that title on vis's own object, so the data sets are untouched
+  // and nothing is redrawn. Node tooltips are elements built with textContent; edge tooltips are
+  // strings, which vis shows with innerText.
   container.addEventListener("mousemove", function (ev) {
     var box = container.getBoundingClientRect();
     var at = {x: ev.clientX - box.left, y: ev.clientY - box.top};
     var id = network.getNodeAt(at);
-    if (id !== undefined) { ensureTitle(network.body.nodes[id], function () { return tipElement(META[id].tip); }); return; }
+    if (id !== undefined) {
+      var node = network.body.nodes[id];
+      if (node && node.options.title === undefined) node.options.title = tipElement(META[id].tip);
+      return;
+    }
     var eid = network.getEdgeAt(at);
-    if (eid !== undefined) ensureTitle(network.body.edges[eid], function () { return edgeTitle(EMETA[eid]); });
+    var edge = eid === undefined ? null : network.body.edges[eid];
+    if (edge && edge.title === undefined) edge.title = edgeTitle(EMETA[eid]);
   }, true);
 
   // ---- neighbourhood highlight ----
@@ -454,12 +465,23 @@ def page_data(view: View) -> dict:
     t = text(view.lang)
     styles: list[dict] = []
     seen: dict[str, int] = {}
+    # strings that recur (actor kinds, filter values, aliases, tooltip lines) are written once
+    uses = Counter(value for n in view.nodes for value in
+                   [*n["tip"], n.get("search", ""), *(v for values in n["f"].values() for v in values)])
+    strings = [value for value, count in uses.items() if count > 1 and len(value) > 2]
+    number = {value: i for i, value in enumerate(strings)}
+
+    def short(value: str):
+        return number.get(value, value)
+
     nodes = []
     for i, n in enumerate(view.nodes):
         assert n["id"] == i, "vis node ids are the index in View.nodes"
         style = _intern(styles, seen, {k: v for k, v in n.items() if k not in NODE_FIELDS})
         nodes.append([n["label"], n["x"], n["y"], style, n["key"], n["type"],
-                      0 if n.get("search", n["label"]) == n["label"] else n["search"], n["tip"], n["f"],
+                      None if n.get("search", n["label"]) == n["label"] else short(n["search"]),
+                      [short(line) for line in n["tip"]],
+                      {name: [short(v) for v in values] for name, values in n["f"].items()},
                       n.get("g") or 0, n.get("size") or 0])
     estyles: list[dict] = []
     eseen: dict[str, int] = {}
@@ -469,7 +491,7 @@ def page_data(view: View) -> dict:
         style = _intern(estyles, eseen, {k: v for k, v in e.items() if k not in EDGE_FIELDS})
         edges.append([e["from"], e["to"], style, e.get("width", 1), e["shared"] if "shared" in e else e.get("title", "")])
     data = {
-        "kind": view.kind, "lang": view.lang, "big": view.big, "styles": styles, "nodes": nodes,
+        "kind": view.kind, "lang": view.lang, "big": view.big, "strings": strings, "styles": styles, "nodes": nodes,
         "estyles": estyles, "edges": edges, "measures": view.measure_texts, "listed": 8,
         "bands": view.bands, "headers": view.headers, "severity": SEVERITY_COLOURS,
         "text": {k: t[k] for k in ("hits", "no_hits", "nothing_selected", "shared_measures", "more")},
