@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .analyse.listing import actors, measures
 from .build import build_graph
 from .errors import GraphmodelError, IngestError, IngestFailed
+from .memory import gc_paused
 from .model import Plan
 from .read.plans import read_plan
 from .read.registry_file import read_registry
@@ -57,20 +58,21 @@ def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = N
     plans: list[Plan] = []
     errors: list[IngestError] = []
     first_file: dict[str, str] = {}
-    for path in plan_files(paths):
-        try:
-            # --sheet names a sheet of the workbooks; CSV files given alongside have none.
-            plan = read_plan(path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None)
-        except IngestFailed as failed:
-            errors.extend(failed.errors)
-            continue
-        if plan.info.id in first_file:
-            errors.append(IngestError(str(path), "duplicate-plan-id",
-                f"plan id {plan.info.id!r} is already used by {first_file[plan.info.id]}; "
-                "give one of them another file name or another id in its .plan.toml"))
-            continue
-        first_file[plan.info.id] = str(path)
-        plans.append(plan)
+    with gc_paused():
+        for path in plan_files(paths):
+            try:
+                # --sheet names a sheet of the workbooks; CSV files given alongside have none.
+                plan = read_plan(path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None)
+            except IngestFailed as failed:
+                errors.extend(failed.errors)
+                continue
+            if plan.info.id in first_file:
+                errors.append(IngestError(str(path), "duplicate-plan-id",
+                    f"plan id {plan.info.id!r} is already used by {first_file[plan.info.id]}; "
+                    "give one of them another file name or another id in its .plan.toml"))
+                continue
+            first_file[plan.info.id] = str(path)
+            plans.append(plan)
     if errors:
         raise IngestFailed(errors)
     return plans

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .model import ACTOR, IN_PLAN, MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR, Actor, Measure, Plan
+from .memory import gc_paused
 
 
 def plan_node_id(plan_id: str) -> str:
@@ -39,6 +40,21 @@ def plan_node_id(plan_id: str) -> str:
 
 def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
     """One graph of all plans; national actors are shared nodes that connect them."""
+    with gc_paused():
+        nodes, edges = _nodes_and_edges(plans)
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from(nodes.items())
+        # A repeated (u, v, key) keeps one edge, as PART_OF does across plans. One add_edge
+        # per edge: add_edges_from looks every new edge up again through the graph's views,
+        # which took over half of building.
+        add_edge = graph.add_edge
+        for source, target, key, attributes in edges:
+            add_edge(source, target, key, **attributes)
+    return graph
+
+
+def _nodes_and_edges(plans: Iterable[Plan]) -> tuple[dict[str, dict], list[tuple[str, str, str, dict]]]:
+    """Every node with its attributes, and every edge as (source, target, key, attributes), in plan order."""
     nodes: dict[str, dict] = {}
     edges: list[tuple[str, str, str, dict]] = []
     for plan in plans:
@@ -62,10 +78,7 @@ def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
                     if ref.hedge:
                         edge["hedge"] = ref.hedge
                     edges.append((ref.id, measure.id, rel, edge))
-    graph = nx.MultiDiGraph()
-    graph.add_nodes_from(nodes.items())
-    graph.add_edges_from(edges)  # a repeated (u, v, key) keeps one edge, as PART_OF does across plans
-    return graph
+    return nodes, edges
 
 
 def _actor_attributes(actor: Actor) -> dict:

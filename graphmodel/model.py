@@ -49,7 +49,7 @@ ORGANISATION = "organisation"
 STATES = ("ongoing", "planned", "in-development", "done", "unknown")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Status:
     """A measure's status as parsed from its Pågående/planer cell.
 
@@ -66,7 +66,7 @@ class Status:
     interpreted: bool = True  # False when non-empty text could not be read
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorRef:
     """One actor named in a measure's cell, as written and as resolved."""
 
@@ -79,7 +79,7 @@ class ActorRef:
     hedge: str | None = None  # "i vissa fall", "vid behov"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """A node of kind Actor: a registry actor bound to a scope, or an unknown."""
 
@@ -94,7 +94,7 @@ class Actor:
     suggestions: tuple[str, ...] = ()  # closest registry names, for unknowns
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a measure came from, counted as a person sees the file."""
 
@@ -113,7 +113,7 @@ class Source:
         return where
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     """One row of a plan: an Åtgärd with its owners, partners and status."""
 
@@ -129,7 +129,7 @@ class Measure:
     extra: tuple[tuple[str, str], ...] = ()  # (header, text) of cells in columns graphmodel does not know
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanInfo:
     """Plan metadata: from a side file ``<plan>.plan.toml`` or derived from the file name."""
 
@@ -143,7 +143,7 @@ class PlanInfo:
     organisation_parent: str | None = None  # name of the organisation's parent, e.g. "Stockholms stad"
 
 
-@dataclass
+@dataclass(slots=True)
 class Interpretation:
     """What one non-empty input cell became: the nothing-lost ledger."""
 

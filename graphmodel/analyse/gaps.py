@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, PLAN, RESPONSIBLE_FOR
+from ..memory import gc_paused
 from ..read.status import period_bounds as _period_bounds
-from .metrics import collaboration_network, is_real_owner, measure_actors
+from .metrics import collaboration_network, measure_actors, shared_measures
 from .questions import find_actors
 
 KINDS = ("unassigned", "vague-owner", "overloaded", "single-point-of-failure", "partner-without-ownership",
@@ -91,8 +92,12 @@ class _Context:
         self.roles = measure_actors(graph)
         self.plans = {d["id"]: n for n, d in self.node.items() if d["label"] == PLAN}
         self.measures_of: dict[str, list[str]] = defaultdict(list)
-        for measure in sorted(self.roles, key=lambda m: (self.node[m]["plan"], self.node[m]["row"])):
+        in_order = sorted(self.roles, key=lambda m: (self.node[m]["plan"], self.node[m]["row"]))
+        for measure in in_order:
             self.measures_of[self.node[measure]["plan"]].append(measure)
+        self.rank = {measure: i for i, measure in enumerate(in_order)}  # sort key: by plan, then file order
+        self._real = {m: [a for a in by_role[RESPONSIBLE_FOR] if self.node[a]["kind"] not in NOT_REAL_OWNER_KINDS]
+                      for m, by_role in self.roles.items()}
 
     def name(self, actor: str) -> str:
         return self.node[actor]["name"]
@@ -102,7 +107,12 @@ class _Context:
         return {"id": measure, "text": data["text"], "row": data["row"], "file": data["file"]}
 
     def real_owners(self, measure: str) -> list[str]:
-        return [a for a in self.roles[measure][RESPONSIBLE_FOR] if self.node[a]["kind"] not in NOT_REAL_OWNER_KINDS]
+        """The measure's owners that are not placeholders or collectives (computed once, read by several checks)."""
+        return self._real[measure]
+
+    def in_file_order(self, measures: list[str]) -> list[str]:
+        """``measures`` sorted by plan, then row."""
+        return sorted(measures, key=self.rank.__getitem__)
 
     def finding(self, kind: str, severity: str, plan: str | None, measures: list[str], actors: list[str],
                 message: str, **evidence) -> dict:
@@ -113,13 +123,14 @@ class _Context:
 
 def find_gaps(graph: nx.MultiDiGraph, settings: GapSettings | None = None) -> list[dict]:
     """Every finding of every kind, most severe first, then by plan and file order."""
-    ctx = _Context(graph, settings or GapSettings())
     findings = []
-    for check in (_unassigned_and_vague, _overloaded, _single_points_of_failure, _partners_without_ownership,
-                  _status, _duplicates, _coverage):
-        findings.extend(check(ctx))
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], KINDS.index(f["kind"]), f["plan"] or "",
-                                 f["measures"][0]["row"] if f["measures"] else 0))
+    with gc_paused():  # thousands of findings and lookup tables, all kept: nothing for the collector
+        ctx = _Context(graph, settings or GapSettings())
+        for check in (_unassigned_and_vague, _overloaded, _single_points_of_failure, _partners_without_ownership,
+                      _status, _duplicates, _coverage):
+            findings.extend(check(ctx))
+        findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], KINDS.index(f["kind"]), f["plan"] or "",
+                                     f["measures"][0]["row"] if f["measures"] else 0))
     return findings
 
 
@@ -176,7 +187,7 @@ def sole_owned(ctx_or_graph, actor_ids: set[str]) -> list[str]:
         real = ctx.real_owners(measure)
         if real and all(a in actor_ids for a in real):
             lost.append(measure)
-    return sorted(lost, key=lambda m: (ctx.node[m]["plan"], ctx.node[m]["row"]))
+    return ctx.in_file_order(lost)
 
 
 def _single_points_of_failure(ctx: _Context) -> list[dict]:
@@ -185,11 +196,13 @@ def _single_points_of_failure(ctx: _Context) -> list[dict]:
         real = ctx.real_owners(measure)
         if len(real) == 1:
             sole[real[0]].append(measure)
-    network = collaboration_network(ctx.graph, ctx.roles)
+    # Cut points depend only on who shares measures with whom: a bare graph of the pairs will do.
+    network = nx.Graph()
+    network.add_edges_from(shared_measures(ctx.roles))
     cut_points = set(nx.articulation_points(network))
     found = []
     for actor, measures in sole.items():
-        measures.sort(key=lambda m: (ctx.node[m]["plan"], ctx.node[m]["row"]))
+        measures = ctx.in_file_order(measures)
         severity = "high" if len(measures) >= 3 or actor in cut_points else "low"
         plans = sorted({ctx.node[m]["plan"] for m in measures})
         found.append(ctx.finding("single-point-of-failure", severity, plans[0] if len(plans) == 1 else None,
@@ -208,9 +221,10 @@ def _partners_without_ownership(ctx: _Context) -> list[dict]:
             partner_in[actor].append(measure)
     found = []
     for actor, measures in partner_in.items():
-        if actor in owners or not is_real_owner(ctx.graph, actor) or len(measures) < ctx.settings.partner_min:
+        vague = ctx.node[actor]["kind"] in NOT_REAL_OWNER_KINDS
+        if actor in owners or vague or len(measures) < ctx.settings.partner_min:
             continue
-        measures.sort(key=lambda m: (ctx.node[m]["plan"], ctx.node[m]["row"]))
+        measures = ctx.in_file_order(measures)
         plans = sorted({ctx.node[m]["plan"] for m in measures})
         found.append(ctx.finding("partner-without-ownership", "low", plans[0] if len(plans) == 1 else None,
                                  measures, [actor], ctx.text["partner-without-ownership"].format(
@@ -292,25 +306,28 @@ def _duplicates(ctx: _Context) -> list[dict]:
 def coverage_table(graph: nx.MultiDiGraph, roles: dict | None = None) -> list[dict]:
     """Per plan, area and level: how many measures and how many actor links of each actor kind."""
     roles = roles if roles is not None else measure_actors(graph)
+    node = dict(graph.nodes(data=True))  # plain dict lookups: the NodeView is slow in hot loops
     cells: dict[tuple, dict] = {}
     for measure, by_role in roles.items():
-        data = graph.nodes[measure]
+        data = node[measure]
         key = (data["plan"], data.get("area") or "", data.get("level") or "")
         cell = cells.setdefault(key, {"plan": key[0], "area": key[1] or None, "level": key[2] or None,
                                       "measures": 0, "kinds": defaultdict(int), "row": data["row"]})
         cell["measures"] += 1
         cell["row"] = min(cell["row"], data["row"])
         for actor in set(by_role[RESPONSIBLE_FOR]) | set(by_role[PARTNER_IN]):
-            cell["kinds"][graph.nodes[actor]["kind"]] += 1
+            cell["kinds"][node[actor]["kind"]] += 1
     rows = sorted(cells.values(), key=lambda c: (c["plan"], c["row"]))
     return [{**{k: v for k, v in c.items() if k != "row"}, "kinds": dict(sorted(c["kinds"].items()))} for c in rows]
 
 
 def _coverage(ctx: _Context) -> list[dict]:
-    table = coverage_table(ctx.graph, ctx.roles)
+    rows_of: dict[str, list[dict]] = defaultdict(list)
+    for row in coverage_table(ctx.graph, ctx.roles):
+        rows_of[row["plan"]].append(row)
     found = []
     for plan in ctx.measures_of:
-        rows = [r for r in table if r["plan"] == plan]
+        rows = rows_of[plan]
         if not any(r["level"] in LEVELS for r in rows):
             continue  # a plan that does not use prevention levels is not judged on them
         for level in LEVELS:

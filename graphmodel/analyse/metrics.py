@@ -25,15 +25,29 @@ def measure_actors(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
     for node, label in graph.nodes(data="label"):
         if label == MEASURE:
             result[node] = {RESPONSIBLE_FOR: [], PARTNER_IN: []}
-    for actor, measure, rel in graph.edges(keys=True):
-        if rel == RESPONSIBLE_FOR or rel == PARTNER_IN:
-            result[measure][rel].append(actor)
+    # adjacency() hands out the graph's own dicts, in the order edges(keys=True) walks them,
+    # without making a tuple per edge.
+    for actor, targets in graph.adjacency():
+        for measure, relations in targets.items():
+            for rel in relations:
+                if rel == RESPONSIBLE_FOR or rel == PARTNER_IN:
+                    result[measure][rel].append(actor)
     return result
 
 
 def is_real_owner(graph: nx.MultiDiGraph, actor_id: str) -> bool:
     """Placeholders ("Övriga efter behov") and collectives ("berörda chefer") own nothing for real."""
     return graph.nodes[actor_id]["kind"] not in NOT_REAL_OWNER_KINDS
+
+
+def shared_measures(measures: dict[str, dict[str, list[str]]]) -> dict[tuple[str, str], list[str]]:
+    """Each pair of actors (sorted ids) named on the same measures, with those measures."""
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for measure_id, roles in measures.items():
+        actors = sorted(set(roles[RESPONSIBLE_FOR]) | set(roles[PARTNER_IN]))
+        for pair in combinations(actors, 2):
+            shared[pair].append(measure_id)
+    return shared
 
 
 def collaboration_network(graph: nx.MultiDiGraph, measures: dict | None = None) -> nx.Graph:
@@ -43,12 +57,7 @@ def collaboration_network(graph: nx.MultiDiGraph, measures: dict | None = None) 
     for node, data in graph.nodes(data=True):
         if data["label"] == ACTOR:
             network.add_node(node, name=data["name"], kind=data["kind"])
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for measure_id, roles in measures.items():
-        actors = sorted(set(roles[RESPONSIBLE_FOR]) | set(roles[PARTNER_IN]))
-        for pair in combinations(actors, 2):
-            shared[pair].append(measure_id)
-    for (a, b), ids in shared.items():
+    for (a, b), ids in shared_measures(measures).items():
         network.add_edge(a, b, weight=len(ids), measures=ids, distance=1.0 / len(ids))
     return network
 

@@ -9,6 +9,7 @@ and flagged there.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -18,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import IngestError, IngestFailed
+from ..memory import gc_paused
 from ..model import NATIONAL, ORGANISATION, Actor, ActorRef, Interpretation, Measure, Plan, PlanInfo, Source
 from ..registry import OWN_ORGANISATION, Registry, RegistryEntry
 from .phrases import split_actor_cell
@@ -59,7 +61,8 @@ def read_plan_info(path: str | os.PathLike) -> PlanInfo:
 
 def read_plan(path: str | os.PathLike, registry: Registry, sheet: str | None = None) -> Plan:
     """Read one plan file (CSV or XLSX) into a Plan."""
-    return parse_plan(read_table(path, sheet=sheet), read_plan_info(path), registry)
+    with gc_paused():
+        return parse_plan(read_table(path, sheet=sheet), read_plan_info(path), registry)
 
 
 def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
@@ -75,36 +78,30 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
     for row in table.rows:
         cells = row.cells
         source = Source(path, row.number, sheet, cells.get("source") or None)
-        notes: list[tuple] = []  # (column, became, problem, suggestions)
         if cells.get("area"):
             area, level = cells["area"], None
-            notes.append(("area", f"area: {area}", None, ()))
+            ledger.append(Interpretation(source, headers["area"], area, f"area: {area}"))
         if cells.get("level"):
             level = cells["level"]
-            notes.append(("level", f"level: {level}", None, ()))
+            ledger.append(Interpretation(source, headers["level"], level, f"level: {level}"))
         if cells.get("source"):
-            notes.append(("source", "source reference", None, ()))
+            ledger.append(Interpretation(source, headers["source"], cells["source"], "source reference"))
         text = " ".join(cells["measure"].split())
-        notes.append(("measure", "measure text", None, ()))
+        ledger.append(Interpretation(source, headers["measure"], cells["measure"], "measure text"))
         status = _status(cells.get("status", ""))
         if cells.get("status"):
-            notes.append(("status", f"status: {status.state}", None, ()) if status.interpreted
-                         else ("status", "status: unknown", "status-not-understood", ()))
+            ledger.append(Interpretation(source, headers["status"], cells["status"], f"status: {status.state}")
+                          if status.interpreted else
+                          Interpretation(source, headers["status"], cells["status"], "status: unknown",
+                                         "status-not-understood"))
         roles = {}
         for column in ACTOR_COLUMNS:
-            refs: dict[str, ActorRef] = {}
-            for phrase in _split(cells.get(column, ""), registry):
-                ref = binder.resolve(phrase)
-                refs.setdefault(ref.id, ref)
-                if ref.unknown:
-                    notes.append((column, f"unknown actor: {ref.name}", "unknown-actor", plan.actors[ref.id].suggestions))
-                else:
-                    notes.append((column, f"actor: {ref.name} ({ref.id})", None, ()))
-            roles[column] = tuple(refs.values())
+            cell = cells.get(column, "")
+            roles[column], notes = binder.read_cell(cell)
+            for became, problem, suggestions in notes:
+                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions))
         if cells.get("id"):
-            notes.append(("id", "measure id", None, ()))
-        for column, became, problem, suggestions in notes:
-            ledger.append(Interpretation(source, headers[column], cells[column], became, problem, suggestions))
+            ledger.append(Interpretation(source, headers["id"], cells["id"], "measure id"))
         extras = tuple(extra_cells.get(row.number, ()))
         for header, value in extras:
             ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))
@@ -144,8 +141,9 @@ class _Binder:
         self.registry = registry
         self.actors: dict[str, Actor] = {}
         self._resolved: dict = {}
+        self._cells: dict[str, tuple] = {}
         self.org = self._organisation(info)
-        self.info = PlanInfo(**{**info.__dict__, "organisation": self.org.id, "organisation_name": self.org.name})
+        self.info = dataclasses.replace(info, organisation=self.org.id, organisation_name=self.org.name)
 
     def _organisation(self, info: PlanInfo) -> Actor:
         parent = None
@@ -182,6 +180,25 @@ class _Binder:
         actor = Actor(actor_id, entry.name, entry.kind, entry.scope, parent, owner, entry.aliases)
         self.actors[actor_id] = actor
         return actor
+
+    def read_cell(self, cell: str) -> tuple[tuple[ActorRef, ...], tuple[tuple[str, str | None, tuple], ...]]:
+        """A cell's actors (each once, first mention first) and a ledger note per phrase.
+
+        A plan repeats the same few cells ("Socialtjänsten", "Polisen") on many
+        rows, so each distinct cell is read once per plan.
+        """
+        if cell not in self._cells:
+            refs: dict[str, ActorRef] = {}
+            notes = []  # (became, problem, suggestions)
+            for phrase in _split(cell, self.registry):
+                ref = self.resolve(phrase)
+                refs.setdefault(ref.id, ref)
+                if ref.unknown:
+                    notes.append((f"unknown actor: {ref.name}", "unknown-actor", self.actors[ref.id].suggestions))
+                else:
+                    notes.append((f"actor: {ref.name} ({ref.id})", None, ()))
+            self._cells[cell] = (tuple(refs.values()), tuple(notes))
+        return self._cells[cell]
 
     def resolve(self, phrase) -> ActorRef:
         if phrase not in self._resolved:

@@ -264,12 +264,12 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
     header_hint, no_measure = "", "measure" not in headers
     first_use: dict[str, int] = {}
     for number, raw in records:
-        texts = [_clean(c) for c in raw]
+        texts = [_clean(c) if "\r" in c else c.strip() for c in raw]  # most cells have no line break to fix
         if not any(texts):
             continue
         if not header_hint and no_measure and "measure" in map(canonical_column, texts):
             header_hint = f" Row {number} looks like the header row: delete the rows above it."
-        cells = {column: "" for column in headers}
+        cells = dict.fromkeys(headers, "")
         orphans = []
         for i, text in enumerate(texts):
             if not text or i in duplicates:
