@@ -310,7 +310,7 @@ def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_o
 def what_if_command(actor, files, fmt, registry_files, sheet):
     """What falls if ACTOR drops out: measures left without owner, collaborations cut."""
     from .analyse.gaps import what_if
-    from .present.formats import Column, names, render, to_json
+    from .present.formats import Column, render, to_json
 
     _, graph = _read(files, registry_files, sheet)
     result = what_if(graph, actor)

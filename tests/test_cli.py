@@ -8,11 +8,10 @@ import json
 import subprocess
 import sys
 
-import pytest
 from click.testing import CliRunner
 
 from graphmodel.cli import main
-from tests.conftest import NORRTORP, ROOT, SKARHOLMEN
+from tests.conftest import NORRTORP, SKARHOLMEN
 
 
 def run(*args):

@@ -13,7 +13,7 @@ import viz
 from graphmodel.analyse.gaps import GapSettings, find_gaps
 from graphmodel.cli import main
 from graphmodel.errors import UnknownActorError
-from graphmodel.model import ACTOR, MEASURE, PARTNER_IN, RESPONSIBLE_FOR
+from graphmodel.model import MEASURE, PARTNER_IN, RESPONSIBLE_FOR
 from tests.conftest import SKARHOLMEN
 from viz.page import script_json
 

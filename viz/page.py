@@ -22,7 +22,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from .text import KIND_COLOURS, PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR, SEVERITY_COLOURS, text
+from .text import PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR, SEVERITY_COLOURS, text
 from .views import View
 
 VIS_VERSION = "9.1.2"

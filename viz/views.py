@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graphmodel.analyse.metrics import collaboration_network, measure_actors
-from graphmodel.analyse.questions import find_actors, with_subunits
-from graphmodel.model import ACTOR, MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR
+from graphmodel.analyse.questions import find_actors, measures_depending_on, with_subunits
+from graphmodel.model import MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR
 
 from . import layout
-from .text import (KIND_COLOURS, PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR, SEVERITY_COLOURS,
+from .text import (KIND_COLOURS, PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR,
                    STATE_COLOURS, VAGUE_KINDS, text)
 
 BIG = 400  # nodes: above this a view uses the cluster layout, straight edges and no label for small nodes
@@ -469,13 +469,8 @@ def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = N
     found = find_actors(graph, actor)
     counts_for = with_subunits(graph, found, subunits)
     name = ", ".join(graph.nodes[a]["name"] for a in found)
-    role: dict[str, tuple[int, str]] = {}
-    for member in counts_for:
-        for _, measure, rel in graph.out_edges(member, keys=True):
-            if rel in (RESPONSIBLE_FOR, PARTNER_IN):
-                rank = 0 if rel == RESPONSIBLE_FOR else 1
-                if measure not in role or rank < role[measure][0]:
-                    role[measure] = (rank, graph.nodes[member]["name"])
+    role = {row["id"]: (0 if row["role"] == "responsible" else 1, row["via"])
+            for row in measures_depending_on(graph, actor, subunits=subunits)}
     measures = sorted(role, key=lambda m: (role[m][0], graph.nodes[m]["plan"], graph.nodes[m]["row"], m))
     owned = sum(1 for m in measures if role[m][0] == 0)
 

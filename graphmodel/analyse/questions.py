@@ -15,7 +15,7 @@ actor unless ``subunits=False``.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -65,19 +65,19 @@ def _closest_actor_names(graph: nx.MultiDiGraph, name: str) -> list[str]:
     return [match for match, _, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)]
 
 
-def with_subunits(graph: nx.MultiDiGraph, actor_ids: list[str], subunits: bool = True) -> dict[str, str]:
-    """Each actor and (optionally) every unit below it, mapped to the actor it counts for."""
-    found = {a: a for a in actor_ids}
+def with_subunits(graph: nx.MultiDiGraph, actor_ids: list[str], subunits: bool = True) -> dict[str, int]:
+    """Each actor and (optionally) every unit below it (PART_OF), with its depth below the actors named."""
+    depth = {a: 0 for a in actor_ids}
     if not subunits:
-        return found
-    frontier = list(actor_ids)
+        return depth
+    frontier = deque(actor_ids)
     while frontier:
-        parent = frontier.pop()
+        parent = frontier.popleft()
         for child, _, rel in graph.in_edges(parent, keys=True):
-            if rel == PART_OF and child not in found:
-                found[child] = found[parent]
+            if rel == PART_OF and child not in depth:
+                depth[child] = depth[parent] + 1
                 frontier.append(child)
-    return found
+    return depth
 
 
 def measures_depending_on(graph: nx.MultiDiGraph, actor: str, subunits: bool = True,
@@ -87,18 +87,21 @@ def measures_depending_on(graph: nx.MultiDiGraph, actor: str, subunits: bool = T
     Each row is a measure of the JSON contract plus ``role`` (responsible,
     partner, or mention: the measure's text names the actor) and ``via``
     (the actor or subunit that matched, by name). A measure appears once,
-    with its strongest role (responsible before partner before mention).
+    with its strongest role (responsible before partner before mention);
+    when several units hold it, ``via`` is the nearest, then the smallest id.
     With a ``registry``, mentions also find units the plans never named as
     actors ("lokalpolisområde Skärholmen" in a measure's text counts for Polisen).
     """
     actors = with_subunits(graph, find_actors(graph, actor), subunits)
-    hits: dict[str, tuple[int, str, str]] = {}
-    for actor_id in actors:
+    best: dict[str, tuple[int, int, str]] = {}  # measure -> (role rank, depth, actor id): the smallest wins
+    for actor_id, depth in actors.items():
         for _, measure_id, rel in graph.out_edges(actor_id, keys=True):
             if rel in ROLE_OF:
-                rank = 0 if rel == RESPONSIBLE_FOR else 1
-                if measure_id not in hits or rank < hits[measure_id][0]:
-                    hits[measure_id] = (rank, ROLE_OF[rel], graph.nodes[actor_id]["name"])
+                candidate = (0 if rel == RESPONSIBLE_FOR else 1, depth, actor_id)
+                if measure_id not in best or candidate < best[measure_id]:
+                    best[measure_id] = candidate
+    hits = {m: (rank, "responsible" if rank == 0 else "partner", graph.nodes[a]["name"])
+            for m, (rank, _, a) in best.items()}
     if mentions:
         for measure_id, via in _mentions(graph, actors, registry).items():
             hits.setdefault(measure_id, (2, "mention", via))

@@ -21,7 +21,6 @@ import networkx as nx
 
 from ..analyse import gaps, questions
 from ..errors import UnknownActorError
-from ..model import PART_OF, PARTNER_IN, RESPONSIBLE_FOR
 from . import cypher
 
 Twin = Callable[[nx.MultiDiGraph, dict], list[dict]]
@@ -47,48 +46,14 @@ def _known(function, *args, **kwargs):
         return None
 
 
-def _depths(graph, actor: str, subunits: bool) -> dict[str, int]:
-    """The matched actors and (with subunits) every unit below them, with their distance (PART_OF hops)."""
-    depth = dict.fromkeys(questions.find_actors(graph, actor), 0)
-    frontier = list(depth)
-    while subunits and frontier:
-        parent = frontier.pop(0)
-        for child, _, rel in graph.in_edges(parent, keys=True):
-            if rel == PART_OF and child not in depth:
-                depth[child] = depth[parent] + 1
-                frontier.append(child)
-    return depth
-
-
-def _canonical_via(graph, rows: list[dict], actor: str, subunits: bool) -> list[dict]:
-    """``via`` when several matched actors hold the measure's strongest role: the nearest, then the smallest id.
-
-    ``measures_depending_on`` keeps the first it meets, which follows the order plans were read in; the
-    Cypher twin cannot see that order, so both are held to this rule. The networkx pick must be a candidate.
-    """
-    if not rows:
-        return rows
-    depth = _depths(graph, actor, subunits)
-    fixed = []
-    for row in rows:
-        rel = RESPONSIBLE_FOR if row["role"] == "responsible" else PARTNER_IN
-        candidates = sorted((d, a) for a, d in depth.items() if graph.has_edge(a, row["id"], key=rel))
-        names = [graph.nodes[a]["name"] for _, a in candidates]
-        assert row["via"] in names, (row["id"], row["via"], names)
-        fixed.append({**row, "via": names[0]})
-    return fixed
-
-
 def depends_on(graph, p):
     rows = _known(questions.measures_depending_on, graph, p["actor"], subunits=p["subunits"]) or []
-    rows = _canonical_via(graph, rows, p["actor"], p["subunits"])
     return _by_row([{**_measure(graph, r["id"], "area", "level", "state", "due"), "role": r["role"], "via": r["via"]}
                     for r in rows])
 
 
 def responsible_for(graph, p):
     rows = _known(questions.responsible_for, graph, p["actor"], subunits=p["subunits"]) or []
-    rows = _canonical_via(graph, rows, p["actor"], p["subunits"])
     return _by_row([{**_measure(graph, r["id"], "area", "level", "state", "due"), "via": r["via"]} for r in rows])
 
 
