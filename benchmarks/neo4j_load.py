@@ -1,18 +1,25 @@
 """Benchmark: the Neo4j loader against LOAD CSV of the same rows, and a naive row-per-transaction MERGE.
 
-    python -m benchmarks.neo4j_load [--plans 300] [--measures 60] [--naive-plans 10]
+    python -m benchmarks.neo4j_load [--plans 300] [--measures 60] [--runs 3] [--naive-plans 10]
 
 Uses the server at NEO4J_URI if set (LOAD CSV then needs --import-dir, the
 server's import folder), else starts the in-process test server
-(tests/neo4j_server/). One run, one server, a clean database before each
-method. Writes benchmarks/results/neo4j_load.json and prints it.
+(tests/neo4j_server/). One server; ``--runs`` rounds, each with a clean
+database before the loader and before LOAD CSV (the two alternate, so a busy
+machine slows both alike); the medians are reported, with every run's
+numbers. Writes benchmarks/results/neo4j_load.json and prints it.
 
-* loader: ``graphmodel.store.neo4j.load`` (schema, one transaction per plan,
-  batched UNWIND/MERGE), rows prepared beforehand (preparation timed apart);
-* second load of the same plans: the server's counters must say nothing was created;
-* LOAD CSV: ``export_csv`` into the import folder (timed apart), then
+* loader: ``graphmodel.store.neo4j.load`` (schema, one transaction and
+  normally one statement per plan: cypher/load/write-plan.cypher), rows
+  prepared beforehand (preparation, with the plans' hashes, timed apart);
+* second load of the same plans: unchanged plans are skipped after one read
+  (their load_hash); the server's counters must say nothing was written;
+* second load with ``force=True``: every plan's statement runs again, the
+  counters must say nothing was created or deleted;
+* LOAD CSV: ``export_csv`` into the import folder (timed apart, once), then
   ``load_csv`` (cypher/load/csv-*.cypher, MERGE, CALL IN TRANSACTIONS);
-* naive: the same MERGE statements with one row per transaction, on the first
+* naive: the old per-kind MERGE statements (plan, actors, part-of, measures,
+  responsible, partners) with one row per transaction, on the first
   ``--naive-plans`` plans, extrapolated to the corpus by row count.
 """
 
@@ -22,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -92,16 +100,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=300)
     parser.add_argument("--measures", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=3, help="rounds of loader and LOAD CSV; medians reported")
     parser.add_argument("--naive-plans", type=int, default=10)
     parser.add_argument("--import-dir", default=None, help="the server's import folder (with NEO4J_URI)")
     args = parser.parse_args()
 
     import graphmodel as gm
     from benchmarks.synthetic import write_corpus
-    from graphmodel.store.neo4j import Store, export_csv, load, load_csv, plan_rows, resolve_connection
+    from graphmodel.store.neo4j import (BATCH_SIZE, Store, _chunks, export_csv, load, load_csv, plan_rows,
+                                        resolve_connection)
+
+    from neo4j._codec.packstream import v1 as packstream
 
     result: dict = {"plans": args.plans, "measures_per_plan": args.measures, "machine": platform.platform(),
-                    "cpus": os.cpu_count()}
+                    "cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in os.getloadavg()],
+                    "driver_rust_extension": packstream._rust_pack is not None}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         paths = write_corpus(Path(tmp) / "corpus", plans=args.plans, measures=args.measures)
         t = time.perf_counter()
@@ -123,29 +136,61 @@ def main() -> None:
             # warm-up: the first queries of a fresh JVM compile Cypher; not part of any method's time
             server.reset()
             load(store, items[:2])
+            load(store, items[:2], force=True)
             server.reset()
-
-            first = load(store, items)
-            result["loader"] = {"seconds": round(first.seconds, 2), "counters": first.counters,
-                                "plans_per_second": round(len(items) / first.seconds, 1)}
-            second = load(store, items)
-            result["second_load"] = {"seconds": round(second.seconds, 2), "counters": second.counters,
-                                     "created_nothing": second.created == 0
-                                     and second.counters["nodes_deleted"] == 0
-                                     and second.counters["relationships_deleted"] == 0}
-
             if server.import_dir is not None:
-                server.reset()
                 t = time.perf_counter()
                 export_csv(items, server.import_dir)
                 result["export_csv_seconds"] = round(time.perf_counter() - t, 2)
-                csv_summary = load_csv(store)
-                result["load_csv"] = {"seconds": round(csv_summary.seconds, 2), "counters": csv_summary.counters}
-                result["ratio_loader_to_load_csv"] = round(first.seconds / csv_summary.seconds, 2)
+                load_csv(store)
+
+            runs = []
+            for _ in range(args.runs):
+                run: dict = {}
+                server.reset()
+                first = load(store, items)
+                run["loader"] = {"seconds": round(first.seconds, 2), "counters": first.counters}
+                second = load(store, items)
+                run["second_load"] = {"seconds": round(second.seconds, 2), "counters": second.counters,
+                                      "unchanged_plans": second.unchanged_plans,
+                                      "wrote_nothing": not any(second.counters.values())}
+                forced = load(store, items, force=True)
+                run["second_load_forced"] = {"seconds": round(forced.seconds, 2), "counters": forced.counters,
+                                             "created_nothing": forced.created == 0
+                                             and forced.counters["nodes_deleted"] == 0
+                                             and forced.counters["relationships_deleted"] == 0}
+                if server.import_dir is not None:
+                    server.reset()
+                    csv_summary = load_csv(store)
+                    run["load_csv"] = {"seconds": round(csv_summary.seconds, 2), "counters": csv_summary.counters}
+                    run["ratio_loader_to_load_csv"] = round(first.seconds / csv_summary.seconds, 2)
+                runs.append(run)
+                print(json.dumps({k: v["seconds"] if isinstance(v, dict) else v for k, v in run.items()}),
+                      file=sys.stderr, flush=True)
+
+            def median(method: str) -> float:
+                return round(statistics.median(r[method]["seconds"] for r in runs), 2)
+
+            last = runs[-1]
+            result["runs"] = args.runs
+            result["loader"] = {"seconds": median("loader"), "counters": last["loader"]["counters"],
+                                "plans_per_second": round(len(items) / median("loader"), 1),
+                                "statements_per_plan": max(len(_chunks(r, BATCH_SIZE)) for r in items)}
+            result["second_load"] = {"seconds": median("second_load"), "counters": last["second_load"]["counters"],
+                                     "unchanged_plans": last["second_load"]["unchanged_plans"],
+                                     "wrote_nothing": all(r["second_load"]["wrote_nothing"] for r in runs)}
+            result["second_load_forced"] = {
+                "seconds": median("second_load_forced"), "counters": last["second_load_forced"]["counters"],
+                "created_nothing": all(r["second_load_forced"]["created_nothing"] for r in runs)}
+            if server.import_dir is not None:
+                result["load_csv"] = {"seconds": median("load_csv"), "counters": last["load_csv"]["counters"]}
+                result["ratio_loader_to_load_csv"] = round(median("loader") / median("load_csv"), 2)
+                result["ratio_per_run"] = [r["ratio_loader_to_load_csv"] for r in runs]
                 result["ratio_target"] = 1.5
                 result["ratio_met"] = result["ratio_loader_to_load_csv"] <= 1.5
             else:
                 result["load_csv"] = "skipped: no import folder (pass --import-dir with NEO4J_URI)"
+            result["per_run"] = [{k: v["seconds"] if isinstance(v, dict) else v for k, v in r.items()} for r in runs]
 
             server.reset()
             subset = items[:args.naive_plans]
@@ -155,7 +200,8 @@ def main() -> None:
                 "plans_measured": len(subset), "rows_measured": rows, "seconds_measured": round(seconds, 2),
                 "extrapolated_seconds_for_corpus": round(per_row * result["rows"], 1),
                 "extrapolated": len(subset) < len(items),
-                "ratio_to_loader": round(per_row * result["rows"] / first.seconds, 1)}
+                "ratio_to_loader": round(per_row * result["rows"] / result["loader"]["seconds"], 1)}
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -71,10 +71,14 @@ def test_load_matches_graph_and_second_load_creates_nothing(neo4j_db, both):
     with store_for(neo4j_db) as store:
         first = load(store, both)
         second = load(store, both)
-    assert first.new_plans == 2 and first.counters["nodes_created"] > 0
-    assert second.new_plans == 0
-    assert second.counters["nodes_created"] == 0 and second.counters["relationships_created"] == 0
-    assert second.counters["nodes_deleted"] == 0 and second.counters["relationships_deleted"] == 0
+        forced = load(store, both, force=True)  # every MERGE runs again (no skip by load_hash)
+    assert first.new_plans == 2 and first.counters["nodes_created"] > 0 and first.unchanged_plans == 0
+    assert second.new_plans == 0 and second.unchanged_plans == 2
+    assert second.counters == dict.fromkeys(second.counters, 0)  # unchanged plans are skipped: not one write
+    assert forced.new_plans == 0 and forced.unchanged_plans == 0 and forced.counters["properties_set"] > 0
+    for again in (second, forced):
+        assert again.counters["nodes_created"] == 0 and again.counters["relationships_created"] == 0
+        assert again.counters["nodes_deleted"] == 0 and again.counters["relationships_deleted"] == 0
     assert_same_as_networkx(neo4j_db, both)
     nodes, _ = snapshot(neo4j_db)
     graph = gm.build_graph(both)
@@ -89,6 +93,18 @@ def test_load_matches_graph_and_second_load_creates_nothing(neo4j_db, both):
     assert {r[0][0] for r in constraints} == {"Plan", "Measure", "Actor"}
 
 
+def test_unchanged_plan_is_skipped_by_its_statement_too(neo4j_db, both, monkeypatch):
+    """The loader reads the stored hashes first; if the plan was written in between, its statement skips it."""
+    from graphmodel.store import neo4j as store_module
+
+    with store_for(neo4j_db) as store:
+        load(store, both)
+        monkeypatch.setattr(store_module, "_stored_hashes", lambda store, plans: {})
+        again = load(store, both)
+    assert again.unchanged_plans == 2 and again.new_plans == 0
+    assert again.counters == dict.fromkeys(again.counters, 0)
+
+
 def _edit_norrtorp(tmp_path: Path) -> Path:
     """Norrtorp with its first measure row gone and the rows naming its unknown actors gone."""
     raw = NORRTORP.read_bytes().decode("cp1252").split("\r\n")
@@ -100,18 +116,35 @@ def _edit_norrtorp(tmp_path: Path) -> Path:
     return edited
 
 
-def test_reload_of_edited_plan_removes_what_is_gone_and_keeps_other_plans(neo4j_db, both, registry, tmp_path):
+RELOADS = {
+    "one-statement-per-plan": {},
+    "large-plans-in-chunks": {"batch_size": 7},  # several statements per plan, still one transaction
+    "plans-from-an-older-loader": {"legacy": True},  # plan nodes without load_hash and actors: prune by scan
+}
+
+
+@pytest.mark.parametrize("how", list(RELOADS))
+def test_reload_of_edited_plan_removes_what_is_gone_and_keeps_other_plans(neo4j_db, both, registry, tmp_path, how):
+    options = dict(RELOADS[how])
+    legacy = options.pop("legacy", False)
     edited = gm.read_plans([SKARHOLMEN, _edit_norrtorp(tmp_path)], registry)
     assert len(edited[1].measures) < len(both[1].measures)
     with store_for(neo4j_db) as store:
-        load(store, both)
+        load(store, both, **options)
+        if legacy:
+            neo4j_db.driver().execute_query("MATCH (p:Plan) REMOVE p.load_hash, p.actors")
         before = {name: store.query(name, {"actor": "Polisen"} if "actor" in name or name in (
             "depends-on", "responsible-for", "works-with", "what-if") else {}) for name in ("unassigned", "coverage")}
-        summary = load(store, [edited[1]])
+        summary = load(store, [edited[1]], **options)
         assert summary.counters["nodes_deleted"] > 0
         assert summary.counters["nodes_created"] == 0
+        assert summary.unchanged_plans == 0
         assert_same_as_networkx(neo4j_db, edited)
         after = {name: store.query(name) for name in ("unassigned", "coverage")}
+        again = load(store, edited, **options)  # Skärholmen unchanged (or re-written if legacy), Norrtorp unchanged
+        assert again.created == 0 and again.counters["nodes_deleted"] == 0
+        assert again.counters["relationships_deleted"] == 0
+        assert again.unchanged_plans == (1 if legacy else 2)
     for name in before:  # Skärholmen's rows are untouched
         assert [r for r in after[name] if r["plan"] == "skarholmen-2017"] == \
                [r for r in before[name] if r["plan"] == "skarholmen-2017"]
@@ -119,9 +152,23 @@ def test_reload_of_edited_plan_removes_what_is_gone_and_keeps_other_plans(neo4j_
     unknown_gone = [a for a in both[1].actors.values() if a.unknown and a.id not in edited[1].actors]
     assert unknown_gone and all(("Actor", a.id) not in nodes for a in unknown_gone)
     assert ("Actor", "polisen") in nodes  # shared national actor still used
+    assert all("norrtorp-2019" not in props.get("plans", []) for (label, i), props in nodes.items()
+               if label == "Actor" and i not in edited[1].actors)
+    assert nodes[("Plan", "norrtorp-2019")]["actors"] == list(edited[1].actors)
 
 
-def test_a_plan_loads_whole_or_not_at_all(neo4j_db, both, registry, tmp_path):
+def test_chunked_load_gives_the_same_graph(neo4j_db, both):
+    with store_for(neo4j_db) as store:
+        load(store, both)
+        whole = snapshot(neo4j_db)
+        neo4j_db.reset()
+        assert load(store, both, batch_size=5).new_plans == 2
+        assert snapshot(neo4j_db) == whole
+        assert load(store, both, batch_size=5, force=True).created == 0
+
+
+@pytest.mark.parametrize("batch_size", [1, 5000], ids=["several-statements", "one-statement"])
+def test_a_plan_loads_whole_or_not_at_all(neo4j_db, both, registry, tmp_path, batch_size):
     bad = tmp_path / "trasig-2020.csv"
     bad.write_text("Område;Åtgärd;Ansvarig;Övriga aktörer;Källa\nA;Första;Socialtjänsten;Polisen;s. 9\n"
                    "B;Andra;Rektor;Fryshuset;s. 10\nC;Tredje;Fältgruppen;Säpo;s. 9\n", encoding="utf-8")
@@ -129,10 +176,11 @@ def test_a_plan_loads_whole_or_not_at_all(neo4j_db, both, registry, tmp_path):
     with store_for(neo4j_db) as store:
         load(store, [both[0]])
         before = snapshot(neo4j_db)
-        # A constraint the third row violates (same reference as the first), mid-plan with batch size 1.
+        # A constraint the third row violates (same reference as the first): mid-statement, or with
+        # batch size 1 in one of the plan's later statements (actors come first).
         neo4j_db.driver().execute_query("CREATE CONSTRAINT t FOR (m:Measure) REQUIRE m.reference IS UNIQUE")
         with pytest.raises(LoadFailed, match="trasig-2020"):
-            load(store, broken, batch_size=1)
+            load(store, broken, batch_size=batch_size)
     assert [m.source.reference for m in broken[0].measures] == ["s. 9", "s. 10", "s. 9"]
     assert snapshot(neo4j_db) == before  # nothing of the failing plan, the other plan as it was
 
@@ -198,7 +246,9 @@ def test_cli_load_query_queries_export(neo4j_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 new" in result.output
     again = run_cli(["neo4j", "load", str(SKARHOLMEN)], env)
-    assert "0 nodes and 0 relationships created" in again.output
+    assert "0 nodes and 0 relationships created" in again.output and "1 unchanged" in again.output
+    forced = run_cli(["neo4j", "load", "--force", str(SKARHOLMEN)], env)
+    assert "1 unchanged" not in forced.output and "0 nodes and 0 relationships created" in forced.output
     result = run_cli(["neo4j", "query", "depends-on", "--param", "actor=Polisen", "--format", "json"], env)
     assert result.exit_code == 0, result.output
     import json

@@ -1,4 +1,4 @@
-// answers: On reloading an edited plan, forget the plan on actors it no longer names; delete those that no plan uses any more, only if scoped to this plan's organisation and unconnected.
+// answers: Fallback of write-plan for a plan node without an `actors` list (written by an older loader): find the actors naming the plan by scan, forget the plan on those it no longer names; delete those no plan uses any more, only if scoped to this plan's organisation and unconnected.
 // params:
 //   $plan: STRING  the plan id
 //   $organisation: STRING  the plan's organisation (actor id)

@@ -53,14 +53,16 @@ def neo4j() -> None:
 @connection_options
 @click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True,
               help="Rows per UNWIND statement.")
+@click.option("--force", is_flag=True,
+              help="Rewrite plans even when the store already holds the same rows (e.g. after edits by hand).")
 @user_errors
-def load_command(files, registry_files, sheet, uri, username, database, password_stdin, batch_size):
+def load_command(files, registry_files, sheet, uri, username, database, password_stdin, batch_size, force):
     """Load plan FILES: each plan whole or not at all; loading again changes nothing."""
     from .neo4j import load
 
     plans, _ = _read(files, registry_files, sheet)
     with _store(uri, username, database, password_stdin) as store:
-        summary = load(store, plans, batch_size=batch_size, progress=True)
+        summary = load(store, plans, batch_size=batch_size, progress=True, force=force)
     click.echo(f"{summary.line()} Into {store.connection.where()}.")
 
 

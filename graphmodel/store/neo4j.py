@@ -12,8 +12,12 @@ Cypher can answer what Python computes:
 * Measure ``due_end`` / ``start_end`` are the last day (ISO date string) of the
   due and start periods (``graphmodel.read.status.period_bounds``); unknown
   columns are one JSON string ``extra``.
+* Plan ``load_hash`` is a hash of everything the loader wrote for the plan
+  (a load skips an unchanged plan); ``actors`` lists the actor ids it names
+  (a reload finds the ones it no longer names by index).
 
-Each plan loads in one transaction: all of it or nothing. Loading is
+Each plan loads in one transaction, normally one statement
+(``cypher/load/write-plan.cypher``): all of it or nothing. Loading is
 idempotent; reloading an edited plan removes its measures, edges and
 no-longer-used organisation actors that are gone, leaving other plans alone.
 """
@@ -21,6 +25,7 @@ no-longer-used organisation actors that are gone, leaving other plans alone.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import time
@@ -245,11 +250,25 @@ class PlanRows:
     measures: list[dict]
     responsible: list[dict]
     partners: list[dict]
-    edges: list[dict]  # per measure: current responsible and partner actor ids (for pruning)
+    measure_rows: list[dict]  # per measure: props and its responsible and partner edges (the loader's rows)
+    hash: str  # of everything above: a reload of an unchanged plan is skipped
 
     @property
     def size(self) -> int:
         return len(self.actors) + len(self.measures) + len(self.responsible) + len(self.partners)
+
+    @property
+    def actor_ids(self) -> list[str]:
+        return [a["id"] for a in self.actors]
+
+
+LOAD_FORMAT = "graphmodel-neo4j-load/2"  # part of every plan's hash: a loader that writes differently reloads
+
+
+def _rows_hash(props: dict, actors: list, part_of: list, measure_rows: list) -> str:
+    text = json.dumps([LOAD_FORMAT, props, actors, part_of, measure_rows], ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def plan_rows(plan: Plan) -> PlanRows:
@@ -257,21 +276,23 @@ def plan_rows(plan: Plan) -> PlanRows:
     edge with the last occurrence's attributes."""
     actors = [{"id": a.id, "props": actor_props(a)} for a in plan.actors.values()]
     part_of = [{"child": a.id, "parent": a.parent} for a in plan.actors.values() if a.parent]
-    measures, responsible, partners, edges = [], [], [], []
+    measures, responsible, partners, measure_rows = [], [], [], []
     for m in plan.measures:
-        measures.append({"id": m.id, "props": measure_props(m)})
-        current = {}
+        props = measure_props(m)
+        measures.append({"id": m.id, "props": props})
+        row = {"props": props}  # the id is props.id
         for out, refs in (("responsible", m.responsible), ("partners", m.partners)):
             by_actor: dict[str, dict] = {}
             for order, ref in enumerate(refs):
-                by_actor[ref.id] = {"actor": ref.id, "measure": m.id, "props": _clean(
-                    text=ref.text, text_normalised=normalise(ref.text) if ref.text else None, remark=ref.remark,
-                    hedge=ref.hedge, order=order)}
-            (responsible if out == "responsible" else partners).extend(by_actor.values())
-            current[out] = list(by_actor)
-        edges.append({"id": m.id, **current})
-    return PlanRows(plan.info.id, plan.info.organisation, plan_props(plan), actors, part_of, measures,
-                    responsible, partners, edges)
+                by_actor[ref.id] = _clean(text=ref.text, text_normalised=normalise(ref.text) if ref.text else None,
+                                          remark=ref.remark, hedge=ref.hedge, order=order)
+            (responsible if out == "responsible" else partners).extend(
+                {"actor": actor, "measure": m.id, "props": edge} for actor, edge in by_actor.items())
+            row[out] = [{"actor": actor, "props": edge} for actor, edge in by_actor.items()]
+        measure_rows.append(row)
+    props = plan_props(plan)
+    return PlanRows(plan.info.id, plan.info.organisation, props, actors, part_of, measures, responsible, partners,
+                    measure_rows, _rows_hash(props, actors, part_of, measure_rows))
 
 
 # -- loading -----------------------------------------------------------------------------------
@@ -283,6 +304,7 @@ class LoadSummary:
 
     plans: int = 0
     new_plans: int = 0
+    unchanged_plans: int = 0  # already in the store with the same rows: skipped after one read
     seconds: float = 0.0
     counters: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
 
@@ -296,56 +318,83 @@ class LoadSummary:
 
     def line(self) -> str:
         c = self.counters
-        return (f"Loaded {self.plans} plan(s) ({self.new_plans} new) in {self.seconds:.1f} s: "
+        unchanged = f", {self.unchanged_plans} unchanged" if self.unchanged_plans else ""
+        return (f"Loaded {self.plans} plan(s) ({self.new_plans} new{unchanged}) in {self.seconds:.1f} s: "
                 f"{c['nodes_created']} nodes and {c['relationships_created']} relationships created, "
                 f"{c['nodes_deleted']} nodes and {c['relationships_deleted']} relationships deleted, "
                 f"{c['properties_set']} properties set.")
 
 
-def _batches(rows: list, size: int) -> Iterable[list]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+def _chunks(rows: PlanRows, batch_size: int) -> list[tuple[list, list, list]]:
+    """(actors, part_of, measure_rows) per statement: the whole plan when it has at most ``batch_size``
+    rows (an actor, a link or a measure with its edges counts one row per node and edge), else slices in
+    that order (actors before the links and edges that need them; a measure is never split)."""
+    weight = [1] * (len(rows.actors) + len(rows.part_of)) + [
+        1 + len(m["responsible"]) + len(m["partners"]) for m in rows.measure_rows]
+    if sum(weight) <= batch_size:
+        return [(rows.actors, rows.part_of, rows.measure_rows)]
+    items = [*rows.actors, *rows.part_of, *rows.measure_rows]
+    n_actors, n_links = len(rows.actors), len(rows.part_of)
+    chunks, start, total = [], 0, 0
+    for i, w in enumerate(weight):
+        if total and total + w > batch_size:
+            chunks.append((start, i))
+            start, total = i, 0
+        total += w
+    chunks.append((start, len(items)))
+
+    def part(lo: int, hi: int, a: int, b: int) -> list:
+        return items[max(lo, a):min(hi, b)]
+
+    return [(part(lo, hi, 0, n_actors), part(lo, hi, n_actors, n_actors + n_links),
+             part(lo, hi, n_actors + n_links, len(items))) for lo, hi in chunks]
 
 
-def _write_plan(tx, rows: PlanRows, batch_size: int, summary: LoadSummary) -> bool:
-    """All statements of one plan in one transaction; returns whether the plan existed before."""
-    load = cypher.library()["load"]
+def _write_plan(tx, rows: PlanRows, batch_size: int, force: bool, summary: LoadSummary) -> tuple[bool, bool]:
+    """One plan in one transaction: usually one statement (cypher/load/write-plan.cypher), a plan of more
+    than ``batch_size`` rows in several. Returns (existed before, unchanged and skipped)."""
+    load_statements = cypher.library()["load"]
     summary.counters = dict.fromkeys(COUNTERS, 0)  # execute_write may retry this function
-
-    def run(name: str, **params) -> list:
-        result = tx.run(load[name].body, params)
-        records = list(result)
+    chunks = _chunks(rows, batch_size)
+    existed = None
+    # One statement: the server takes the id lists from the rows (less to encode and send).
+    measure_ids = [m["props"]["id"] for m in rows.measure_rows] if len(chunks) > 1 else None
+    actor_ids = rows.actor_ids if len(chunks) > 1 else None
+    for i, (actors, part_of, measures) in enumerate(chunks):
+        result = tx.run(load_statements["write-plan"].body, {
+            "plan": rows.plan, "props": rows.props, "hash": rows.hash, "force": force, "existed": existed,
+            "last": i == len(chunks) - 1, "actors": actors, "partOf": part_of, "measures": measures,
+            "measureIds": measure_ids, "actorIds": actor_ids})
+        record = result.single(strict=True)
         summary.add(result.consume().counters)
-        return records
+        if existed is None:
+            existed = record["existed"]
+            if record["unchanged"]:
+                return True, True
+    if record["unlisted"]:  # loaded by a loader that kept no actor list on the plan: find its actors by scan
+        result = tx.run(load_statements["prune-actors"].body, {"plan": rows.plan, "organisation": rows.organisation,
+                                                              "actorIds": rows.actor_ids})
+        summary.add(result.consume().counters)
+    return existed, False
 
-    existed = run("plan", plan=rows.plan, props=rows.props)[0]["existed"]
-    for batch in _batches(rows.actors, batch_size):
-        run("actors", plan=rows.plan, rows=batch)
-    for batch in _batches(rows.part_of, batch_size):
-        run("part-of", rows=batch)
-    if existed:
-        run("prune-measures", plan=rows.plan, ids=[m["id"] for m in rows.measures])
-    for batch in _batches(rows.measures, batch_size):
-        run("measures", plan=rows.plan, rows=batch)
-    if existed:
-        for batch in _batches(rows.edges, batch_size):
-            run("prune-edges", rows=batch)
-    for batch in _batches(rows.responsible, batch_size):
-        run("responsible", rows=batch)
-    for batch in _batches(rows.partners, batch_size):
-        run("partners", rows=batch)
-    if existed:
-        run("prune-actors", plan=rows.plan, organisation=rows.organisation,
-            actorIds=[a["id"] for a in rows.actors])
-    return existed
+
+def _stored_hashes(store: Store, plans: list[str]) -> dict[str, str | None]:
+    """The load_hash of each plan already in the store (one read). Without notifications: on a store
+    that no plan was loaded into yet, the server would warn that the property ``load_hash`` is unknown."""
+    stmt = cypher.statement("load", "plan-hashes")
+    with store.errors(), store.session(notifications_min_severity="OFF") as session:
+        return {r["plan"]: r["hash"] for r in session.execute_read(
+            lambda tx: list(tx.run(stmt.body, {"plans": plans})))}
 
 
 def load(store: Store, plans: Iterable[Plan | PlanRows], batch_size: int = BATCH_SIZE, progress: bool = False,
-         on_plan: Callable[[PlanRows], None] | None = None) -> LoadSummary:
+         on_plan: Callable[[PlanRows], None] | None = None, force: bool = False) -> LoadSummary:
     """Schema first, then each plan in its own transaction (all of it or nothing).
 
-    Raises LoadFailed naming the plan when one cannot be written; plans loaded
-    before it stay loaded, nothing of the failing plan is written.
+    A plan already in the store with the same rows (its ``load_hash``) is skipped: one read for all
+    plans first, and the plan's statement checks again; ``force`` writes it anyway. Raises LoadFailed
+    naming the plan when one cannot be written; plans
+    loaded before it stay loaded, nothing of the failing plan is written.
     """
     from neo4j.exceptions import Neo4jError as DriverNeo4jError
 
@@ -354,25 +403,34 @@ def load(store: Store, plans: Iterable[Plan | PlanRows], batch_size: int = BATCH
     started = time.perf_counter()
     store.ensure_schema()
     bar = _progress(progress, len(items), sum(r.size for r in items))
+    stored = {} if force else _stored_hashes(store, [r.plan for r in items])
     try:
-        for rows in items:
-            plan_summary = LoadSummary()
-            with store.errors(), store.session() as session:
+        with store.errors(), store.session() as session:
+            for rows in items:
+                if stored.get(rows.plan) == rows.hash:  # unchanged since it was last written: nothing to send
+                    summary.plans += 1
+                    summary.unchanged_plans += 1
+                    if bar:
+                        bar[0].advance(bar[1], rows.size)
+                    continue
+                plan_summary = LoadSummary()
                 try:
-                    existed = session.execute_write(_write_plan, rows, batch_size, plan_summary)
+                    existed, unchanged = session.execute_write(_write_plan, rows, batch_size, force, plan_summary)
                 except DriverNeo4jError as err:
                     if err.code and ("Security" in err.code or "DatabaseNotFound" in err.code):
                         raise
                     raise LoadFailed(f"plan {rows.plan!r} was not loaded (nothing of it was written): "
                                      f"{_first_line(err.message or err)}") from None
-            for name in COUNTERS:
-                summary.counters[name] += plan_summary.counters[name]
-            summary.plans += 1
-            summary.new_plans += not existed
-            if on_plan:
-                on_plan(rows)
-            if bar:
-                bar[0].advance(bar[1], rows.size)
+                for name in COUNTERS:
+                    summary.counters[name] += plan_summary.counters[name]
+                summary.plans += 1
+                summary.new_plans += not existed
+                summary.unchanged_plans += unchanged
+                stored[rows.plan] = rows.hash  # the same plan id later in this load compares with this one
+                if on_plan:
+                    on_plan(rows)
+                if bar:
+                    bar[0].advance(bar[1], rows.size)
     finally:
         if bar:
             bar[0].stop()
@@ -399,7 +457,8 @@ def _progress(enabled: bool, total_plans: int, total_rows: int):
 
 ARRAY_DELIMITER = ";"
 EXPORT_FILES = {
-    "plans.csv": ["id:ID(Plan)", ":LABEL", "title", "organisation", "organisation_name", "year:int", "source", "file"],
+    "plans.csv": ["id:ID(Plan)", ":LABEL", "title", "organisation", "organisation_name", "year:int", "source", "file",
+                  "load_hash", "actors:string[]"],
     "measures.csv": ["id:ID(Measure)", ":LABEL", "plan", "text", "area", "level", "state", "start", "due", "due_end",
                      "start_end", "status_text", "status_interpreted:boolean", "file", "row:int", "sheet",
                      "reference", "extra"],
@@ -469,7 +528,8 @@ def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike) -> list
         for start, end, props in triples:
             yield [start, end, rel, *[_cell(props.get(h.split(":")[0])) for h in header[3:]]]
 
-    write("plans.csv", nodes("plans.csv", "Plan", (r.props for r in items)))
+    write("plans.csv", nodes("plans.csv", "Plan", ({**r.props, "load_hash": r.hash, "actors": r.actor_ids}
+                                                    for r in items)))
     write("measures.csv", nodes("measures.csv", "Measure", (m["props"] for r in items for m in r.measures)))
     write("actors.csv", nodes("actors.csv", "Actor", ({**p, "plans": plans_of[i]} for i, p in actors.items())))
     write("in_plan.csv", rels("in_plan.csv", "IN_PLAN", ((m["id"], r.plan, {}) for r in items for m in r.measures)))
