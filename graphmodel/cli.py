@@ -48,6 +48,14 @@ def _read(files, registry_files, sheet):
     return plans, api.build_graph(plans)
 
 
+def _warn_unread_cells(plans) -> None:
+    """Nothing lost: an analysis says on stderr how many cells need review, and where to see them."""
+    problems = sum(1 for plan in plans for item in plan.ledger if item.problem)
+    if problems:
+        click.echo(f"graphmodel: {problems} cell(s) could not be fully interpreted (unknown actors or statuses); "
+                   "`graphmodel check` lists them.", err=True)
+
+
 def _emit(text: str | None) -> None:
     if text is not None:
         click.echo(text, nl=not text.endswith("\n"))
@@ -299,8 +307,9 @@ def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_o
     from .analyse.gaps import find_gaps
     from .present.formats import FINDING_COLUMNS, FINDING_TABLE, render
 
-    _, graph = _read(files, registry_files, sheet)
+    plans, graph = _read(files, registry_files, sheet)
     findings = find_gaps(graph, _gap_settings(as_of, lang, overload_count, overload_share, partner_min))
+    _warn_unread_cells(plans)
     _emit(render(findings, fmt, FINDING_COLUMNS, title="Brister i planen", table_columns=FINDING_TABLE))
     if any(f["kind"] in fail_on for f in findings):
         sys.exit(1)

@@ -211,3 +211,10 @@ def test_an_excel_plan_and_a_csv_plan_make_one_graph(tmp_path):
     assert polisen["partner_count"] == 6
     result = CliRunner().invoke(main, ["measures", str(tmp_path / "botkyrka.xlsx"), "--sheet", "Plan"])
     assert result.exit_code == 2 and "sheet-not-found" in result.output and "Handlingsplan" in result.output
+
+
+def test_gaps_says_on_stderr_how_many_cells_need_review():
+    result = CliRunner().invoke(main, ["gaps", str(NORRTORP), "--format", "json"])
+    assert result.exit_code == 0
+    assert "5 cell(s) could not be fully interpreted" in result.stderr
+    json.loads(result.stdout)
