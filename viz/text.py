@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from graphmodel.model import NOT_REAL_OWNER_KINDS
+
 KIND_COLOURS = {  # actor kind -> (fill, border, font colour)
     "municipality": ("#1b5e20", "#0d3310", "#ffffff"),
     "municipal-unit": ("#43a047", "#1b5e20", "#ffffff"),
@@ -16,7 +18,7 @@ KIND_COLOURS = {  # actor kind -> (fill, border, font colour)
     "placeholder": ("#f2f2f2", "#8a8a8a", "#555555"),
     "unknown": ("#ffffff", "#c62828", "#303030"),
 }
-VAGUE_KINDS = frozenset({"collective", "placeholder"})  # never a real owner: drawn dashed and grey
+VAGUE_KINDS = NOT_REAL_OWNER_KINDS  # never a real owner: drawn dashed and grey
 
 STATE_COLOURS = {  # measure state -> (fill, border)
     "ongoing": ("#dcedc8", "#558b2f"),

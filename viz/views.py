@@ -340,6 +340,27 @@ def _title(graph: nx.MultiDiGraph, fallback: str) -> str:
     return f"{len(plans)} handlingsplaner" if plans else fallback
 
 
+def _three_columns(b: "_Builder", measures: list[str], placed: dict, left: list[str], right: list[str]):
+    """Actors left and right of the measure column, each near its measures' height, role edges between.
+
+    Returns the column gap, the actors' positions and whether the view is big (straight edges).
+    """
+    y_of = {m: y for m, (y, _) in placed.items()}
+    gap = MEASURE_WIDTH / 2 + ACTOR_WIDTH / 2 + 170
+    pos = {**_place_actors(b, left, y_of, -gap), **_place_actors(b, right, y_of, gap)}
+    for actor in left + right:
+        b.actor_node(actor, *pos[actor])
+    for measure in measures:
+        y, lines = placed[measure]
+        b.measure_node(measure, 0.0, round(y, 1), lines)
+    big = len(b.nodes) > BIG
+    shown = set(left) | set(right)
+    for actor, measure, rel, attrs in b.graph.edges(keys=True, data=True):
+        if rel in (RESPONSIBLE_FOR, PARTNER_IN) and actor in shown and measure in placed:
+            b.role_edge(actor, measure, rel, attrs, smooth=not big)
+    return gap, pos, big
+
+
 def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv") -> View:
     """Measures in plan order (bands by area and level) between their owners (left) and partners (right)."""
     b = _Builder(graph, findings, lang)
@@ -356,20 +377,9 @@ def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: 
         return " · ".join(parts) or t["measures_col"]
 
     placed, bands = _column(b, measures, lambda m: _band_key(graph.nodes[m]), band_label)
-    y_of = {m: y for m, (y, _) in placed.items()}
     left = [a for a in actors if b.owned[a]]
     right = [a for a in actors if not b.owned[a]]
-    gap = MEASURE_WIDTH / 2 + ACTOR_WIDTH / 2 + 170
-    pos = {**_place_actors(b, left, y_of, -gap), **_place_actors(b, right, y_of, gap)}
-    for actor in left + right:
-        b.actor_node(actor, *pos[actor])
-    for measure in measures:
-        y, lines = placed[measure]
-        b.measure_node(measure, 0.0, round(y, 1), lines)
-    big = len(b.nodes) > BIG
-    for actor, measure, rel, attrs in graph.edges(keys=True, data=True):
-        if rel in (RESPONSIBLE_FOR, PARTNER_IN):
-            b.role_edge(actor, measure, rel, attrs, smooth=not big)
+    gap, pos, big = _three_columns(b, measures, placed, left, right)
     top = min([bd["y0"] for bd in bands] + [p[1] for p in pos.values()] + [0.0]) - 60
     headers = [{"x": -gap, "y": top, "label": t["responsible_col"]}, {"x": 0.0, "y": top, "label": t["measures_col"]}]
     if right:
@@ -479,23 +489,11 @@ def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = N
             actor=name, count=owned if role[m][0] == 0 else len(measures) - owned)
 
     placed, bands = _column(b, measures, lambda m: role[m][0], band_label)
-    y_of = {m: y for m, (y, _) in placed.items()}
     ego = [a for a in sorted(counts_for, key=lambda a: (a not in found, graph.nodes[a]["name"].casefold()))
            if a in found or b.owned[a] or b.partnered[a]]
     others = sorted({a for m in measures for rel in (RESPONSIBLE_FOR, PARTNER_IN) for a in b.roles[m][rel]}
                     - set(ego), key=lambda a: graph.nodes[a]["name"].casefold())
-    gap = MEASURE_WIDTH / 2 + ACTOR_WIDTH / 2 + 170
-    pos = {**_place_actors(b, ego, y_of, -gap), **_place_actors(b, others, y_of, gap)}
-    for a in ego + others:
-        b.actor_node(a, *pos[a])
-    for measure in measures:
-        y, lines = placed[measure]
-        b.measure_node(measure, 0.0, round(y, 1), lines)
-    big = len(b.nodes) > BIG
-    shown = set(ego) | set(others)
-    for a, m, rel, attrs in graph.edges(keys=True, data=True):
-        if rel in (RESPONSIBLE_FOR, PARTNER_IN) and a in shown and m in placed:
-            b.role_edge(a, m, rel, attrs, smooth=not big)
+    gap, pos, big = _three_columns(b, measures, placed, ego, others)
     for child in ego:
         for _, parent, rel in graph.out_edges(child, keys=True):
             if rel == PART_OF and parent in b.index and parent in counts_for:

@@ -25,11 +25,6 @@ KIND_TITLES = {
     "coverage": "Täckning per preventionsnivå",
 }
 SEVERITY_SV = {"high": "hög", "medium": "medel", "low": "låg", "info": "info"}
-KIND_SV = {
-    "municipality": "kommun", "municipal-unit": "förvaltning/enhet", "role": "roll", "political-body": "politik",
-    "police": "polis", "national-agency": "myndighet", "region": "region", "civil-society": "civilsamhälle",
-    "business": "näringsliv", "collective": "kollektiv", "placeholder": "platshållare", "unknown": "okänd",
-}
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'; "
        "base-uri 'none'; form-action 'none'")
@@ -64,6 +59,9 @@ def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = fr
 def render_report(plans: list[dict], measures: list[dict], findings: list[dict], metrics: list[dict],
                   coverage: list[dict], as_of: dt.date, views: dict[str, str] | None = None) -> str:
     """The whole page as a string. ``views`` maps a title to a view file name to link (optional)."""
+    from viz.text import TEXT
+
+    kind_names = TEXT["sv"]["kinds"]
     title = plans[0]["title"] if len(plans) == 1 else f"{len(plans)} handlingsplaner"
     counts = defaultdict(int)
     for finding in findings:
@@ -117,13 +115,13 @@ def render_report(plans: list[dict], measures: list[dict], findings: list[dict],
                  "Samverkar med: antal andra aktörer på samma åtgärder. Mellanhand: hur ofta aktören binder ihop andra "
                  "(betweenness).</p>")
     parts.append(_table(["Aktör", "Slag", "Ansvarig", "Medverkande", "Andel", "Samverkar med", "Mellanhand"],
-                        [[m["name"], KIND_SV.get(m["kind"], m["kind"]), m["responsible_count"], m["partner_count"], f"{100 * m['share']:.0f} %",
+                        [[m["name"], kind_names.get(m["kind"], m["kind"]), m["responsible_count"], m["partner_count"], f"{100 * m['share']:.0f} %",
                           m["degree"], f"{m['betweenness']:.2f}"] for m in metrics], numeric={2, 3, 4, 5, 6}))
     parts.append("</section>")
     kinds = sorted({k for row in coverage for k in row["kinds"]})
     parts.append('<section id="tackning"><h2>Täckning per område, nivå och slag av aktör</h2>'
                  "<p class='muted'>Antal kopplingar mellan åtgärder och aktörer av varje slag.</p>")
-    parts.append(_table(["Plan", "Område", "Nivå", "Åtgärder", *[KIND_SV.get(k, k) for k in kinds]],
+    parts.append(_table(["Plan", "Område", "Nivå", "Åtgärder", *[kind_names.get(k, k) for k in kinds]],
                         [[r["plan"], r["area"] or "", r["level"] or "", r["measures"], *[r["kinds"].get(k, 0) for k in kinds]]
                          for r in coverage], numeric=set(range(3, 4 + len(kinds)))))
     parts.append("</section>")
