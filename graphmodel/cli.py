@@ -157,8 +157,9 @@ def check(files, fmt, registry_files, sheet, strict, show_all):
     else:
         for plan in plans:
             own = [r for r in rows if r["file"] == plan.info.file]
-            bad = [r for r in own if r["problem"]]
-            click.echo(f"{plan.info.file}: {len(own)} non-empty cells read in {len(plan.measures)} measures; "
+            cells = {(r["sheet"], r["row"], r["column"]) for r in own}
+            bad = {(r["sheet"], r["row"], r["column"]) for r in own if r["problem"]}
+            click.echo(f"{plan.info.file}: {len(cells)} non-empty cells read in {len(plan.measures)} measures; "
                        f"{len(bad)} to review.")
         shown, columns = (rows, LEDGER_COLUMNS) if show_all else (problems, PROBLEM_TABLE)
         if shown:

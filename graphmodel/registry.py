@@ -111,6 +111,14 @@ class Registry:
                 problems.append(f"{entry.id}: parent {entry.parent!r} is not an id in the registry")
             if entry.scope == NATIONAL and entry.parent and self.entries.get(entry.parent, entry).scope == ORGANISATION:
                 problems.append(f"{entry.id}: a national actor cannot have the organisation-scoped parent {entry.parent!r}")
+        for entry in self.entries.values():
+            chain = [entry.id]
+            while (parent := self.entries.get(chain[-1])) and parent.parent in self.entries:
+                if parent.parent in chain:
+                    if parent.parent == entry.id:  # report each loop once, from where it starts
+                        problems.append(f"{entry.id}: the parent chain loops: {' → '.join(chain + [entry.id])}")
+                    break
+                chain.append(parent.parent)
         if problems:
             raise RegistryError("Actor registry is inconsistent:\n  " + "\n  ".join(problems))
 

@@ -218,3 +218,39 @@ def test_gaps_says_on_stderr_how_many_cells_need_review():
     assert result.exit_code == 0
     assert "5 cell(s) could not be fully interpreted" in result.stderr
     json.loads(result.stdout)
+
+
+def test_neo4j_errors_never_repeat_a_password_written_into_the_uri():
+    result = CliRunner().invoke(main, ["neo4j", "query", "depends-on", "--param", "actor=Polisen",
+                                       "--uri", "bolt://bob:hunter2@127.0.0.1:1"])
+    assert result.exit_code == 2
+    assert "hunter2" not in result.output and "bob:" not in result.output
+
+
+def test_a_heading_row_a_dash_cell_and_a_repeated_unknown_column_are_all_accounted_for(tmp_path):
+    plan = tmp_path / "p.csv"
+    plan.write_text("Nr;Område;Åtgärd;Ansvarig;Kommentar;Kommentar\n"
+                    ";Förebyggande;;;rubrik;\n1a;;Första;-;k1;k2\n1A;;Andra;Polisen;;\n", encoding="utf-8")
+    measures = json.loads(run("measures", plan, "--format", "json").output)
+    assert [(m["id"], m["area"], m["text"]) for m in measures] == [
+        ("p#1a", "Förebyggande", "Första"), ("p#1a-2", "Förebyggande", "Andra")]
+    assert measures[0]["extra"] == {"Kommentar": "k1", "Kommentar (2)": "k2"}
+    problems = {(r["row"], r["column"], r["problem"]) for r in json.loads(run("check", plan, "--format", "json").output)
+                if r["problem"]}
+    assert (2, "Kommentar", "no-measure-in-row") in problems
+    assert (3, "Ansvarig", "no-actor-in-cell") in problems
+
+
+def test_a_registry_whose_parents_loop_is_a_clear_error(tmp_path):
+    extra = tmp_path / "mine.csv"
+    extra.write_text("id;name;kind;scope;parent\naaa;Alfa;municipal-unit;national;bbb\nbbb;Beta;municipal-unit;national;aaa\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["actors", str(SKARHOLMEN), "--registry", str(extra)])
+    assert result.exit_code == 2 and "the parent chain loops: aaa → bbb → aaa" in result.output
+
+
+def test_an_undecodable_byte_after_a_bom_is_located_right(tmp_path):
+    bad = tmp_path / "b.csv"
+    bad.write_bytes(b"\xef\xbb\xbfAtgard;Ansvarig\nabc;Polisen\nM\xf6te;Polisen\n")
+    result = CliRunner().invoke(main, ["check", str(bad)])
+    assert result.exit_code == 2 and "byte 0xF6" in result.output and "(line 3)" in result.output

@@ -13,7 +13,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from ..model import ACTOR, MEASURE, NOT_REAL_OWNER_KINDS, PARTNER_IN, RESPONSIBLE_FOR
+from ..model import ACTOR, MEASURE, PARTNER_IN, RESPONSIBLE_FOR
 
 EXACT_BETWEENNESS_UP_TO = 1500  # nodes; above this, betweenness is estimated from a seeded sample
 BETWEENNESS_SAMPLE = 300
@@ -33,11 +33,6 @@ def measure_actors(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
                 if rel == RESPONSIBLE_FOR or rel == PARTNER_IN:
                     result[measure][rel].append(actor)
     return result
-
-
-def is_real_owner(graph: nx.MultiDiGraph, actor_id: str) -> bool:
-    """Placeholders ("Övriga efter behov") and collectives ("berörda chefer") own nothing for real."""
-    return graph.nodes[actor_id]["kind"] not in NOT_REAL_OWNER_KINDS
 
 
 def shared_measures(measures: dict[str, dict[str, list[str]]]) -> dict[tuple[str, str], list[str]]:

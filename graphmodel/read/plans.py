@@ -87,6 +87,11 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
         if cells.get("source"):
             ledger.append(Interpretation(source, headers["source"], cells["source"], "source reference"))
         text = " ".join(cells["measure"].split())
+        if not text:  # a heading row ("Förebyggande" alone): its area and level carry down
+            for header, value in [*((headers["id"], cells["id"]) for _ in [1] if cells.get("id")),
+                                  *extra_cells.get(row.number, ())]:
+                ledger.append(Interpretation(source, header, value, "in a row without a measure", "no-measure-in-row"))
+            continue
         ledger.append(Interpretation(source, headers["measure"], cells["measure"], "measure text"))
         status = _status(cells.get("status", ""))
         if cells.get("status"):
@@ -102,7 +107,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
                 ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions))
         if cells.get("id"):
             ledger.append(Interpretation(source, headers["id"], cells["id"], "measure id"))
-        extras = tuple(extra_cells.get(row.number, ()))
+        extras = _unique_headers(extra_cells.get(row.number, ()))
         for header, value in extras:
             ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))
         measure_id = _measure_id(info.id, cells.get("id"), area, level, text, seen_ids)
@@ -110,6 +115,16 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
             id=measure_id, plan=plan.info.id, text=text, area=area, level=level, status=status, source=source,
             responsible=roles["responsible"], partners=roles["partners"], extra=extras))
     return plan
+
+
+def _unique_headers(cells) -> tuple[tuple[str, str], ...]:
+    """Unknown columns as (header, text), a repeated header numbered ("Kommentar (2)") so no text is lost."""
+    seen: dict[str, int] = {}
+    unique = []
+    for header, value in cells:
+        seen[header] = seen.get(header, 0) + 1
+        unique.append((header if seen[header] == 1 else f"{header} ({seen[header]})", value))
+    return tuple(unique)
 
 
 _status = functools.lru_cache(maxsize=65536)(parse_status)  # statuses repeat across rows and plans
@@ -127,9 +142,10 @@ def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen
     Editing or inserting another row never changes a measure's id.
     """
     if explicit:
-        return f"{plan_id}#{slug(explicit)}"
-    key = "|".join((area or "", level or "", " ".join(text.casefold().split())))
-    base = f"{plan_id}#{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+        base = f"{plan_id}#{slug(explicit)}"  # "1a" and "1A" are two rows, and stay two measures
+    else:
+        key = "|".join((area or "", level or "", " ".join(text.casefold().split())))
+        base = f"{plan_id}#{hashlib.sha1(key.encode()).hexdigest()[:8]}"
     seen[base] = seen.get(base, 0) + 1
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
@@ -197,6 +213,8 @@ class _Binder:
                     notes.append((f"unknown actor: {ref.name}", "unknown-actor", self.actors[ref.id].suggestions))
                 else:
                     notes.append((f"actor: {ref.name} ({ref.id})", None, ()))
+            if cell.strip() and not notes:  # "-" or "/": written, but names nobody
+                notes.append(("no actor named", "no-actor-in-cell", ()))
             self._cells[cell] = (tuple(refs.values()), tuple(notes))
         return self._cells[cell]
 

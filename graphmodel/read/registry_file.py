@@ -25,9 +25,10 @@ def parse_registry_csv(text: str, path: str = "<registry>") -> list[RegistryEntr
     header = [h.strip().lower() for h in next(reader, [])]
     missing = [c for c in ("id", "name", "kind", "scope") if c not in header]
     if missing:
+        hint = " (separate the columns with ';')" if len(header) == 1 and "," in header[0] else ""
         raise IngestFailed([IngestError(
             path, "registry-missing-column",
-            f"the registry needs the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}", row=1)])
+            f"the registry needs the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}{hint}", row=1)])
     entries, errors, seen = [], [], {}
     for number, record in enumerate(reader, start=2):
         if not any(cell.strip() for cell in record):

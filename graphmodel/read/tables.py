@@ -142,7 +142,7 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as e:
             error = e
-    offset = error.start
+    offset = error.start + (len(codecs.BOM_UTF8) if candidates == ["utf-8-sig"] else 0)  # utf-8-sig counts after the BOM
     line = data.count(b"\n", 0, offset) + 1
     tried = "UTF-8" if len(candidates) == 1 else "UTF-8 or Windows-1252"
     _fail(path, "undecodable-bytes",

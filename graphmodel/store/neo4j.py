@@ -152,19 +152,27 @@ class Store:
             raise Neo4jAuthError(f"{where} refused the credentials of user {self.connection.username!r}. "
                                  "Check NEO4J_USERNAME and the password (NEO4J_PASSWORD or --password-stdin).") from None
         except (ex.ServiceUnavailable, ex.SessionExpired, OSError) as err:
-            raise Neo4jUnavailable(f"cannot reach {where}: {_first_line(err)}. Is the server running, "
+            raise Neo4jUnavailable(f"cannot reach {where}: {self._said(err)}. Is the server running, "
                                    "and are NEO4J_URI / --uri right?") from None
         except ex.ConfigurationError as err:
-            raise Neo4jUnavailable(f"cannot connect to {where}: {_first_line(err)}") from None
+            raise Neo4jUnavailable(f"cannot connect to {where}: {self._said(err)}") from None
         except ValueError as err:  # e.g. an unsupported URI scheme
-            raise Neo4jUnavailable(f"cannot connect to {self.connection.safe_uri}: {_first_line(err)}") from None
+            raise Neo4jUnavailable(f"cannot connect to {self.connection.safe_uri}: {self._said(err)}") from None
         except ex.ClientError as err:
             if err.code and "DatabaseNotFound" in err.code:
                 raise Neo4jDatabaseNotFound(f"{where}: there is no database {self.connection.database!r}. "
                                             "Check NEO4J_DATABASE / --database.") from None
             if err.code and "Security" in err.code:
-                raise Neo4jAuthError(f"{where}: {_first_line(err.message or err)}") from None
+                raise Neo4jAuthError(f"{where}: {self._said(err.message or err)}") from None
             raise
+
+    def _said(self, err: object) -> str:
+        """The first line of a driver error, with the URI's credentials and the password scrubbed out
+        (drivers repeat the URI they were given, user:password@ included)."""
+        text = _first_line(err).replace(self.connection.uri, self.connection.safe_uri)
+        if self.connection.password:
+            text = text.replace(self.connection.password, "***")
+        return text
 
     def session(self, **kwargs):
         return self.driver.session(database=self.connection.database, **kwargs)
