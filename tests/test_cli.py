@@ -77,7 +77,11 @@ def test_report_files_guard_against_formula_injection(tmp_path):
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "out" / "measures.xlsx")["Åtgärder"]
-    assert sheet["D2"].value.startswith("'=HYPERLINK")
+    assert sheet["D2"].value == '=HYPERLINK("http://x";"klick")'
+    assert sheet["D2"].data_type == "s" and sheet["D2"].quotePrefix
+    ledger = load_workbook(tmp_path / "out" / "measures.xlsx")["Inläsning"]
+    [cell] = [c for row in ledger.iter_rows() for c in row if c.value == "@Polisen"]  # the cell as written
+    assert cell.data_type == "s" and cell.quotePrefix
     assert "'=HYPERLINK" in (tmp_path / "out" / "measures.csv").read_text(encoding="utf-8-sig")
 
 

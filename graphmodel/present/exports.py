@@ -1,7 +1,8 @@
 """Write the graph and its listings to files: GraphML, GEXF, node-link JSON, XLSX, CSV.
 
-Spreadsheet cells that start like a formula (= + - @) are written as text
-with a leading apostrophe, so a plan's text can never run in Excel.
+Spreadsheet cells that start like a formula (= + - @) can never run in Excel:
+in XLSX they are text cells with the quote prefix (the text itself unchanged),
+in CSV they get a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, flat, guard_formula, to_csv
+from .formats import ACTOR_COLUMNS, FORMULA_START, MEASURE_COLUMNS, Column, flat, to_csv
 
 LEDGER_COLUMNS: Sequence[Column] = (
     Column("file", lambda r: r["file"]),
@@ -64,7 +65,11 @@ def write_xlsx(sheets: dict[str, tuple[list[dict], Sequence[Column]]], path: Pat
         sheet = book.create_sheet(title[:31])
         sheet.append([c.heading for c in columns])
         for values in flat(rows, columns):
-            sheet.append([guard_formula(v) for v in values])
+            sheet.append(values)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    # Plan text is data: stored as text with Excel's quote prefix, never as a formula.
+                    cell.data_type, cell.quotePrefix = "s", True
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
         for index, column in enumerate(columns, start=1):
