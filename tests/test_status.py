@@ -208,3 +208,11 @@ def test_done_measure_is_never_overdue():
 
 def test_measure_without_due_is_never_overdue():
     assert not is_overdue(parse_status("Pågående"), date(2025, 1, 1))
+
+
+@pytest.mark.parametrize("text", ["Ska inte genomföras", "Utgår", "Utgått 2019", "Ej aktuell", "Avbruten",
+                                  "Kommer inte att genomföras"])
+def test_a_cancelled_measure_is_read_but_neither_planned_nor_overdue(text):
+    status = parse_status(text)
+    assert status.state == "unknown" and status.interpreted
+    assert not is_overdue(status, date(2030, 1, 1))

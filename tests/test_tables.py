@@ -316,3 +316,13 @@ def test_an_error_carries_row_column_and_value_for_the_caller(in_fixtures):
         read_table("duplicate-id.csv")
     (error,) = caught.value.errors
     assert (error.code, error.row, error.column, error.value) == ("duplicate-id", 4, "Nr", "1")
+
+
+def test_a_header_with_no_measure_rows_is_a_clear_error(tmp_path):
+    plan = tmp_path / "tom.csv"
+    plan.write_text("Åtgärd;Ansvarig\n;\n", encoding="utf-8")
+    with pytest.raises(IngestFailed) as caught:
+        read_table(plan)
+    [error] = caught.value.errors
+    assert error.code == "no-measures" and error.row == 1 and error.column == "Åtgärd"
+    assert "no row below it has a measure in 'Åtgärd'" in str(error)

@@ -9,6 +9,8 @@ States, strongest first (the first that matches wins):
 * planned: a negated start or finish ("Ej påbörjat", "Inte klart"), or a
   future word: "Planerat", "Planeras", "Planerad", "Ska", "Kommer att",
   "Påbörjas", "Startar", "Start", "Genomföras".
+* unknown but interpreted, before anything else: a cancelled measure
+  ("Utgår", "Ska inte genomföras", "Ej aktuell", "Avbruten").
 * unknown but interpreted: "Vilande", "Pausad", "Avvaktar" -- the cell was
   read; it says the measure is on hold, which is none of the other states.
 * done: a past participle ("Genomfört", "Genomförd", "Avslutat",
@@ -79,6 +81,8 @@ _PLANNED = re.compile(
     r"\b(?:planer\w*|ska|skall|kommer\s+att|påbörjas|startar|start|genomföras|inleds)\b"
 )
 _PAUSED = re.compile(r"\b(?:vilande|vilar|pausad|pausat|avvakta\w*)\b")
+_CANCELLED = re.compile(r"\b(?:utgår|utgått|struken|stryks|avbrut\w*|ej\s+aktuell\w*|inte\s+aktuell\w*"
+                        r"|(?:ska|skall|kommer)\s+(?:inte|ej)\s+(?:att\s+)?(?:genomför\w*|göras))\b")
 _DONE = re.compile(
     r"\b(?:genomfört|genomförd|genomförts|avslutat|avslutad|avslutats"
     r"|slutfört|slutförd|slutförts|färdigställ\w*)\b"
@@ -178,6 +182,8 @@ def parse_status(text: str) -> Status:
     if not text.strip():
         return Status(state="unknown", text=text, interpreted=True)
     norm = " ".join(text.lower().replace("\u2013", "-").replace("\u2014", "-").split())
+    if _CANCELLED.search(norm):  # dropped from the plan: read, none of the states, and its dates are no deadline
+        return Status(state="unknown", text=text, interpreted=True)
     starts, dues = _dates(norm)
     state = _state(norm, bool(starts or dues))
     return Status(

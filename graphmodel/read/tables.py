@@ -299,6 +299,10 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
         errors.insert(0, IngestError(path, "missing-measure-column",
             f"no column holds the measures. Headers found: {found}. "
             f"Add a column named 'Åtgärd' (or {others}).{header_hint}", header_row))
+    if not no_measure and not any(row.cells["measure"] for row in rows):
+        errors.append(IngestError(path, "no-measures",
+            f"the header is there but no row below it has a measure in {_quote(headers['measure'])}. "
+            "Write one measure per row under the header.", header_row, headers["measure"]))
     if errors:
         raise IngestFailed(errors)
     return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None)
