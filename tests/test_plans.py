@@ -213,3 +213,14 @@ def test_every_non_empty_cell_of_generated_plans_is_accounted_for(tmp_path, regi
         cells = {(row.number, table.headers[col]) for row in table.rows for col, text in row.cells.items() if text.strip()}
         assert cells == {(item.source.row, item.column) for item in plan.ledger}
         assert len(plan.measures) == 40
+
+
+def test_a_title_above_the_table_names_the_plan_and_is_accounted_for(tmp_path, registry):
+    from graphmodel.read.plans import read_plan
+
+    path = tmp_path / "botkyrka.csv"
+    path.write_text("Handlingsplan mot våldsbejakande extremism, Botkyrka 2019;;\nÅtgärd;Ansvarig;Tid\n"
+                    "Samordning;Polisen;2019\n", encoding="utf-8")
+    plan = read_plan(path, registry)
+    assert plan.info.title == "Handlingsplan mot våldsbejakande extremism, Botkyrka 2019"
+    assert (1, "(above the table)") in {(i.source.row, i.column) for i in plan.ledger}

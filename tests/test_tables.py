@@ -244,13 +244,20 @@ def test_a_file_without_a_measure_column_lists_its_headers_and_the_accepted_name
     ]
 
 
-def test_a_title_above_the_header_row_is_pointed_out():
+def test_a_title_above_the_header_row_is_kept_as_the_preamble():
+    table = parse_csv_text("Handlingsplan 2017;;\n;;\nÅtgärd;Ansvarig;Tid\nSamordning;Polisen;2017\n", "plan.csv")
+    assert table.preamble == [(1, "Handlingsplan 2017")]
+    assert [(row.number, row.cells["measure"]) for row in table.rows] == [(4, "Samordning")]
+
+
+def test_a_header_row_far_below_the_top_is_pointed_out():
+    notes = "".join(f"Anteckning {i};;\n" for i in range(11))
     with pytest.raises(IngestFailed) as caught:
-        parse_csv_text("Handlingsplan 2017;;\n;;\nÅtgärd;Ansvarig;Tid\nSamordning;Polisen;2017\n", "plan.csv")
+        parse_csv_text(notes + "Åtgärd;Ansvarig;Tid\nSamordning;Polisen;2017\n", "plan.csv")
     assert [str(e) for e in caught.value.errors] == [
-        "plan.csv, row 1: no column holds the measures. Headers found: 'Handlingsplan 2017'. "
+        "plan.csv, row 1: no column holds the measures. Headers found: 'Anteckning 0'. "
         "Add a column named 'Åtgärd' (or Åtgärder/Aktivitet/Insats/Measure/Action). "
-        "Row 3 looks like the header row: delete the rows above it. [missing-measure-column]"
+        "Row 12 looks like the header row: delete the rows above it. [missing-measure-column]"
     ]
 
 
@@ -326,3 +333,19 @@ def test_a_header_with_no_measure_rows_is_a_clear_error(tmp_path):
     [error] = caught.value.errors
     assert error.code == "no-measures" and error.row == 1 and error.column == "Åtgärd"
     assert "no row below it has a measure in 'Åtgärd'" in str(error)
+
+
+def test_an_owner_merged_over_several_rows_in_excel_owns_each_of_them(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Handlingsplan 2019"])  # a title merged across the columns is not repeated
+    sheet.merge_cells("A1:C1")
+    sheet.append(["Åtgärd", "Ansvarig", "Tidplan"])
+    sheet.append(["Föräldrastöd", "Socialtjänsten", "Pågår"])
+    sheet.append(["Anhörigstöd", None, "Pågår"])
+    sheet.merge_cells("B3:B4")
+    book.save(tmp_path / "merged.xlsx")
+    table = read_table(tmp_path / "merged.xlsx")
+    assert [row.cells["responsible"] for row in table.rows] == ["Socialtjänsten", "Socialtjänsten"]

@@ -75,6 +75,10 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
         extra_cells.setdefault(number, []).append((header, value))
     area = level = None
     headers, path, sheet, ledger = table.headers, table.path, table.sheet, plan.ledger
+    for number, text in table.preamble:
+        ledger.append(Interpretation(Source(path, number, sheet), "(above the table)", text, "title or note"))
+    if table.preamble and info.file and info.title == Path(info.file).stem:  # no .plan.toml: the sheet's title
+        plan.info = binder.info = dataclasses.replace(binder.info, title=table.preamble[0][1])
     for row in table.rows:
         cells = row.cells
         source = Source(path, row.number, sheet, cells.get("source") or None)

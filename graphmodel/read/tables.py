@@ -14,7 +14,7 @@ import io
 import os
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import NoReturn
 
@@ -36,6 +36,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_HEADER_SEARCH_ROWS = 10
+_STREAM_ABOVE_BYTES = 5_000_000  # larger workbooks are streamed (read-only): faster, but merges are not seen
 _DELIMITERS = ";,\t"
 _SAVE_AS = "Save the plan from Excel as 'CSV UTF-8' or as an Excel workbook (.xlsx)."
 
@@ -59,6 +61,7 @@ class Table:
     extra_columns: list[str]
     extra_cells: list[tuple[int, str, str]]
     encoding: str | None
+    preamble: list[tuple[int, str]] = field(default_factory=list)  # (row, text) above the header: titles
 
 
 def _header_key(header: str) -> str:
@@ -187,8 +190,10 @@ def _read_xlsx(path: str, sheet: str | None) -> Table:
 
     from openpyxl import load_workbook  # imported here: slow, and only needed for workbooks
 
+    # Plan-sized workbooks are read whole, so that merged cells can be seen; big ones are streamed.
+    streamed = os.path.getsize(path) > _STREAM_ABOVE_BYTES
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(path, read_only=streamed, data_only=True)
     except OSError as e:
         _fail(path, "unreadable-file", _unreadable(e))
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError):  # how openpyxl fails on junk
@@ -204,15 +209,34 @@ def _read_xlsx(path: str, sheet: str | None) -> Table:
         if not sheets:
             _fail(path, "not-a-table", f"the workbook has no worksheets. {_SAVE_AS}")
         worksheet = sheets[sheet] if sheet is not None else workbook.worksheets[0]
-        # Some tools write a wrong <dimension>; without this, columns can be cut off.
-        worksheet.reset_dimensions()
+        if streamed:
+            # Some tools write a wrong <dimension>; without this, columns can be cut off.
+            worksheet.reset_dimensions()
         records = [
-            (number, [_cell_text(v) for v in values])
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+            [_cell_text(v) for v in values] for values in worksheet.iter_rows(values_only=True)
         ]
+        if not streamed:
+            _fill_merged_down(worksheet, records)
+        records = list(enumerate(records, start=1))
     finally:
         workbook.close()
     return _build(path, worksheet.title, records)
+
+
+def _fill_merged_down(worksheet, records: list[list[str]]) -> None:
+    """A cell merged over several rows (one owner for a group of measures) counts on each of them.
+
+    Only downwards: a title merged across columns is not repeated into every column.
+    """
+    for merged in worksheet.merged_cells.ranges:
+        top = merged.min_row - 1
+        column = merged.min_col - 1
+        if merged.max_row == merged.min_row or top >= len(records) or column >= len(records[top]):
+            continue
+        for row in range(merged.min_row, min(merged.max_row, len(records))):
+            while len(records[row]) <= column:
+                records[row].append("")
+            records[row][column] = records[top][column]
 
 
 def _cell_text(value: object) -> str:
@@ -232,12 +256,17 @@ def _cell_text(value: object) -> str:
 
 def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]]) -> Table:
     """Map the header row to canonical columns and check every data row."""
-    records = iter(records)
-    for header_row, header_cells in records:
-        if any(c.strip() for c in header_cells):
-            break
-    else:
+    records = list(records)
+    filled = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
+    if not filled:
         _fail(path, "empty-file", _empty_message(f"sheet {_quote(sheet)}" if sheet else "the file"))
+    # The header is the first row naming the measure column, among the first few: a title or a
+    # date above the table is common in Excel plans; it is kept as the table's preamble.
+    header_row, header_cells = next(
+        ((n, cells) for n, cells in filled[:_HEADER_SEARCH_ROWS] if "measure" in map(canonical_column, cells)),
+        filled[0])
+    preamble = [(n, c.strip()) for n, cells in filled if n < header_row for c in cells if c.strip()]
+    records = iter([(n, cells) for n, cells in records if n > header_row])
 
     errors: list[IngestError] = []
     headers: dict[str, str] = {}
@@ -305,7 +334,7 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
             "Write one measure per row under the header.", header_row, headers["measure"]))
     if errors:
         raise IngestFailed(errors)
-    return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None)
+    return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None, preamble)
 
 
 def _check_row(path: str, number: int, cells: dict[str, str], headers: dict[str, str],
