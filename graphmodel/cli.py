@@ -43,8 +43,7 @@ def user_errors(command: Callable) -> Callable:
 def _read(files, registry_files, sheet):
     from . import api
 
-    registry = api.read_registry(list(registry_files))
-    plans = api.read_plans(files, registry, sheet)
+    plans = api.read_plans(files, _registry(registry_files), sheet)
     return plans, api.build_graph(plans)
 
 

@@ -179,9 +179,8 @@ def _overloaded(ctx: _Context) -> list[dict]:
     return found
 
 
-def sole_owned(ctx_or_graph, actor_ids: set[str]) -> list[str]:
+def _sole_owned(ctx: _Context, actor_ids: set[str]) -> list[str]:
     """Measures that lose their last real owner if all of ``actor_ids`` drop out."""
-    ctx = ctx_or_graph if isinstance(ctx_or_graph, _Context) else _Context(ctx_or_graph, GapSettings())
     lost = []
     for measure in ctx.roles:
         real = ctx.real_owners(measure)
@@ -350,7 +349,7 @@ def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
     ids = find_actors(graph, actor)
     ctx = _Context(graph, GapSettings())
     gone = set(ids)
-    lost = sole_owned(ctx, gone)
+    lost = _sole_owned(ctx, gone)
     network = collaboration_network(graph, ctx.roles)
     cut_points = set(nx.articulation_points(network))
     remaining = network.subgraph(n for n in network if n not in gone)
