@@ -39,37 +39,56 @@ def plan_node_id(plan_id: str) -> str:
 
 
 def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
-    """One graph of all plans; national actors are shared nodes that connect them."""
+    """One graph of all plans; national actors are shared nodes that connect them.
+
+    The same graph as adding each node and edge with ``add_node``/``add_edge``
+    (a repeated actor, type and target keeps one edge, as PART_OF does across
+    plans), but filled straight into the graph's adjacency dicts: one
+    ``add_edge`` per edge took most of the time of ``graphmodel gaps``
+    building its graph. ``tests/test_build.py`` checks the two agree.
+    """
+    graph = nx.MultiDiGraph()
     with gc_paused():
-        nodes, edges = _nodes_and_edges(plans)
-        graph = nx.MultiDiGraph()
-        graph.add_nodes_from(nodes.items())
-        # A repeated (u, v, key) keeps one edge, as PART_OF does across plans. One add_edge
-        # per edge: add_edges_from looks every new edge up again through the graph's views,
-        # which took over half of building.
-        add_edge = graph.add_edge
-        for source, target, key, attributes in edges:
-            add_edge(source, target, key, **attributes)
+        _fill(graph, plans)
+    nx._clear_cache(graph)
     return graph
 
 
-def _nodes_and_edges(plans: Iterable[Plan]) -> tuple[dict[str, dict], list[tuple[str, str, str, dict]]]:
-    """Every node with its attributes, and every edge as (source, target, key, attributes), in plan order."""
-    nodes: dict[str, dict] = {}
-    edges: list[tuple[str, str, str, dict]] = []
+def _fill(graph: nx.MultiDiGraph, plans: Iterable[Plan]) -> None:
+    """Add every plan's nodes and edges, in plan order, to the graph's own dicts.
+
+    networkx keeps a MultiDiGraph as ``_node[n] = attributes``, ``_succ[u][v]
+    = _pred[v][u] = {key: attributes}`` (the layout its subclassing guide
+    documents); nodes are added before the edges that name them.
+    """
+    node, succ, pred = graph._node, graph._succ, graph._pred
+
+    def add_node(node_id: str, attributes: dict) -> None:
+        node[node_id] = attributes
+        succ[node_id] = {}
+        pred[node_id] = {}
+
     for plan in plans:
         info = plan.info
         pid = plan_node_id(info.id)
-        nodes[pid] = _clean(label=PLAN, id=info.id, title=info.title, organisation=info.organisation,
-                            organisation_name=info.organisation_name, year=info.year, source=info.source, file=info.file)
+        add_node(pid, _clean(label=PLAN, id=info.id, title=info.title, organisation=info.organisation,
+                             organisation_name=info.organisation_name, year=info.year, source=info.source,
+                             file=info.file))
         for actor in plan.actors.values():
-            if actor.id not in nodes:
-                nodes[actor.id] = _actor_attributes(actor)
+            if actor.id not in node:
+                add_node(actor.id, _actor_attributes(actor))
+        for actor in plan.actors.values():
             if actor.parent:
-                edges.append((actor.id, actor.parent, PART_OF, {"type": PART_OF}))
+                keys = succ[actor.id].get(actor.parent)
+                if keys is None:
+                    succ[actor.id][actor.parent] = pred[actor.parent][actor.id] = {PART_OF: {"type": PART_OF}}
+                else:
+                    keys.setdefault(PART_OF, {}).update(type=PART_OF)
         for measure in plan.measures:
-            nodes[measure.id] = _measure_attributes(measure)
-            edges.append((measure.id, pid, IN_PLAN, {"type": IN_PLAN}))
+            mid = measure.id
+            add_node(mid, _measure_attributes(measure))
+            succ[mid][pid] = pred[pid][mid] = {IN_PLAN: {"type": IN_PLAN}}
+            into = pred[mid]
             for rel, refs in ((RESPONSIBLE_FOR, measure.responsible), (PARTNER_IN, measure.partners)):
                 for order, ref in enumerate(refs):
                     edge = {"type": rel, "text": ref.text, "order": order}
@@ -77,8 +96,11 @@ def _nodes_and_edges(plans: Iterable[Plan]) -> tuple[dict[str, dict], list[tuple
                         edge["remark"] = ref.remark
                     if ref.hedge:
                         edge["hedge"] = ref.hedge
-                    edges.append((ref.id, measure.id, rel, edge))
-    return nodes, edges
+                    keys = into.get(ref.id)
+                    if keys is None:
+                        succ[ref.id][mid] = into[ref.id] = {rel: edge}
+                    else:
+                        keys.setdefault(rel, {}).update(edge)
 
 
 def _actor_attributes(actor: Actor) -> dict:
@@ -88,11 +110,32 @@ def _actor_attributes(actor: Actor) -> dict:
 
 
 def _measure_attributes(measure: Measure) -> dict:
+    """A measure node's attributes; written out rather than through ``_clean``, as there are thousands."""
     status, source = measure.status, measure.source
-    return _clean(label=MEASURE, id=measure.id, plan=measure.plan, text=measure.text, area=measure.area,
-                  level=measure.level, state=status.state, start=status.start, due=status.due, status_text=status.text,
-                  status_interpreted=status.interpreted, file=source.file, row=source.row, sheet=source.sheet,
-                  reference=source.reference, **{f"extra:{header}": text for header, text in measure.extra})
+    attributes = {"label": MEASURE, "id": measure.id, "plan": measure.plan, "text": measure.text}
+    if measure.area:
+        attributes["area"] = measure.area
+    if measure.level:
+        attributes["level"] = measure.level
+    attributes["state"] = status.state
+    if status.start:
+        attributes["start"] = status.start
+    if status.due:
+        attributes["due"] = status.due
+    if status.text:
+        attributes["status_text"] = status.text
+    attributes["status_interpreted"] = status.interpreted
+    if source.file:
+        attributes["file"] = source.file
+    attributes["row"] = source.row
+    if source.sheet:
+        attributes["sheet"] = source.sheet
+    if source.reference:
+        attributes["reference"] = source.reference
+    for header, text in measure.extra:
+        if text:
+            attributes[f"extra:{header}"] = text
+    return attributes
 
 
 def _clean(**attrs) -> dict:

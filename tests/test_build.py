@@ -64,3 +64,56 @@ def test_the_graph_writes_to_graphml_and_gexf(skarholmen, norrtorp, tmp_path):
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert back.number_of_edges() == graph.number_of_edges()
     nx.write_gexf(graph, tmp_path / "g.gexf")
+
+
+def _built_one_edge_at_a_time(plans) -> nx.MultiDiGraph:
+    """The graph as networkx's public add_node/add_edge make it: what build_graph must equal."""
+    from graphmodel.build import _clean, plan_node_id
+
+    graph = nx.MultiDiGraph()
+    for plan in plans:
+        info = plan.info
+        graph.add_node(plan_node_id(info.id), **_clean(
+            label=PLAN, id=info.id, title=info.title, organisation=info.organisation,
+            organisation_name=info.organisation_name, year=info.year, source=info.source, file=info.file))
+        for actor in plan.actors.values():
+            if actor.id not in graph:
+                graph.add_node(actor.id, **_clean(
+                    label=ACTOR, id=actor.id, name=actor.name, kind=actor.kind, scope=actor.scope,
+                    parent=actor.parent, organisation=actor.organisation, aliases="|".join(actor.aliases),
+                    unknown=actor.unknown, suggestions="|".join(actor.suggestions)))
+        for measure in plan.measures:
+            status, source = measure.status, measure.source
+            graph.add_node(measure.id, **_clean(
+                label=MEASURE, id=measure.id, plan=measure.plan, text=measure.text, area=measure.area,
+                level=measure.level, state=status.state, start=status.start, due=status.due,
+                status_text=status.text, status_interpreted=status.interpreted, file=source.file, row=source.row,
+                sheet=source.sheet, reference=source.reference,
+                **{f"extra:{header}": text for header, text in measure.extra}))
+    for plan in plans:
+        for actor in plan.actors.values():
+            if actor.parent:
+                graph.add_edge(actor.id, actor.parent, PART_OF, type=PART_OF)
+        for measure in plan.measures:
+            graph.add_edge(measure.id, plan_node_id(plan.info.id), IN_PLAN, type=IN_PLAN)
+            for rel, refs in ((RESPONSIBLE_FOR, measure.responsible), (PARTNER_IN, measure.partners)):
+                for order, ref in enumerate(refs):
+                    extra = {k: v for k, v in (("remark", ref.remark), ("hedge", ref.hedge)) if v}
+                    graph.add_edge(ref.id, measure.id, rel, type=rel, text=ref.text, order=order, **extra)
+    return graph
+
+
+def test_the_graph_is_the_one_add_edge_would_build_in_the_same_order(skarholmen, norrtorp, registry, tmp_path):
+    from benchmarks.synthetic import write_corpus
+    from graphmodel.api import read_plans
+
+    write_corpus(tmp_path, 12, 30)
+    plans = [skarholmen, norrtorp, *read_plans([tmp_path], registry)]
+    built, expected = build_graph(plans), _built_one_edge_at_a_time(plans)
+    assert list(built.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(built.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert list(built.in_edges(keys=True, data=True)) == list(expected.in_edges(keys=True, data=True))
+    assert built.number_of_edges() == expected.number_of_edges() > 1000
+    # The views networkx builds on top of the dicts see the edges too.
+    assert built.has_edge("polisen", next(iter(built.successors("polisen"))))
+    assert nx.utils.graphs_equal(built, expected)
