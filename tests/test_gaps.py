@@ -201,3 +201,18 @@ def test_what_if_names_the_collaborations_that_would_be_cut(plan_graph):
     assert sorted(result["separated_groups"]) == [["Polisen"], ["Skolan"]]
     assert result["only_connected_through_it"] == ["Polisen", "Skolan"]
     assert [m["text"] for m in result["measures_losing_owner"]] == ["A", "B"]
+
+
+def test_cut_points_are_networkx_articulation_points_on_many_networks():
+    import networkx as nx
+
+    from graphmodel.analyse.metrics import cut_points
+
+    networks = [nx.path_graph(6), nx.cycle_graph(5), nx.star_graph(4), nx.barbell_graph(4, 2),
+                nx.disjoint_union(nx.path_graph(3), nx.cycle_graph(4)), nx.balanced_tree(2, 4)]
+    networks += [nx.gnp_random_graph(n, p, seed=seed) for n in (8, 30, 120) for p in (0.03, 0.08, 0.2)
+                 for seed in range(5)]
+    assert sum(1 for g in networks if set(nx.articulation_points(g))) > 20  # the oracle finds some to agree on
+    for network in networks:
+        neighbours = {n: set(network[n]) for n in network}
+        assert cut_points(neighbours) == set(nx.articulation_points(network)), network

@@ -18,7 +18,7 @@ import networkx as nx
 from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, PLAN, RESPONSIBLE_FOR
 from ..memory import gc_paused
 from ..read.status import period_bounds as _period_bounds
-from .metrics import collaboration_network, measure_actors, shared_measures
+from .metrics import collaboration_network, collaborators, cut_points, measure_actors
 from .questions import find_actors
 
 KINDS = ("unassigned", "vague-owner", "overloaded", "single-point-of-failure", "partner-without-ownership",
@@ -195,19 +195,16 @@ def _single_points_of_failure(ctx: _Context) -> list[dict]:
         real = ctx.real_owners(measure)
         if len(real) == 1:
             sole[real[0]].append(measure)
-    # Cut points depend only on who shares measures with whom: a bare graph of the pairs will do.
-    network = nx.Graph()
-    network.add_edges_from(shared_measures(ctx.roles))
-    cut_points = set(nx.articulation_points(network))
+    cut = cut_points(collaborators(ctx.roles))  # who shares measures with whom is all that matters here
     found = []
     for actor, measures in sole.items():
         measures = ctx.in_file_order(measures)
-        severity = "high" if len(measures) >= 3 or actor in cut_points else "low"
+        severity = "high" if len(measures) >= 3 or actor in cut else "low"
         plans = sorted({ctx.node[m]["plan"] for m in measures})
         found.append(ctx.finding("single-point-of-failure", severity, plans[0] if len(plans) == 1 else None,
                                  measures, [actor], ctx.text["single-point-of-failure"].format(
                                      actor=ctx.name(actor), count=len(measures)),
-                                 count=len(measures), articulation_point=actor in cut_points))
+                                 count=len(measures), articulation_point=actor in cut))
     return found
 
 
@@ -274,13 +271,14 @@ def _status(ctx: _Context) -> list[dict]:
 
 
 def _duplicates(ctx: _Context) -> list[dict]:
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
 
     found = []
+    cutoff = ctx.settings.duplicate_similarity / 100  # fuzz.ratio is 100 × this similarity, computed 2.5× slower
     for plan, measures in ctx.measures_of.items():
         texts = [" ".join(ctx.node[m]["text"].casefold().split()).rstrip(".") for m in measures]
-        scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=ctx.settings.duplicate_similarity,
-                               dtype="uint8")
+        scores = process.cdist(texts, texts, scorer=Indel.normalized_similarity, score_cutoff=cutoff)
         scores.setflags(write=True)
         scores[range(len(texts)), range(len(texts))] = 0  # a text is not its own duplicate
         seen: set[int] = set()
@@ -310,12 +308,19 @@ def coverage_table(graph: nx.MultiDiGraph, roles: dict | None = None) -> list[di
     for measure, by_role in roles.items():
         data = node[measure]
         key = (data["plan"], data.get("area") or "", data.get("level") or "")
-        cell = cells.setdefault(key, {"plan": key[0], "area": key[1] or None, "level": key[2] or None,
-                                      "measures": 0, "kinds": defaultdict(int), "row": data["row"]})
+        cell = cells.get(key)
+        if cell is None:
+            cell = cells[key] = {"plan": key[0], "area": key[1] or None, "level": key[2] or None,
+                                 "measures": 0, "kinds": defaultdict(int), "row": data["row"]}
         cell["measures"] += 1
-        cell["row"] = min(cell["row"], data["row"])
-        for actor in set(by_role[RESPONSIBLE_FOR]) | set(by_role[PARTNER_IN]):
-            cell["kinds"][node[actor]["kind"]] += 1
+        if data["row"] < cell["row"]:
+            cell["row"] = data["row"]
+        kinds, owners = cell["kinds"], by_role[RESPONSIBLE_FOR]
+        for actor in owners:
+            kinds[node[actor]["kind"]] += 1
+        for actor in by_role[PARTNER_IN]:
+            if actor not in owners:  # an owner also named a partner counts once
+                kinds[node[actor]["kind"]] += 1
     rows = sorted(cells.values(), key=lambda c: (c["plan"], c["row"]))
     return [{**{k: v for k, v in c.items() if k != "row"}, "kinds": dict(sorted(c["kinds"].items()))} for c in rows]
 
@@ -331,13 +336,13 @@ def _coverage(ctx: _Context) -> list[dict]:
             continue  # a plan that does not use prevention levels is not judged on them
         for level in LEVELS:
             at_level = [r for r in rows if r["level"] == level]
-            measures = [m for m in ctx.measures_of[plan] if ctx.node[m].get("level") == level]
             if not at_level:
                 found.append(ctx.finding("coverage", "medium", plan, [], [],
                                          ctx.text["coverage-empty"].format(level=level), level=level))
                 continue
             kinds = {k for r in at_level for k in r["kinds"]}
             if not kinds - MUNICIPAL_KINDS:
+                measures = [m for m in ctx.measures_of[plan] if ctx.node[m].get("level") == level]
                 found.append(ctx.finding("coverage", "low", plan, measures, [],
                                          ctx.text["coverage-municipal"].format(level=level), level=level,
                                          actor_kinds=sorted(kinds)))
@@ -351,7 +356,7 @@ def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
     gone = set(ids)
     lost = _sole_owned(ctx, gone)
     network = collaboration_network(graph, ctx.roles)
-    cut_points = set(nx.articulation_points(network))
+    cut = set(nx.articulation_points(network))
     remaining = network.subgraph(n for n in network if n not in gone)
     neighbours = sorted({n for a in ids for n in network.neighbors(a)} - gone)
     groups: dict[int, list[str]] = defaultdict(list)
@@ -369,7 +374,7 @@ def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
         "actor_ids": ids,
         "measures_losing_owner": [ctx.ref(m) | {"owners": [ctx.name(o) for o in ctx.roles[m][RESPONSIBLE_FOR]]}
                                   for m in lost],
-        "articulation_point": any(a in cut_points for a in ids),
+        "articulation_point": any(a in cut for a in ids),
         "separated_groups": separated,
         "only_connected_through_it": bridges,
         "collaborations": [{"name": graph.nodes[n]["name"], "shared": sum(network[a][n]["weight"]
