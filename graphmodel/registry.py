@@ -96,7 +96,8 @@ class Registry:
                 self._exact[key].add(entry.id)
                 for variant in variants(key):
                     self._loose[variant].add(entry.id)
-        self._cache: dict[str, RegistryEntry | None] = {}
+        self._cache: dict[str, RegistryEntry | None] = {}  # by normalised key
+        self._as_written: dict[str, RegistryEntry | None] = {}
         self._choices: list[str] | None = None
         self._suggestions: dict[tuple[str, int], list[str]] = {}
 
@@ -133,11 +134,14 @@ class Registry:
 
     def lookup(self, text: str) -> RegistryEntry | None:
         """The entry a phrase names, or None when it names none or is ambiguous."""
+        try:
+            return self._as_written[text]  # the same few phrases come back in every plan
+        except KeyError:
+            pass
         key = normalise(text)
-        if key in self._cache:
-            return self._cache[key]
-        found = self._find(key)
-        self._cache[key] = found
+        if key not in self._cache:
+            self._cache[key] = self._find(key)
+        found = self._as_written[text] = self._cache[key]
         return found
 
     def _find(self, key: str) -> RegistryEntry | None:

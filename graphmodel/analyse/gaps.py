@@ -89,6 +89,7 @@ class _Context:
         self.settings = settings
         self.text = MESSAGES[settings.lang]
         self.node = dict(graph.nodes(data=True))  # plain dict lookups: the NodeView is slow in hot loops
+        self._refs: dict[str, dict] = {}
         self.roles = measure_actors(graph)
         self.plans = {d["id"]: n for n, d in self.node.items() if d["label"] == PLAN}
         self.measures_of: dict[str, list[str]] = defaultdict(list)
@@ -103,8 +104,12 @@ class _Context:
         return self.node[actor]["name"]
 
     def ref(self, measure: str) -> dict:
-        data = self.node[measure]
-        return {"id": measure, "text": data["text"], "row": data["row"], "file": data["file"]}
+        """The measure as findings name it; one dict per measure, shared by the findings naming it."""
+        ref = self._refs.get(measure)
+        if ref is None:
+            data = self.node[measure]
+            ref = self._refs[measure] = {"id": measure, "text": data["text"], "row": data["row"], "file": data["file"]}
+        return ref
 
     def real_owners(self, measure: str) -> list[str]:
         """The measure's owners that are not placeholders or collectives (computed once, read by several checks)."""

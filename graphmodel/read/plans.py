@@ -79,45 +79,51 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
         ledger.append(Interpretation(Source(path, number, sheet), "(above the table)", text, "title or note"))
     if table.preamble and info.file and info.title == Path(info.file).stem:  # no .plan.toml: the sheet's title
         plan.info = binder.info = dataclasses.replace(binder.info, title=table.preamble[0][1])
+    read_cell, measures, plan_id = binder.read_cell, plan.measures, plan.info.id
     for row in table.rows:
-        cells = row.cells
-        source = Source(path, row.number, sheet, cells.get("source") or None)
+        cells, number = row.cells, row.number
+        reference = cells.get("source")
+        source = Source(path, number, sheet, reference or None)
         if cells.get("area"):
             area, level = cells["area"], None
             ledger.append(Interpretation(source, headers["area"], area, f"area: {area}"))
         if cells.get("level"):
             level = cells["level"]
             ledger.append(Interpretation(source, headers["level"], level, f"level: {level}"))
-        if cells.get("source"):
-            ledger.append(Interpretation(source, headers["source"], cells["source"], "source reference"))
-        text = " ".join(cells["measure"].split())
+        if reference:
+            ledger.append(Interpretation(source, headers["source"], reference, "source reference"))
+        written = cells["measure"]
+        text = " ".join(written.split())
         if not text:  # a heading row ("Förebyggande" alone): its area and level carry down
             for header, value in [*((headers["id"], cells["id"]) for _ in [1] if cells.get("id")),
-                                  *extra_cells.get(row.number, ())]:
+                                  *extra_cells.get(number, ())]:
                 ledger.append(Interpretation(source, header, value, "in a row without a measure", "no-measure-in-row"))
             continue
-        ledger.append(Interpretation(source, headers["measure"], cells["measure"], "measure text"))
-        status = _status(cells.get("status", ""))
-        if cells.get("status"):
-            ledger.append(Interpretation(source, headers["status"], cells["status"], f"status: {status.state}")
+        ledger.append(Interpretation(source, headers["measure"], written, "measure text"))
+        status_text = cells.get("status", "")
+        status = _status(status_text)
+        if status_text:
+            ledger.append(Interpretation(source, headers["status"], status_text, f"status: {status.state}")
                           if status.interpreted else
-                          Interpretation(source, headers["status"], cells["status"], "status: unknown",
+                          Interpretation(source, headers["status"], status_text, "status: unknown",
                                          "status-not-understood"))
-        roles = {}
-        for column in ACTOR_COLUMNS:
-            cell = cells.get(column, "")
-            roles[column], notes = binder.read_cell(cell)
-            for became, problem, suggestions in notes:
-                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions))
+        cell = cells.get("responsible", "")
+        responsible, notes = read_cell(cell)
+        for became, problem, suggestions in notes:
+            ledger.append(Interpretation(source, headers["responsible"], cell, became, problem, suggestions))
+        cell = cells.get("partners", "")
+        partners, notes = read_cell(cell)
+        for became, problem, suggestions in notes:
+            ledger.append(Interpretation(source, headers["partners"], cell, became, problem, suggestions))
         if cells.get("id"):
             ledger.append(Interpretation(source, headers["id"], cells["id"], "measure id"))
-        extras = _unique_headers(extra_cells.get(row.number, ()))
-        for header, value in extras:
-            ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))
-        measure_id = _measure_id(info.id, cells.get("id"), area, level, text, seen_ids)
-        plan.measures.append(Measure(
-            id=measure_id, plan=plan.info.id, text=text, area=area, level=level, status=status, source=source,
-            responsible=roles["responsible"], partners=roles["partners"], extra=extras))
+        extras = ()
+        if number in extra_cells:
+            extras = _unique_headers(extra_cells[number])
+            for header, value in extras:
+                ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))
+        measures.append(Measure(_measure_id(plan_id, cells.get("id"), area, level, text, seen_ids), plan_id, text,
+                                area, level, status, source, responsible, partners, extras))
     return plan
 
 
@@ -207,25 +213,28 @@ class _Binder:
         A plan repeats the same few cells ("Socialtjänsten", "Polisen") on many
         rows, so each distinct cell is read once per plan.
         """
-        if cell not in self._cells:
-            refs: dict[str, ActorRef] = {}
-            notes = []  # (became, problem, suggestions)
-            for phrase in _split(cell, self.registry):
-                ref = self.resolve(phrase)
-                refs.setdefault(ref.id, ref)
-                if ref.unknown:
-                    notes.append((f"unknown actor: {ref.name}", "unknown-actor", self.actors[ref.id].suggestions))
-                else:
-                    notes.append((f"actor: {ref.name} ({ref.id})", None, ()))
-            if cell.strip() and not notes:  # "-" or "/": written, but names nobody
-                notes.append(("no actor named", "no-actor-in-cell", ()))
-            self._cells[cell] = (tuple(refs.values()), tuple(notes))
-        return self._cells[cell]
+        known = self._cells.get(cell)
+        if known is not None:
+            return known
+        refs: dict[str, ActorRef] = {}
+        notes = []  # (became, problem, suggestions)
+        for phrase in _split(cell, self.registry):
+            ref = self.resolve(phrase)
+            refs.setdefault(ref.id, ref)
+            if ref.unknown:
+                notes.append((f"unknown actor: {ref.name}", "unknown-actor", self.actors[ref.id].suggestions))
+            else:
+                notes.append((f"actor: {ref.name} ({ref.id})", None, ()))
+        if cell.strip() and not notes:  # "-" or "/": written, but names nobody
+            notes.append(("no actor named", "no-actor-in-cell", ()))
+        known = self._cells[cell] = (tuple(refs.values()), tuple(notes))
+        return known
 
     def resolve(self, phrase) -> ActorRef:
-        if phrase not in self._resolved:
-            self._resolved[phrase] = self._resolve(phrase)
-        return self._resolved[phrase]
+        ref = self._resolved.get(phrase)
+        if ref is None:
+            ref = self._resolved[phrase] = self._resolve(phrase)
+        return ref
 
     def _resolve(self, phrase) -> ActorRef:
         entry = self.registry.lookup(phrase.name)
