@@ -122,14 +122,35 @@ def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[Acto
     text = _ADJACENT_MASKS.sub("\n", text)  # two names kept whole, side by side, are two actors
 
     phrases: list[ActorPhrase] = []
+    plain = _plain_pieces(registry)
     for piece in _HARD_SEPARATOR.split(text):
-        for part in _split_och(piece, masks, knows):
-            phrases.extend(_read_piece(part, masks, groups, knows, prefixes))
+        if "\x00" not in piece and piece in plain:
+            phrases.extend(plain[piece])
+            continue
+        found = [phrase for part in _split_och(piece, masks, knows)
+                 for phrase in _read_piece(part, masks, groups, knows, prefixes)]
+        if "\x00" not in piece:  # nothing masked: the piece reads the same in any cell
+            plain[piece] = tuple(found)
+        phrases.extend(found)
     return phrases
 
 
 def _knows_nothing(_: str) -> bool:
     return False
+
+
+def _plain_pieces(registry: "Registry | None") -> dict[str, tuple[ActorPhrase, ...]]:
+    """The phrases of pieces already read (between separators, nothing masked), per registry.
+
+    Cells differ in one actor more often than in all: "Polisen, Säpo vid behov"
+    comes back with another name after it in every plan.
+    """
+    if registry is None:
+        return {}
+    cached = getattr(registry, "_plain_pieces", None)
+    if cached is None:
+        cached = registry._plain_pieces = {}  # type: ignore[attr-defined]
+    return cached
 
 
 def _name_prefixes(registry: "Registry | None") -> frozenset[str]:
