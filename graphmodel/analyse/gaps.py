@@ -280,19 +280,19 @@ def _duplicates(ctx: _Context) -> list[dict]:
     from rapidfuzz.distance import Indel
 
     found = []
-    cutoff = ctx.settings.duplicate_similarity / 100  # fuzz.ratio is 100 × this similarity, computed 2.5× slower
+    cutoff = ctx.settings.duplicate_similarity / 100  # fuzz.ratio is 100 × Indel's normalised similarity
     for plan, measures in ctx.measures_of.items():
         texts = [" ".join(ctx.node[m]["text"].casefold().split()).rstrip(".") for m in measures]
-        scores = process.cdist(texts, texts, scorer=Indel.normalized_similarity, score_cutoff=cutoff)
-        scores.setflags(write=True)
-        scores[range(len(texts)), range(len(texts))] = 0  # a text is not its own duplicate
         seen: set[int] = set()
-        for i in sorted({int(i) for i in scores.nonzero()[0]}):
+        for i in range(len(texts) - 1):
             if i in seen:
                 continue
-            group = [i] + [i + 1 + int(j) for j in scores[i, i + 1:].nonzero()[0]]
-            if len(group) < 2:
+            # One extract per text, not one cdist per plan: cdist would import numpy, which costs more.
+            later = process.extract(texts[i], texts[i + 1:], scorer=Indel.normalized_similarity,
+                                    score_cutoff=cutoff, limit=None)
+            if not later:
                 continue
+            group = [i] + sorted(i + 1 + j for _, _, j in later)
             seen.update(group)
             ids = [measures[j] for j in group]
             owner_sets = {tuple(sorted(ctx.roles[m][RESPONSIBLE_FOR])) for m in ids}
