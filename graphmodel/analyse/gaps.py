@@ -282,7 +282,7 @@ def _duplicates(ctx: _Context) -> list[dict]:
     found = []
     cutoff = ctx.settings.duplicate_similarity / 100  # fuzz.ratio is 100 × Indel's normalised similarity
     for plan, measures in ctx.measures_of.items():
-        texts = [" ".join(ctx.node[m]["text"].casefold().split()).rstrip(".") for m in measures]
+        texts = [ctx.node[m]["text"].casefold().rstrip(".") for m in measures]  # spaces already folded on reading
         seen: set[int] = set()
         for i in range(len(texts) - 1):
             if i in seen:

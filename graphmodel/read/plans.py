@@ -149,12 +149,14 @@ def _split(cell: str, registry: Registry) -> tuple:
 def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen: dict[str, int]) -> str:
     """Stable id: the explicit id, or a hash of area, level and text (numbered when repeated).
 
+    ``text`` comes with its spaces folded to single spaces, as ``parse_plan`` passes it.
+
     Editing or inserting another row never changes a measure's id.
     """
     if explicit:
         base = f"{plan_id}#{slug(explicit)}"  # "1a" and "1A" are two rows, and stay two measures
     else:
-        key = "|".join((area or "", level or "", " ".join(text.casefold().split())))
+        key = "|".join((area or "", level or "", text.casefold()))
         base = f"{plan_id}#{hashlib.sha1(key.encode()).hexdigest()[:8]}"
     seen[base] = seen.get(base, 0) + 1
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
