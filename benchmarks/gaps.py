@@ -1,7 +1,11 @@
 """Benchmark: the whole `graphmodel gaps` process against a process that only reads the same files with pandas.
 
 Both are timed as whole processes (start-up and imports included), in the same run, on the
-same synthetic corpus (``benchmarks/synthetic.py``), each the median of ``--repeat`` runs:
+same synthetic corpus (``benchmarks/synthetic.py``), taking turns so that a busy moment of the
+machine falls on both; each time is the median of ``--repeat`` runs. graphmodel's bytecode is
+compiled first, as pip does for an installed package: with PYTHONDONTWRITEBYTECODE set (as on
+the development machine) every run would otherwise compile graphmodel from source, while pandas
+comes precompiled.
 
     python -m benchmarks.gaps                 # 300 and 3,000 plans × 60 measures
     python -m benchmarks.gaps --sizes 300     # only 300
@@ -14,6 +18,7 @@ and written to ``benchmarks/results/gaps.json``.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import platform
 import statistics
@@ -22,6 +27,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import graphmodel as graphmodel_package
 
 from .synthetic import write_corpus
 
@@ -33,25 +40,32 @@ READ_ONLY = (
 )
 
 
-def timed(command: list[str], repeat: int) -> float:
-    """Median wall-clock seconds of ``repeat`` runs; fails loudly if the command fails."""
-    times = []
+def seconds(command: list[str]) -> float:
+    """Wall-clock seconds of one run; fails loudly if the command fails."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def taking_turns(first: list[str], second: list[str], repeat: int) -> tuple[float, float]:
+    """Median seconds of each command, run alternately ``repeat`` times."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        times[0].append(seconds(first))
+        times[1].append(seconds(second))
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def run(sizes: list[int], measures: int, repeat: int) -> dict:
+    compileall.compile_dir(Path(graphmodel_package.__file__).parent, quiet=1)
     graphmodel = [sys.executable, "-m", "graphmodel.cli", "gaps", "--format", "json", "--as-of", "2026-01-01"]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for plans in sizes:
             corpus = Path(tmp) / f"c{plans}"
             write_corpus(corpus, plans, measures)
-            read_only = timed([sys.executable, "-c", READ_ONLY, str(corpus)], repeat)
-            gaps = timed([*graphmodel, str(corpus)], repeat)
+            read_only, gaps = taking_turns([sys.executable, "-c", READ_ONLY, str(corpus)],
+                                           [*graphmodel, str(corpus)], repeat)
             rows.append({"plans": plans, "measures": plans * measures, "read_only_s": round(read_only, 3),
                          "gaps_s": round(gaps, 3), "ratio": round(gaps / read_only, 2)})
     result = {"machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
@@ -67,7 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 3000])
     parser.add_argument("--measures", type=int, default=60)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     result = run(args.sizes, args.measures, args.repeat)
     print(f"{'plans':>6} {'measures':>9} {'read-only s':>12} {'gaps s':>8} {'ratio':>6}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 import click
@@ -55,9 +55,18 @@ def _warn_unread_cells(plans) -> None:
                    "`graphmodel check` lists them.", err=True)
 
 
-def _emit(text: str | None) -> None:
-    if text is not None:
+def _emit(text: str | Iterable[str] | None) -> None:
+    """Print a text, or the pieces of one, ending with a newline."""
+    if text is None:
+        return
+    if isinstance(text, str):
         click.echo(text, nl=not text.endswith("\n"))
+        return
+    last = ""
+    for last in text:
+        click.echo(last, nl=False)
+    if not last.endswith("\n"):
+        click.echo()
 
 
 class LazyGroup(click.Group):

@@ -258,3 +258,16 @@ def test_an_undecodable_byte_after_a_bom_is_located_right(tmp_path):
     bad.write_bytes(b"\xef\xbb\xbfAtgard;Ansvarig\nabc;Polisen\nM\xf6te;Polisen\n")
     result = CliRunner().invoke(main, ["check", str(bad)])
     assert result.exit_code == 2 and "byte 0xF6" in result.output and "(line 3)" in result.output
+
+
+def test_json_written_in_pieces_is_the_same_list_as_written_at_once():
+    from graphmodel.present.formats import json_chunks
+
+    rows = [{"i": i, "text": "Åtgärd ”citat”"} for i in range(1234)]
+    whole = "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]"
+    for lines_per_chunk in (1, 7, 500, 5000):
+        assert "".join(json_chunks(rows, lines_per_chunk)) == whole
+    assert json.loads(whole) == rows
+    assert "".join(json_chunks([])) == "[]"
+    result = run("gaps", "--format", "json", SKARHOLMEN, NORRTORP)
+    assert result.stdout.endswith("\n]\n") and len(json.loads(result.stdout)) > 10

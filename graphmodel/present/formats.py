@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 FORMATS = ("table", "json", "csv")
@@ -88,11 +88,26 @@ _ONE_LINE = json.JSONEncoder(ensure_ascii=False)  # one encoder for all rows: js
 
 def to_json(rows: object) -> str:
     """A list prints one object per line (readable, and fast: the C encoder needs no indent)."""
-    if isinstance(rows, list):
-        if not rows:
-            return "[]"
-        return "[\n" + ",\n".join(map(_ONE_LINE.encode, rows)) + "\n]"
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return "".join(json_chunks(rows))
+
+
+def json_chunks(rows: object, lines_per_chunk: int = 500) -> Iterator[str]:
+    """``to_json(rows)`` in pieces of a few hundred lines, to write out without holding it all.
+
+    Thousands of findings make tens of megabytes of text; written piece by
+    piece, the process never holds it twice (as a list of lines and joined).
+    """
+    if not isinstance(rows, list):
+        yield json.dumps(rows, ensure_ascii=False, indent=2)
+        return
+    if not rows:
+        yield "[]"
+        return
+    encode = _ONE_LINE.encode
+    for start in range(0, len(rows), lines_per_chunk):
+        lines = ",\n".join(map(encode, rows[start:start + lines_per_chunk]))
+        yield ("[\n" if start == 0 else ",\n") + lines
+    yield "\n]"
 
 
 def to_csv(rows: list[dict], columns: Sequence[Column], delimiter: str = ",") -> str:
@@ -106,10 +121,13 @@ def to_csv(rows: list[dict], columns: Sequence[Column], delimiter: str = ",") ->
 
 
 def render(rows: list[dict], fmt: str, columns: Sequence[Column], title: str | None = None,
-           table_columns: Sequence[Column] | None = None) -> str | None:
-    """The rows in ``fmt``; for ``table`` print with rich (``table_columns``, narrower) and return None."""
+           table_columns: Sequence[Column] | None = None) -> str | Iterator[str] | None:
+    """The rows in ``fmt``; for ``table`` print with rich (``table_columns``, narrower) and return None.
+
+    JSON comes as pieces to write one after another (``json_chunks``); CSV as one text.
+    """
     if fmt == "json":
-        return to_json(rows)
+        return json_chunks(rows)
     if fmt == "csv":
         return to_csv(rows, columns)
     shown = table_columns or columns
