@@ -91,14 +91,18 @@ class _Context:
         self.node = dict(graph.nodes(data=True))  # plain dict lookups: the NodeView is slow in hot loops
         self._refs: dict[str, dict] = {}
         self.roles = measure_actors(graph)
-        self.plans = {d["id"]: n for n, d in self.node.items() if d["label"] == PLAN}
-        self.measures_of: dict[str, list[str]] = defaultdict(list)
-        in_order = sorted(self.roles, key=lambda m: (self.node[m]["plan"], self.node[m]["row"]))
-        for measure in in_order:
-            self.measures_of[self.node[measure]["plan"]].append(measure)
-        self.rank = {measure: i for i, measure in enumerate(in_order)}  # sort key: by plan, then file order
-        self._real = {m: [a for a in by_role[RESPONSIBLE_FOR] if self.node[a]["kind"] not in NOT_REAL_OWNER_KINDS]
-                      for m, by_role in self.roles.items()}
+        rows_of: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for measure in self.roles:
+            data = self.node[measure]
+            rows_of[data["plan"]].append((data["row"], measure))
+        self.measures_of: dict[str, list[str]] = {}  # by plan id, each in file order
+        self.rank: dict[str, int] = {}  # sort key: by plan, then file order
+        for plan in sorted(rows_of):
+            in_order = [measure for _, measure in sorted(rows_of[plan])]
+            self.measures_of[plan] = in_order
+            self.rank.update(zip(in_order, range(len(self.rank), len(self.rank) + len(in_order))))
+        vague = {n for n, d in self.node.items() if d.get("kind") in NOT_REAL_OWNER_KINDS}
+        self._real = {m: [a for a in by_role[RESPONSIBLE_FOR] if a not in vague] for m, by_role in self.roles.items()}
 
     def name(self, actor: str) -> str:
         return self.node[actor]["name"]
