@@ -263,11 +263,14 @@ def test_an_undecodable_byte_after_a_bom_is_located_right(tmp_path):
 def test_json_written_in_pieces_is_the_same_list_as_written_at_once():
     from graphmodel.present.formats import json_chunks
 
-    rows = [{"i": i, "text": "Åtgärd ”citat”"} for i in range(1234)]
-    whole = "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]"
-    for lines_per_chunk in (1, 7, 500, 5000):
+    rows = [{"i": i, "text": "Åtgärd ”citat”", "by_count": {1: "ett"}} for i in range(1234)]
+    whole = "".join(json_chunks(rows, 5000))
+    lines = whole.split("\n")
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(rows) + 2  # one object per line
+    assert "Åtgärd ”citat”" in lines[1]  # written as is, not as \\u escapes
+    assert json.loads(whole) == [{**r, "by_count": {"1": "ett"}} for r in rows]  # keys as the json module writes them
+    for lines_per_chunk in (1, 7, 500):
         assert "".join(json_chunks(rows, lines_per_chunk)) == whole
-    assert json.loads(whole) == rows
     assert "".join(json_chunks([])) == "[]"
     result = run("gaps", "--format", "json", SKARHOLMEN, NORRTORP)
     assert result.stdout.endswith("\n]\n") and len(json.loads(result.stdout)) > 10
