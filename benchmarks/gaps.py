@@ -1,8 +1,9 @@
 """Benchmark: the whole `graphmodel gaps` process against a process that only reads the same files with pandas.
 
 Both are timed as whole processes (start-up and imports included), in the same run, on the
-same synthetic corpus (``benchmarks/synthetic.py``), taking turns so that a busy moment of the
-machine falls on both; each time is the median of ``--repeat`` runs. graphmodel's bytecode is
+same synthetic corpus (``benchmarks/synthetic.py``), taking turns (each round runs every size,
+read-only then gaps) so that a busy spell of the machine falls on all of them; each time is the
+median of ``--repeat`` rounds. graphmodel's bytecode is
 compiled first, as pip does for an installed package: with PYTHONDONTWRITEBYTECODE set (as on
 the development machine) every run would otherwise compile graphmodel from source, while pandas
 comes precompiled.
@@ -47,33 +48,35 @@ def seconds(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def taking_turns(first: list[str], second: list[str], repeat: int) -> tuple[float, float]:
-    """Median seconds of each command, run alternately ``repeat`` times."""
-    times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(repeat):
-        times[0].append(seconds(first))
-        times[1].append(seconds(second))
-    return statistics.median(times[0]), statistics.median(times[1])
-
-
 def run(sizes: list[int], measures: int, repeat: int) -> dict:
+    """Each round runs, for every size, the read-only process and then gaps: a slow spell of a shared
+    machine then falls on every number, not on one size or one command."""
     compileall.compile_dir(Path(graphmodel_package.__file__).parent, quiet=1)
     graphmodel = [sys.executable, "-m", "graphmodel.cli", "gaps", "--format", "json", "--as-of", "2026-01-01"]
-    rows = []
+    times: dict[tuple[int, str], list[float]] = {(n, kind): [] for n in sizes for kind in ("read_only", "gaps")}
     with tempfile.TemporaryDirectory() as tmp:
-        for plans in sizes:
-            corpus = Path(tmp) / f"c{plans}"
-            write_corpus(corpus, plans, measures)
-            read_only, gaps = taking_turns([sys.executable, "-c", READ_ONLY, str(corpus)],
-                                           [*graphmodel, str(corpus)], repeat)
-            rows.append({"plans": plans, "measures": plans * measures, "read_only_s": round(read_only, 3),
-                         "gaps_s": round(gaps, 3), "ratio": round(gaps / read_only, 2)})
+        corpora = {n: Path(tmp) / f"c{n}" for n in sizes}
+        for n, corpus in corpora.items():
+            write_corpus(corpus, n, measures)
+        for _ in range(repeat):
+            for n, corpus in corpora.items():
+                times[n, "read_only"].append(seconds([sys.executable, "-c", READ_ONLY, str(corpus)]))
+                times[n, "gaps"].append(seconds([*graphmodel, str(corpus)]))
+    rows = []
+    for n in sizes:
+        read_only, gaps = statistics.median(times[n, "read_only"]), statistics.median(times[n, "gaps"])
+        per_round = [g / r for g, r in zip(times[n, "gaps"], times[n, "read_only"])]
+        rows.append({"plans": n, "measures": n * measures, "read_only_s": round(read_only, 3),
+                     "gaps_s": round(gaps, 3), "ratio": round(gaps / read_only, 2),
+                     "ratio_per_round": [round(min(per_round), 2), round(max(per_round), 2)]})
     result = {"machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
               "repeat": repeat, "rows": rows}
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
+        per_round = [b / a for a, b in zip(times[first["plans"], "gaps"], times[last["plans"], "gaps"])]
         result["growth"] = {"plans_factor": last["plans"] / first["plans"],
-                            "time_factor": round(last["gaps_s"] / first["gaps_s"], 2)}
+                            "time_factor": round(last["gaps_s"] / first["gaps_s"], 2),
+                            "time_factor_per_round": [round(min(per_round), 2), round(max(per_round), 2)]}
     return result
 
 
@@ -86,10 +89,13 @@ def main() -> None:
     result = run(args.sizes, args.measures, args.repeat)
     print(f"{'plans':>6} {'measures':>9} {'read-only s':>12} {'gaps s':>8} {'ratio':>6}")
     for row in result["rows"]:
-        print(f"{row['plans']:>6} {row['measures']:>9} {row['read_only_s']:>12} {row['gaps_s']:>8} {row['ratio']:>6}")
+        low, high = row["ratio_per_round"]
+        print(f"{row['plans']:>6} {row['measures']:>9} {row['read_only_s']:>12} {row['gaps_s']:>8} {row['ratio']:>6}"
+              f"   (rounds: {low}-{high})")
     if "growth" in result:
         g = result["growth"]
-        print(f"growth: {g['plans_factor']:.0f}x plans -> {g['time_factor']}x time")
+        low, high = g["time_factor_per_round"]
+        print(f"growth: {g['plans_factor']:.0f}x plans -> {g['time_factor']}x time (rounds: {low}-{high})")
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
