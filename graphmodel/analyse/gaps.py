@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, PLAN, RESPONSIBLE_FOR
+from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, RESPONSIBLE_FOR
 from ..memory import gc_paused
 from ..read.status import period_bounds as _period_bounds
 from .metrics import collaboration_network, collaborators, cut_points, measure_actors, measure_roles
@@ -81,6 +83,18 @@ period_bounds = functools.lru_cache(maxsize=4096)(_period_bounds)  # few distinc
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 
 
+class _Measure:
+    """One measure as the checks read it, looked up once: at 3,000 plans every dict lookup by id
+    reaches into memory the CPU cache no longer holds, so checks pass these along instead."""
+
+    __slots__ = ("id", "data", "owners", "partners", "real", "rank", "ref")
+
+    def __init__(self, measure_id: str, data: dict, owners: list[str], partners: list[str], real: list[str]):
+        self.id, self.data, self.owners, self.partners, self.real = measure_id, data, owners, partners, real
+        self.rank = 0  # position by plan, then row
+        self.ref: dict | None = None  # as findings name it, made once
+
+
 class _Context:
     """What every check needs, computed once."""
 
@@ -89,49 +103,45 @@ class _Context:
         self.settings = settings
         self.text = MESSAGES[settings.lang]
         self.node = dict(graph.nodes(data=True))  # plain dict lookups: the NodeView is slow in hot loops
-        self._refs: dict[str, dict] = {}
-        self.roles: dict[str, dict[str, list[str]]] = {}
-        self._real: dict[str, list[str]] = {}
+        self.measures: list[_Measure] = []  # in the graph's order
         vague: dict[str, bool] = {}  # actor -> placeholder or collective, looked up once per actor
-        rows_of: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for measure, data, owners, partners in measure_roles(graph):  # one walk: at 3,000 plans each costs
-            self.roles[measure] = {RESPONSIBLE_FOR: owners, PARTNER_IN: partners}
-            rows_of[data["plan"]].append((data["row"], measure))
+        rows_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for measure_id, data, owners, partners in measure_roles(graph):
             for actor in owners:
                 if actor not in vague:
                     vague[actor] = self.node[actor]["kind"] in NOT_REAL_OWNER_KINDS
-            self._real[measure] = [a for a in owners if not vague[a]]
-        self.measures_of: dict[str, list[str]] = {}  # by plan id, each in file order
-        self.rank: dict[str, int] = {}  # sort key: by plan, then file order
+            rows_of[data["plan"]].append((data["row"], len(self.measures)))
+            self.measures.append(_Measure(measure_id, data, owners, partners, [a for a in owners if not vague[a]]))
+        self.measures_of: dict[str, list[_Measure]] = {}  # by plan id, each in file order
         for plan in sorted(rows_of):
-            in_order = [measure for _, measure in sorted(rows_of[plan])]
-            self.measures_of[plan] = in_order
-            self.rank.update(zip(in_order, range(len(self.rank), len(self.rank) + len(in_order))))
+            self.measures_of[plan] = [self.measures[i] for _, i in sorted(rows_of[plan])]
+        for rank, measure in enumerate(m for in_plan in self.measures_of.values() for m in in_plan):
+            measure.rank = rank
 
     def name(self, actor: str) -> str:
         return self.node[actor]["name"]
 
-    def ref(self, measure: str) -> dict:
+    @staticmethod
+    def ref(measure: _Measure) -> dict:
         """The measure as findings name it; one dict per measure, shared by the findings naming it."""
-        ref = self._refs.get(measure)
-        if ref is None:
-            data = self.node[measure]
-            ref = self._refs[measure] = {"id": measure, "text": data["text"], "row": data["row"], "file": data["file"]}
-        return ref
+        if measure.ref is None:
+            data = measure.data
+            measure.ref = {"id": measure.id, "text": data["text"], "row": data["row"], "file": data["file"]}
+        return measure.ref
 
-    def real_owners(self, measure: str) -> list[str]:
-        """The measure's owners that are not placeholders or collectives (computed once, read by several checks)."""
-        return self._real[measure]
-
-    def in_file_order(self, measures: list[str]) -> list[str]:
+    @staticmethod
+    def in_file_order(measures: list[_Measure]) -> list[_Measure]:
         """``measures`` sorted by plan, then row."""
-        return sorted(measures, key=self.rank.__getitem__)
+        return sorted(measures, key=_RANK)
 
-    def finding(self, kind: str, severity: str, plan: str | None, measures: list[str], actors: list[str],
+    def finding(self, kind: str, severity: str, plan: str | None, measures: list[_Measure], actors: list[str],
                 message: str, **evidence) -> dict:
         return {"kind": kind, "severity": severity, "plan": plan, "measures": [self.ref(m) for m in measures],
                 "actors": [self.name(a) for a in actors], "actor_ids": actors, "message": message,
                 "evidence": evidence}
+
+
+_RANK = operator.attrgetter("rank")
 
 
 def find_gaps(graph: nx.MultiDiGraph, settings: GapSettings | None = None) -> list[dict]:
@@ -151,15 +161,15 @@ def find_gaps(graph: nx.MultiDiGraph, settings: GapSettings | None = None) -> li
     return findings
 
 
-def _unassigned_and_vague(ctx: _Context, plan: str, measures: list[str]) -> list[dict]:
+def _unassigned_and_vague(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
     found = []
     for measure in measures:
-        owners = ctx.roles[measure][RESPONSIBLE_FOR]
-        text = ctx.node[measure]["text"]
+        owners = measure.owners
+        text = measure.data["text"]
         if not owners:
             found.append(ctx.finding("unassigned", "high", plan, [measure], [],
                                      ctx.text["unassigned"].format(text=text)))
-        elif not ctx.real_owners(measure):
+        elif not measure.real:
             names = ", ".join(ctx.name(a) for a in owners)
             found.append(ctx.finding("vague-owner", "medium", plan, [measure], owners,
                                      ctx.text["vague-owner"].format(text=text, actors=names),
@@ -169,10 +179,10 @@ def _unassigned_and_vague(ctx: _Context, plan: str, measures: list[str]) -> list
 
 def _overloaded(ctx: _Context) -> list[dict]:
     s = ctx.settings
-    owned: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    owned: dict[str, dict[str, list[_Measure]]] = defaultdict(lambda: defaultdict(list))
     for plan, measures in ctx.measures_of.items():
         for measure in measures:
-            for actor in ctx.real_owners(measure):
+            for actor in measure.real:
                 owned[actor][plan].append(measure)
     found = []
     total_all = sum(len(m) for m in ctx.measures_of.values())
@@ -195,28 +205,24 @@ def _overloaded(ctx: _Context) -> list[dict]:
     return found
 
 
-def _sole_owned(ctx: _Context, actor_ids: set[str]) -> list[str]:
+def _sole_owned(ctx: _Context, actor_ids: set[str]) -> list[_Measure]:
     """Measures that lose their last real owner if all of ``actor_ids`` drop out."""
-    lost = []
-    for measure in ctx.roles:
-        real = ctx.real_owners(measure)
-        if real and all(a in actor_ids for a in real):
-            lost.append(measure)
+    lost = [m for m in ctx.measures if m.real and all(a in actor_ids for a in m.real)]
     return ctx.in_file_order(lost)
 
 
 def _single_points_of_failure(ctx: _Context) -> list[dict]:
-    sole: dict[str, list[str]] = defaultdict(list)
-    for measure in ctx.roles:
-        real = ctx.real_owners(measure)
-        if len(real) == 1:
-            sole[real[0]].append(measure)
-    cut = cut_points(collaborators(ctx.roles))  # who shares measures with whom is all that matters here
+    sole: dict[str, list[_Measure]] = defaultdict(list)
+    for measure in ctx.measures:
+        if len(measure.real) == 1:
+            sole[measure.real[0]].append(measure)
+    # Who shares measures with whom is all that matters here.
+    cut = cut_points(collaborators(m.owners + m.partners for m in ctx.measures))
     found = []
     for actor, measures in sole.items():
         measures = ctx.in_file_order(measures)
         severity = "high" if len(measures) >= 3 or actor in cut else "low"
-        plans = sorted({ctx.node[m]["plan"] for m in measures})
+        plans = sorted({m.data["plan"] for m in measures})
         found.append(ctx.finding("single-point-of-failure", severity, plans[0] if len(plans) == 1 else None,
                                  measures, [actor], ctx.text["single-point-of-failure"].format(
                                      actor=ctx.name(actor), count=len(measures)),
@@ -225,11 +231,11 @@ def _single_points_of_failure(ctx: _Context) -> list[dict]:
 
 
 def _partners_without_ownership(ctx: _Context) -> list[dict]:
-    partner_in: dict[str, list[str]] = defaultdict(list)
+    partner_in: dict[str, list[_Measure]] = defaultdict(list)
     owners = set()
-    for measure, roles in ctx.roles.items():
-        owners.update(roles[RESPONSIBLE_FOR])
-        for actor in roles[PARTNER_IN]:
+    for measure in ctx.measures:
+        owners.update(measure.owners)
+        for actor in measure.partners:
             partner_in[actor].append(measure)
     found = []
     for actor, measures in partner_in.items():
@@ -237,7 +243,7 @@ def _partners_without_ownership(ctx: _Context) -> list[dict]:
         if actor in owners or vague or len(measures) < ctx.settings.partner_min:
             continue
         measures = ctx.in_file_order(measures)
-        plans = sorted({ctx.node[m]["plan"] for m in measures})
+        plans = sorted({m.data["plan"] for m in measures})
         found.append(ctx.finding("partner-without-ownership", "low", plans[0] if len(plans) == 1 else None,
                                  measures, [actor], ctx.text["partner-without-ownership"].format(
                                      actor=ctx.name(actor), count=len(measures)), count=len(measures)))
@@ -250,12 +256,12 @@ def _latest_day(data: dict) -> dt.date | None:
     return period_bounds(period)[1] if period else None
 
 
-def _status(ctx: _Context, plan: str, measures: list[str]) -> list[dict]:
+def _status(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
     found = []
     as_of = ctx.settings.as_of
     dated, overdue = [], []
     for measure in measures:
-        data = ctx.node[measure]
+        data = measure.data
         if not data.get("status_text"):
             found.append(ctx.finding("no-status", "low", plan, [measure], [],
                                      ctx.text["no-status"].format(text=data["text"])))
@@ -278,20 +284,20 @@ def _status(ctx: _Context, plan: str, measures: list[str]) -> list[dict]:
                                  as_of=as_of.isoformat(), latest=latest.isoformat(), overdue=len(overdue)))
     else:
         for measure in overdue:
-            data = ctx.node[measure]
-            found.append(ctx.finding("overdue", "medium", plan, [measure], ctx.roles[measure][RESPONSIBLE_FOR],
+            data = measure.data
+            found.append(ctx.finding("overdue", "medium", plan, [measure], measure.owners,
                                      ctx.text["overdue"].format(text=data["text"], due=data["due"]),
                                      due=data["due"], state=data["state"], as_of=as_of.isoformat()))
     return found
 
 
-def _duplicates(ctx: _Context, plan: str, measures: list[str]) -> list[dict]:
+def _duplicates(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
     found = []
     cutoff = ctx.settings.duplicate_similarity / 100  # fuzz.ratio is 100 × Indel's normalised similarity
-    texts = [ctx.node[m]["text"].casefold().rstrip(".") for m in measures]  # spaces already folded on reading
+    texts = [m.data["text"].casefold().rstrip(".") for m in measures]  # spaces already folded on reading
     seen: set[int] = set()
     for i in range(len(texts) - 1):
         if i in seen:
@@ -303,12 +309,12 @@ def _duplicates(ctx: _Context, plan: str, measures: list[str]) -> list[dict]:
             continue
         group = [i] + sorted(i + 1 + j for _, _, j in later)
         seen.update(group)
-        ids = [measures[j] for j in group]
-        owner_sets = {tuple(sorted(ctx.roles[m][RESPONSIBLE_FOR])) for m in ids}
-        owners = sorted({a for m in ids for a in ctx.roles[m][RESPONSIBLE_FOR]})
-        found.append(ctx.finding("duplicate-measure", "medium" if len(owner_sets) > 1 else "low", plan, ids, owners,
+        same = [measures[j] for j in group]
+        owner_sets = {tuple(sorted(m.owners)) for m in same}
+        owners = sorted({a for m in same for a in m.owners})
+        found.append(ctx.finding("duplicate-measure", "medium" if len(owner_sets) > 1 else "low", plan, same, owners,
                                  ctx.text["duplicate-measure"].format(
-                                     count=len(ids), text=ctx.node[ids[0]]["text"],
+                                     count=len(same), text=same[0].data["text"],
                                      owners=ctx.text["duplicate-owners"] if len(owner_sets) > 1 else ""),
                                  different_owners=len(owner_sets) > 1))
     return found
@@ -318,17 +324,18 @@ def coverage_table(graph: nx.MultiDiGraph, roles: dict | None = None) -> list[di
     """Per plan, area and level: how many measures and how many actor links of each actor kind."""
     roles = roles if roles is not None else measure_actors(graph)
     node = dict(graph.nodes(data=True))  # plain dict lookups: the NodeView is slow in hot loops
-    measures_of: dict[str, list[str]] = defaultdict(list)
-    for measure in roles:
-        measures_of[node[measure]["plan"]].append(measure)
-    return [row for plan in sorted(measures_of) for row in _coverage_rows(node, roles, measures_of[plan])]
-
-
-def _coverage_rows(node: dict, roles: dict, measures: list[str]) -> list[dict]:
-    """``coverage_table``'s rows for the measures of one plan, by the row each area and level starts on."""
-    cells: dict[tuple, dict] = {}
-    for measure in measures:
+    measures_of: dict[str, list[tuple[dict, list[str], list[str]]]] = defaultdict(list)
+    for measure, by_role in roles.items():
         data = node[measure]
+        measures_of[data["plan"]].append((data, by_role[RESPONSIBLE_FOR], by_role[PARTNER_IN]))
+    return [row for plan in sorted(measures_of) for row in _coverage_rows(node, measures_of[plan])]
+
+
+def _coverage_rows(node: dict, measures: Iterable[tuple[dict, list[str], list[str]]]) -> list[dict]:
+    """``coverage_table``'s rows for one plan's measures, each as (attributes, owners, partners),
+    by the row each area and level starts on."""
+    cells: dict[tuple, dict] = {}
+    for data, owners, partners in measures:
         key = (data.get("area") or "", data.get("level") or "")
         cell = cells.get(key)
         if cell is None:
@@ -337,18 +344,18 @@ def _coverage_rows(node: dict, roles: dict, measures: list[str]) -> list[dict]:
         cell["measures"] += 1
         if data["row"] < cell["row"]:
             cell["row"] = data["row"]
-        kinds, owners = cell["kinds"], roles[measure][RESPONSIBLE_FOR]
+        kinds = cell["kinds"]
         for actor in owners:
             kinds[node[actor]["kind"]] += 1
-        for actor in roles[measure][PARTNER_IN]:
+        for actor in partners:
             if actor not in owners:  # an owner also named a partner counts once
                 kinds[node[actor]["kind"]] += 1
     rows = sorted(cells.values(), key=lambda c: c["row"])
     return [{**{k: v for k, v in c.items() if k != "row"}, "kinds": dict(sorted(c["kinds"].items()))} for c in rows]
 
 
-def _coverage(ctx: _Context, plan: str, measures: list[str]) -> list[dict]:
-    rows = _coverage_rows(ctx.node, ctx.roles, measures)
+def _coverage(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
+    rows = _coverage_rows(ctx.node, ((m.data, m.owners, m.partners) for m in measures))
     if not any(r["level"] in LEVELS for r in rows):
         return []  # a plan that does not use prevention levels is not judged on them
     found = []
@@ -360,7 +367,7 @@ def _coverage(ctx: _Context, plan: str, measures: list[str]) -> list[dict]:
             continue
         kinds = {k for r in at_level for k in r["kinds"]}
         if not kinds - MUNICIPAL_KINDS:
-            found.append(ctx.finding("coverage", "low", plan, [m for m in measures if ctx.node[m].get("level") == level],
+            found.append(ctx.finding("coverage", "low", plan, [m for m in measures if m.data.get("level") == level],
                                      [], ctx.text["coverage-municipal"].format(level=level), level=level,
                                      actor_kinds=sorted(kinds)))
     return found
@@ -372,7 +379,8 @@ def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
     ctx = _Context(graph, GapSettings())
     gone = set(ids)
     lost = _sole_owned(ctx, gone)
-    network = collaboration_network(graph, ctx.roles)
+    network = collaboration_network(graph, {m.id: {RESPONSIBLE_FOR: m.owners, PARTNER_IN: m.partners}
+                                            for m in ctx.measures})
     cut = set(nx.articulation_points(network))
     remaining = network.subgraph(n for n in network if n not in gone)
     neighbours = sorted({n for a in ids for n in network.neighbors(a)} - gone)
@@ -389,8 +397,7 @@ def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
     return {
         "actor": [graph.nodes[a]["name"] for a in ids],
         "actor_ids": ids,
-        "measures_losing_owner": [ctx.ref(m) | {"owners": [ctx.name(o) for o in ctx.roles[m][RESPONSIBLE_FOR]]}
-                                  for m in lost],
+        "measures_losing_owner": [ctx.ref(m) | {"owners": [ctx.name(o) for o in m.owners]} for m in lost],
         "articulation_point": any(a in cut for a in ids),
         "separated_groups": separated,
         "only_connected_through_it": bridges,

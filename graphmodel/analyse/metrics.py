@@ -9,7 +9,7 @@ generic bipartite projection, which takes seconds at 18,000 measures.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 import networkx as nx
@@ -51,14 +51,13 @@ def measure_roles(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict, list[str]
         yield node, data, responsible, partners
 
 
-def collaborators(measures: dict[str, dict[str, list[str]]]) -> dict[str, set[str]]:
-    """Each actor named on a measure with others, and who those others are (the network without weights)."""
+def collaborators(named: Iterable[list[str]]) -> dict[str, set[str]]:
+    """Who is named on a measure with whom (the network without weights), from each measure's actors."""
     neighbours: dict[str, set[str]] = defaultdict(set)
-    for roles in measures.values():
-        named = roles[RESPONSIBLE_FOR] + roles[PARTNER_IN]
-        if len(named) > 1:
-            for actor in named:
-                neighbours[actor].update(named)
+    for actors in named:
+        if len(actors) > 1:
+            for actor in actors:
+                neighbours[actor].update(actors)
     for actor, others in neighbours.items():
         others.discard(actor)
     return {actor: others for actor, others in neighbours.items() if others}
