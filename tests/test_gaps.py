@@ -216,3 +216,19 @@ def test_cut_points_are_networkx_articulation_points_on_many_networks():
     for network in networks:
         neighbours = {n: set(network[n]) for n in network}
         assert cut_points(neighbours) == set(nx.articulation_points(network)), network
+
+
+def test_a_measures_actors_come_in_the_order_the_plan_names_them(registry):
+    from graphmodel.analyse.metrics import measure_actors
+    from graphmodel.read.plans import parse_plan, read_plan_info
+    from graphmodel.read.tables import parse_csv_text
+
+    first = parse_plan(parse_csv_text("Åtgärd;Ansvarig\nSamverkan;Polisen\n", "a.csv"), read_plan_info("a.csv"),
+                       registry)
+    second = parse_plan(parse_csv_text("Åtgärd;Ansvarig;Övriga aktörer\nFältarbete;Fältgruppen och Polisen;"
+                                       "Polisen, Fältgruppen\n", "b.csv"), read_plan_info("b.csv"), registry)
+    graph = build_graph([first, second])  # Polisen is in the graph before plan b's Fältgruppen
+    [roles] = [r for m, r in measure_actors(graph).items() if m.startswith("b#")]
+    written = {role: [graph.nodes[a]["name"] for a in ids] for role, ids in roles.items()}
+    assert written["RESPONSIBLE_FOR"] == ["Fältassistenter", "Polisen"]
+    assert written["PARTNER_IN"] == ["Polisen", "Fältassistenter"]  # both roles: each list in its own order
