@@ -42,15 +42,15 @@ def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
     """One graph of all plans; national actors are shared nodes that connect them.
 
     The same graph as adding each node and edge with ``add_node``/``add_edge``
-    (a repeated actor, type and target keeps one edge, as PART_OF does across
-    plans), but filled straight into the graph's adjacency dicts: one
-    ``add_edge`` per edge took most of the time of ``graphmodel gaps``
-    building its graph. ``tests/test_build.py`` checks the two agree.
+    (a node met again has its attributes updated; a repeated actor, type and
+    target keeps one edge, as PART_OF does across plans), but filled straight
+    into the graph's adjacency dicts: one ``add_edge`` per edge took most of
+    the time of ``graphmodel gaps`` building its graph. ``tests/test_build.py``
+    checks the two agree.
     """
     graph = nx.MultiDiGraph()
     with gc_paused():
         _fill(graph, plans)
-    nx._clear_cache(graph)
     return graph
 
 
@@ -59,14 +59,30 @@ def _fill(graph: nx.MultiDiGraph, plans: Iterable[Plan]) -> None:
 
     networkx keeps a MultiDiGraph as ``_node[n] = attributes``, ``_succ[u][v]
     = _pred[v][u] = {key: attributes}`` (the layout its subclassing guide
-    documents); nodes are added before the edges that name them.
+    documents); a new graph has nothing cached that these writes could leave stale.
     """
     node, succ, pred = graph._node, graph._succ, graph._pred
 
     def add_node(node_id: str, attributes: dict) -> None:
-        node[node_id] = attributes
-        succ[node_id] = {}
-        pred[node_id] = {}
+        if node_id in node:
+            node[node_id].update(attributes)
+        else:
+            node[node_id] = attributes
+            succ[node_id] = {}
+            pred[node_id] = {}
+
+    def add_edge(source: str, target: str, key: str, attributes: dict) -> None:
+        if source not in node:
+            add_node(source, {})
+        if target not in node:
+            add_node(target, {})
+        keys = succ[source].get(target)
+        if keys is None:
+            succ[source][target] = pred[target][source] = {key: attributes}
+        elif key in keys:
+            keys[key].update(attributes)
+        else:
+            keys[key] = attributes
 
     for plan in plans:
         info = plan.info
@@ -79,16 +95,10 @@ def _fill(graph: nx.MultiDiGraph, plans: Iterable[Plan]) -> None:
                 add_node(actor.id, _actor_attributes(actor))
         for actor in plan.actors.values():
             if actor.parent:
-                keys = succ[actor.id].get(actor.parent)
-                if keys is None:
-                    succ[actor.id][actor.parent] = pred[actor.parent][actor.id] = {PART_OF: {"type": PART_OF}}
-                else:
-                    keys.setdefault(PART_OF, {}).update(type=PART_OF)
+                add_edge(actor.id, actor.parent, PART_OF, {"type": PART_OF})
         for measure in plan.measures:
-            mid = measure.id
-            add_node(mid, _measure_attributes(measure))
-            succ[mid][pid] = pred[pid][mid] = {IN_PLAN: {"type": IN_PLAN}}
-            into = pred[mid]
+            add_node(measure.id, _measure_attributes(measure))
+            add_edge(measure.id, pid, IN_PLAN, {"type": IN_PLAN})
             for rel, refs in ((RESPONSIBLE_FOR, measure.responsible), (PARTNER_IN, measure.partners)):
                 for order, ref in enumerate(refs):
                     edge = {"type": rel, "text": ref.text, "order": order}
@@ -96,11 +106,11 @@ def _fill(graph: nx.MultiDiGraph, plans: Iterable[Plan]) -> None:
                         edge["remark"] = ref.remark
                     if ref.hedge:
                         edge["hedge"] = ref.hedge
-                    keys = into.get(ref.id)
-                    if keys is None:
-                        succ[ref.id][mid] = into[ref.id] = {rel: edge}
+                    into = pred[measure.id]
+                    if ref.id in node and ref.id not in into:  # the usual case, written out: one per link
+                        succ[ref.id][measure.id] = into[ref.id] = {rel: edge}
                     else:
-                        keys.setdefault(rel, {}).update(edge)
+                        add_edge(ref.id, measure.id, rel, edge)
 
 
 def _actor_attributes(actor: Actor) -> dict:

@@ -117,3 +117,26 @@ def test_the_graph_is_the_one_add_edge_would_build_in_the_same_order(skarholmen,
     # The views networkx builds on top of the dicts see the edges too.
     assert built.has_edge("polisen", next(iter(built.successors("polisen"))))
     assert nx.utils.graphs_equal(built, expected)
+
+
+def test_plans_made_by_hand_build_the_graph_add_edge_would_even_when_they_repeat_ids():
+    from graphmodel.model import Actor, ActorRef, Measure, Plan, PlanInfo, Source, Status
+
+    def plan(pid, measures, actors):
+        return Plan(PlanInfo(pid, "Plan", "org", "Org"),
+                    [Measure(mid, pid, f"Text {mid}", None, None, Status(), Source("p.csv", row + 2),
+                             responsible=(ActorRef(owner, owner, owner, "municipal-unit"),))
+                     for row, (mid, owner) in enumerate(measures)],
+                    {a.id: a for a in actors})
+
+    a, b = (Actor(x, x, "municipal-unit", "national") for x in "ab")
+    cases = {
+        "one plan id twice": [plan("p", [("p#1", "a")], [a]), plan("p", [("p#2", "b")], [b])],
+        "one measure id in two plans": [plan("p", [("p#1", "a")], [a]), plan("q", [("p#1", "b")], [b])],
+        "an owner the plan does not list": [plan("p", [("p#1", "zz")], [a])],
+        "a parent the plan does not list": [plan("p", [], [Actor("c", "c", "municipal-unit", "national", "par")])],
+    }
+    for case, plans in cases.items():
+        built, expected = build_graph(plans), _built_one_edge_at_a_time(plans)
+        assert nx.utils.graphs_equal(built, expected), case
+        assert sorted(built.in_edges(keys=True)) == sorted(built.edges(keys=True)) == sorted(expected.edges(keys=True))

@@ -232,3 +232,10 @@ def test_a_measures_actors_come_in_the_order_the_plan_names_them(registry):
     written = {role: [graph.nodes[a]["name"] for a in ids] for role, ids in roles.items()}
     assert written["RESPONSIBLE_FOR"] == ["Fältassistenter", "Polisen"]
     assert written["PARTNER_IN"] == ["Polisen", "Fältassistenter"]  # both roles: each list in its own order
+
+
+def test_measures_exactly_as_similar_as_the_threshold_are_duplicates(plan_graph):
+    graph = plan_graph("Åtgärd;Ansvarig\nStöd xyzab;Polisen\nStöd xyzcd;Polisen\n")  # fuzz.ratio exactly 80
+    [found] = of_kind(graph, "duplicate-measure", duplicate_similarity=80)
+    assert [m["text"] for m in found["measures"]] == ["Stöd xyzab", "Stöd xyzcd"]
+    assert not of_kind(graph, "duplicate-measure", duplicate_similarity=81)

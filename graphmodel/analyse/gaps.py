@@ -292,19 +292,17 @@ def _status(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
 
 
 def _duplicates(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
-    from rapidfuzz import process
-    from rapidfuzz.distance import Indel
+    from rapidfuzz import fuzz, process
 
     found = []
-    cutoff = ctx.settings.duplicate_similarity / 100  # fuzz.ratio is 100 × Indel's normalised similarity
-    texts = [m.data["text"].casefold().rstrip(".") for m in measures]  # spaces already folded on reading
+    texts = [" ".join(m.data["text"].casefold().split()).rstrip(".") for m in measures]
     seen: set[int] = set()
     for i in range(len(texts) - 1):
         if i in seen:
             continue
         # One extract per text, not one cdist per plan: cdist would import numpy, which costs more.
-        later = process.extract(texts[i], texts[i + 1:], scorer=Indel.normalized_similarity,
-                                score_cutoff=cutoff, limit=None)
+        later = process.extract(texts[i], texts[i + 1:], scorer=fuzz.ratio,
+                                score_cutoff=ctx.settings.duplicate_similarity, limit=None)
         if not later:
             continue
         group = [i] + sorted(i + 1 + j for _, _, j in later)

@@ -21,7 +21,8 @@ BETWEENNESS_SAMPLE = 300
 
 
 def measure_actors(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
-    """For each measure: its responsible and partner actor ids, in the order the plan names them."""
+    """For each measure: its responsible and partner actor ids, in the order the plan names them
+    (the order ``build_graph`` adds their edges in)."""
     return {measure: {RESPONSIBLE_FOR: responsible, PARTNER_IN: partners}
             for measure, _, responsible, partners in measure_roles(graph)}
 

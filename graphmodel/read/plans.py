@@ -26,7 +26,6 @@ from .phrases import split_actor_cell
 from .status import parse_status
 from .tables import Table, read_table
 
-ACTOR_COLUMNS = ("responsible", "partners")
 _MUNICIPALITY = re.compile(r"\b(kommun|stad|region)\b", re.IGNORECASE)
 
 
