@@ -33,6 +33,7 @@ OWN_ORGANISATION = "organisation"
 # Endings a Swedish noun phrase's last word takes; longest first so that
 # "-erna" is tried before "-na".
 _ENDINGS = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "ers", "er", "en", "et", "na", "ns", "n", "s")
+_ENDINGS_BY_LAST_LETTER = {last: tuple(e for e in _ENDINGS if e[-1] == last) for last in {e[-1] for e in _ENDINGS}}
 _VOWELS = set("aeiouyåäöé")
 _MIN_STEM = 3
 _NOT_ALNUM = re.compile(r"[^0-9a-zåäöéü]+")
@@ -47,7 +48,7 @@ def normalise(text: str) -> str:
 def variants(key: str) -> set[str]:
     """The key and its stems with one Swedish ending removed."""
     found = {key}
-    for ending in _ENDINGS:
+    for ending in _ENDINGS_BY_LAST_LETTER.get(key[-1:], ()):
         stem = key[: -len(ending)]
         if key.endswith(ending) and len(stem) >= _MIN_STEM:
             # A lone definite "-n" follows a vowel ("skolan"): "Polisn" is a typo, not a form.
@@ -149,12 +150,13 @@ class Registry:
             return None
         # Least change first: the phrase as written, then with the shortest
         # ending removed, then both sides stemmed.
-        for variant in sorted(variants(key), key=len, reverse=True):
+        forms = variants(key)
+        for variant in sorted(forms, key=len, reverse=True):
             ids = self._exact.get(variant)
             if ids:
                 return self.entries[next(iter(ids))] if len(ids) == 1 else None
         ids = set()
-        for variant in variants(key):
+        for variant in forms:
             ids |= self._loose.get(variant, set())
         return self.entries[ids.pop()] if len(ids) == 1 else None
 
