@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -181,11 +182,18 @@ class Registry:
 
         if self._choices is None:
             pairs = [(n.casefold(), e.name) for e in self.entries.values() for n in e.names if e.id != OWN_ORGANISATION]
-            self._choices = [folded for folded, _ in pairs]
+            self._choices = sorted((folded for folded, _ in pairs), key=len)
+            self._lengths = [len(c) for c in self._choices]
             self._owner = dict(pairs)
+            self._order = {folded: i for i, (folded, _) in enumerate(pairs)}  # registry order breaks ties
+        # fuzz.ratio is at most 200 × shorter / (both lengths), so only names from 7/13 to 13/7 of the
+        # query's length can reach 70; scoring only those makes a suggestion several times cheaper.
+        low = bisect.bisect_left(self._lengths, -(-7 * len(query) // 13))
+        high = bisect.bisect_right(self._lengths, 13 * len(query) // 7)
+        hits = process.extract(query, self._choices[low:high], scorer=fuzz.ratio, score_cutoff=70, limit=None)
+        hits.sort(key=lambda hit: (-hit[1], self._order[hit[0]]))
         names: list[str] = []
-        for choice, _score, _ in process.extract(query, self._choices, scorer=fuzz.ratio, limit=limit * 4,
-                                                 score_cutoff=70):
+        for choice, _score, _ in hits[:limit * 4]:
             if self._owner[choice] not in names:
                 names.append(self._owner[choice])
         return names[:limit]

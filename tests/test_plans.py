@@ -224,3 +224,22 @@ def test_a_title_above_the_table_names_the_plan_and_is_accounted_for(tmp_path, r
     plan = read_plan(path, registry)
     assert plan.info.title == "Handlingsplan mot våldsbejakande extremism, Botkyrka 2019"
     assert (1, "(above the table)") in {(i.source.row, i.column) for i in plan.ledger}
+
+
+def test_suggestions_are_the_closest_names_of_the_whole_registry_for_misspelt_names(registry):
+    from rapidfuzz import fuzz, process
+
+    pairs = [(n.casefold(), e.name) for e in registry.entries.values() for n in e.names if e.id != "organisation"]
+    choices, owner = [folded for folded, _ in pairs], dict(pairs)
+
+    def closest_of_all(query):  # every name scored: what suggest() must equal while scoring fewer
+        names = []
+        for choice, _, _ in process.extract(query, choices, scorer=fuzz.ratio, limit=12, score_cutoff=70):
+            if owner[choice] not in names:
+                names.append(owner[choice])
+        return names[:3]
+
+    queries = {q for folded, _ in pairs for q in (folded[:-1], folded[1:], folded + "s", folded.replace("e", "a", 1))}
+    queries |= {"", "x", "föreningen kommun00044 0", "polisn", "socialtjänst skärholmen och polisen"}
+    assert sum(1 for q in queries if closest_of_all(q)) > 1000  # most of them have suggestions to compare
+    assert all(registry.suggest(q) == closest_of_all(q) for q in queries)
