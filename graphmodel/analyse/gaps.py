@@ -377,8 +377,7 @@ def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
     ctx = _Context(graph, GapSettings())
     gone = set(ids)
     lost = _sole_owned(ctx, gone)
-    network = collaboration_network(graph, {m.id: {RESPONSIBLE_FOR: m.owners, PARTNER_IN: m.partners}
-                                            for m in ctx.measures})
+    network = collaboration_network(graph)
     cut = set(nx.articulation_points(network))
     remaining = network.subgraph(n for n in network if n not in gone)
     neighbours = sorted({n for a in ids for n in network.neighbors(a)} - gone)

@@ -26,6 +26,7 @@ from .phrases import split_actor_cell
 from .status import parse_status
 from .tables import Table, read_table
 
+ACTOR_COLUMNS = ("responsible", "partners")
 _MUNICIPALITY = re.compile(r"\b(kommun|stad|region)\b", re.IGNORECASE)
 
 
@@ -106,14 +107,14 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
                           if status.interpreted else
                           Interpretation(source, headers["status"], status_text, "status: unknown",
                                          "status-not-understood"))
-        cell = cells.get("responsible", "")
-        responsible, notes = read_cell(cell)
-        for became, problem, suggestions in notes:
-            ledger.append(Interpretation(source, headers["responsible"], cell, became, problem, suggestions))
-        cell = cells.get("partners", "")
-        partners, notes = read_cell(cell)
-        for became, problem, suggestions in notes:
-            ledger.append(Interpretation(source, headers["partners"], cell, became, problem, suggestions))
+        roles = []
+        for column in ACTOR_COLUMNS:
+            cell = cells.get(column, "")
+            refs, notes = read_cell(cell)
+            roles.append(refs)
+            for became, problem, suggestions in notes:
+                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions))
+        responsible, partners = roles
         if cells.get("id"):
             ledger.append(Interpretation(source, headers["id"], cells["id"], "measure id"))
         extras = ()
