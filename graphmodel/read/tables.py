@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import NoReturn
 
-from graphmodel.errors import IngestError, IngestFailed
+from graphmodel.errors import GraphmodelError, IngestError, IngestFailed
 
 # Canonical column -> accepted header spellings (compared with _header_key).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -43,6 +43,55 @@ _SAVE_AS = "Save the plan from Excel as 'CSV UTF-8' or as an Excel workbook (.xl
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Reading limits no real plan reaches; each raised with --limit NAME=VALUE.
+
+    A real plan has under 1,000 rows, under 30 columns, cells under 5,000
+    characters and a file of a few hundred kilobytes. The defaults leave a
+    hundredfold margin while keeping a hostile or broken file from taking the
+    machine's memory: cell-length is Excel's own maximum (32,767 characters),
+    xlsx-unpacked allows the usual 5-10x compression of a file at file-size.
+    """
+
+    file_size_mb: int = 50  # CLI name "file-size"
+    rows: int = 100_000  # "rows"
+    columns: int = 1_000  # "columns"
+    cell_length: int = 32_767  # "cell-length" (characters)
+    xlsx_unpacked_mb: int = 500  # "xlsx-unpacked"
+
+    @classmethod
+    def parse(cls, settings: Iterable[str]) -> Limits:
+        """Limits from ["rows=200000", "cell-length=100000", ...]; unnamed limits keep their default."""
+        names = {name.replace("_", "-").removesuffix("-mb"): name for name in cls.__dataclass_fields__}
+        valid = ", ".join(names)
+        values: dict[str, int] = {}
+        for setting in settings:
+            name, equals, value = setting.partition("=")
+            key = name.strip().lower().replace("_", "-")
+            if not equals or key not in names:
+                raise GraphmodelError(
+                    f"--limit {setting!r}: expected NAME=VALUE with NAME one of {valid} "
+                    "(for example --limit rows=200000).")
+            try:
+                number = int(value.strip().replace("_", ""))
+            except ValueError:
+                number = 0
+            if number <= 0:
+                raise GraphmodelError(
+                    f"--limit {setting!r}: the value must be a whole number above 0 "
+                    f"(for example --limit {key}={getattr(DEFAULT_LIMITS, names[key]) * 2}).")
+            values[names[key]] = number
+        return cls(**values)
+
+    def flag(self, field_name: str, needed: int) -> str:
+        """How a user raises one limit, e.g. "--limit rows=200000"."""
+        return f"--limit {field_name.replace('_', '-').removesuffix('-mb')}={needed}"
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
 class Row:
     """One data row: its Excel row number and its cells by canonical column."""
 
@@ -62,6 +111,9 @@ class Table:
     extra_cells: list[tuple[int, str, str]]
     encoding: str | None
     preamble: list[tuple[int, str]] = field(default_factory=list)  # (row, text) above the header: titles
+    # (row, header as written, cell text after cleaning, what was done, problem code or None):
+    # non-fatal readings, such as control characters removed, for the plan's ledger.
+    notes: list[tuple[int, str, str, str, str | None]] = field(default_factory=list)
 
 
 def _header_key(header: str) -> str:
@@ -79,8 +131,13 @@ def canonical_column(header: str) -> str | None:
     return _CANONICAL.get(_header_key(header))
 
 
-def read_table(path: str | os.PathLike, sheet: str | None = None) -> Table:
-    """Read a .csv/.txt/.tsv or .xlsx/.xlsm plan; raise IngestFailed on any problem."""
+def read_table(path: str | os.PathLike, sheet: str | None = None,
+               limits: Limits = DEFAULT_LIMITS) -> Table:
+    """Read a .csv/.txt/.tsv or .xlsx/.xlsm plan; raise IngestFailed on any problem.
+
+    ``limits`` bounds what is read (file size, rows, columns, cell length,
+    unpacked workbook size); a file beyond one is an error naming the flag.
+    """
     shown = os.fspath(path)
     suffix = os.path.splitext(shown)[1].lower()
     if not os.path.exists(shown):
