@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import os
+import re
+import stat
 import unicodedata
-from collections.abc import Iterable
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import NoReturn
@@ -37,8 +43,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _HEADER_SEARCH_ROWS = 10
-_STREAM_ABOVE_BYTES = 5_000_000  # larger workbooks are streamed (read-only): faster, but merges are not seen
+_ERRORS_PER_CODE = 20  # a broken 100,000-row file should not print 100,000 lines
 _DELIMITERS = ";,\t"
+# How openpyxl and zipfile fail on a file that is not a workbook (or a broken one).
+_NOT_A_WORKBOOK = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError,
+                   AttributeError, IndexError, SyntaxError, EOFError, NotImplementedError, zlib.error)
 _SAVE_AS = "Save the plan from Excel as 'CSV UTF-8' or as an Excel workbook (.xlsx)."
 
 
@@ -145,43 +154,175 @@ def read_table(path: str | os.PathLike, sheet: str | None = None,
     if os.path.isdir(shown):
         _fail(shown, "file-not-found",
               "this is a folder, not a file. Give the path of a .csv or .xlsx file.")
-    if suffix in XLSX_SUFFIXES:
-        return _read_xlsx(shown, sheet)
-    if suffix not in CSV_SUFFIXES:
+    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
         kind = f"'{suffix}' files" if suffix else "files without an extension"
         _fail(shown, "unsupported-file-type",
               f"cannot read {kind}: expected .csv or .xlsx. {_SAVE_AS}")
+    _check_file_size(shown, limits)
+    if suffix in XLSX_SUFFIXES:
+        return _read_xlsx(shown, sheet, limits)
     if sheet is not None:
         _fail(shown, "sheet-not-found",
               f"a CSV file has no sheets, so sheet {_quote(sheet)} cannot be read. "
               "Leave out the sheet, or give the .xlsx workbook.")
+    most = limits.file_size_mb * 1_000_000
     try:
         with open(shown, "rb") as f:
-            data = f.read()
+            data = f.read(most + 1)  # bounded: the size seen before may have grown since
     except OSError as e:
         _fail(shown, "unreadable-file", _unreadable(e))
+    if len(data) > most:
+        _too_large(shown, len(data), limits)
     text, encoding = _decode(data, shown)
-    return replace(parse_csv_text(text, shown), encoding=encoding)
+    return replace(parse_csv_text(text, shown, limits), encoding=encoding)
 
 
-def parse_csv_text(text: str, path: str = "<text>") -> Table:
+def _check_file_size(path: str, limits: Limits) -> None:
+    """Refuse a file over the size limit, or one that is not a regular file, before reading it."""
+    try:
+        status = os.stat(path)
+    except OSError as e:
+        _fail(path, "unreadable-file", _unreadable(e))
+    if not stat.S_ISREG(status.st_mode):
+        _fail(path, "unreadable-file",
+              "this is not an ordinary file (a device, a pipe or a socket). Give the path of a "
+              ".csv or .xlsx file.")
+    if status.st_size > limits.file_size_mb * 1_000_000:
+        _too_large(path, status.st_size, limits)
+
+
+def _too_large(path: str, size: int, limits: Limits) -> NoReturn:
+    megabytes = -(-size // 1_000_000)
+    _fail(path, "file-too-large",
+          f"the file is {megabytes:,} MB, over the limit of {limits.file_size_mb:,} MB for one plan "
+          "(a plan is rarely over 1 MB). Check that this is the plan, or raise the limit with "
+          f"{limits.flag('file_size_mb', megabytes)}.")
+
+
+def parse_csv_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Table:
     """Parse already-decoded CSV text; the delimiter is detected, not assumed."""
     text = text.removeprefix("\ufeff")
     if not text.strip(" \t\r\n;,\""):  # only separators: how Excel exports a blank sheet
         _fail(path, "empty-file", _empty_message("the file"))
     delimiter = _choose_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        records = list(reader)
-    except csv.Error as e:
-        _fail(path, "not-a-table",
-              f"line {reader.line_num} cannot be split into cells ({e}). {_SAVE_AS}")
-    header = _first_nonblank(records)
-    if all(len(r) <= 1 for r in records) and header and canonical_column(header[0]) is None:
+    records = _csv_records(text, path, delimiter, limits)
+    header = _first_nonblank(cells for _, cells in records)
+    if all(len(r) <= 1 for _, r in records) and header and canonical_column(header[0]) is None:
         _fail(path, "not-a-table",
               f"no columns found: no row has a ';', ',' or tab between cells, and the first row "
               f"({_quote(header[0])}) is not a known header. {_SAVE_AS}")
-    return _build(path, None, enumerate(records, start=1))
+    return _build(path, None, records)
+
+
+def _csv_records(text: str, path: str, delimiter: str, limits: Limits) -> list[tuple[int, list[str]]]:
+    """Split CSV text into numbered records, within the limits and with every quote closed.
+
+    A quote that opens a cell and is never closed makes the csv module read every
+    following line into that cell; such a cell is recognised by the records inside it.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    checker = _LimitChecker(path, limits, lambda: text.count("\n") + 1)
+    records: list[tuple[int, list[str]]] = []
+    width = None  # cells in the header, the first non-blank record
+    line = 1  # the line the next record starts on
+    previous = csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # cell-length decides
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if reader.line_num > line and width is not None:
+                checker.errors.extend(_runaway_quote(path, number, cells, line, reader.line_num,
+                                                     delimiter, width))
+            line = reader.line_num + 1
+            cells = checker.check(number, cells)
+            if width is None and any(c.strip() for c in cells):
+                width = len(cells)
+            records.append((number, cells))
+    except csv.Error as e:
+        _fail(path, "not-a-table",
+              f"line {reader.line_num} cannot be split into cells ({e}). {_SAVE_AS}")
+    finally:
+        csv.field_size_limit(previous)
+    checker.done()
+    return records
+
+
+def _runaway_quote(path: str, number: int, cells: list[str], first_line: int, last_line: int,
+                   delimiter: str, width: int) -> list[IngestError]:
+    """An error if a cell spanning lines holds what look like further records.
+
+    Excel quotes cells with line breaks, so a cell over several lines is normal; it
+    is a runaway quote when a later line in it holds the delimiter and either the
+    record no longer has the header's number of cells or that line has as many
+    cells as the header (width 3 or more, so that 'Polisen; skolan' stays text).
+    """
+    opens = first_line
+    for cell in cells:
+        if "\n" in cell:
+            for inner in cell.split("\n")[1:]:
+                parts = inner.count(delimiter) + 1
+                if parts > 1 and (len(cells) != width or (width >= 3 and parts == width)):
+                    return [IngestError(path, "unbalanced-quote",
+                        f"the quote (\") that opens a cell on line {opens} is never closed, so "
+                        f"lines {opens}–{last_line} are read as one cell ({_quote(cell)}). Delete "
+                        "that quote, or double it (\"\") if it is part of the text.",
+                        number, value=cell[:200])]
+        opens += cell.count("\n")
+    return []
+
+
+class _LimitChecker:
+    """Checks rows, columns and cell lengths as records are read; stops at the row limit."""
+
+    def __init__(self, path: str, limits: Limits, rows_hint=lambda: None):
+        self.path, self.limits, self.rows_hint = path, limits, rows_hint
+        self.errors: list[IngestError] = []
+
+    def check(self, number: int, cells: list[str]) -> list[str]:
+        """The record's cells, cut after the last column with text; errors kept aside."""
+        limits = self.limits
+        if len(cells) > limits.columns:
+            last = max((i for i, c in enumerate(cells) if c.strip()), default=-1)
+            if last >= limits.columns:
+                self.errors.append(IngestError(self.path, "too-many-columns",
+                    f"the row has text in column {_column_letter(last)} (column {last + 1:,}), past "
+                    f"the limit of {limits.columns:,} columns. Delete the cells far to the right, "
+                    f"or raise the limit with {limits.flag('columns', last + 1)}.",
+                    number, value=cells[last][:200]))
+            cells = cells[: max(last + 1, limits.columns)]
+        if number > limits.rows and any(c.strip() for c in cells):
+            hint = self.rows_hint()
+            needed = hint if hint and hint > limits.rows else 2 * limits.rows
+            self.errors.append(IngestError(self.path, "too-many-rows",
+                f"the table goes on past row {limits.rows:,}, the limit for one plan (a plan has a "
+                "row per measure, rarely a thousand). Check that this is the plan, or raise the "
+                f"limit with {limits.flag('rows', needed)}.", number))
+            raise IngestFailed(_capped(self.errors))
+        for i, cell in enumerate(cells):
+            if len(cell) > limits.cell_length and len(cell.strip()) > limits.cell_length:
+                length = len(cell.strip())
+                self.errors.append(IngestError(self.path, "cell-too-long",
+                    f"the cell in column {_column_letter(i)} holds {length:,} characters, over the "
+                    f"limit of {limits.cell_length:,} (Excel's own maximum is 32,767). Shorten it, "
+                    f"or raise the limit with {limits.flag('cell_length', length)}.",
+                    number, value=cell[:200]))
+        return cells
+
+    def done(self) -> None:
+        if self.errors:
+            raise IngestFailed(_capped(self.errors))
+
+
+def _capped(errors: list[IngestError]) -> list[IngestError]:
+    """At most _ERRORS_PER_CODE errors of each code, then one line counting the rest."""
+    kept, seen = [], Counter()
+    for error in errors:
+        seen[error.code] += 1
+        if seen[error.code] <= _ERRORS_PER_CODE:
+            kept.append(error)
+    for code, count in seen.items():
+        if count > _ERRORS_PER_CODE:
+            kept.append(IngestError(errors[0].path, code,
+                f"and {count - _ERRORS_PER_CODE:,} more problems like the ones above."))
+    return kept
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
@@ -194,7 +335,7 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         _fail(path, "not-a-table",
               "the file is a zip archive (probably an Excel workbook), not CSV text. "
               "Rename it to .xlsx, or save it from Excel as 'CSV UTF-8'.")
-    if b"\x00" in data:
+    if data.count(b"\x00") * 100 > len(data):  # a stray NUL in text is cleaned out like any control
         _fail(path, "not-a-table", f"the file holds binary data, not text. {_SAVE_AS}")
     candidates = ["utf-8-sig"] if data.startswith(codecs.BOM_UTF8) else ["utf-8", "cp1252"]
     for encoding in candidates:
@@ -202,12 +343,43 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as e:
             error = e
+            if encoding != "cp1252":
+                _check_one_encoding(data.removeprefix(codecs.BOM_UTF8), path)
     offset = error.start + (len(codecs.BOM_UTF8) if candidates == ["utf-8-sig"] else 0)  # utf-8-sig counts after the BOM
     line = data.count(b"\n", 0, offset) + 1
     tried = "UTF-8" if len(candidates) == 1 else "UTF-8 or Windows-1252"
     _fail(path, "undecodable-bytes",
           f"byte 0x{data[offset]:02X} at offset {offset} (line {line}) is not {tried} text. "
           "Save the file as 'CSV UTF-8' from Excel.")
+
+
+def _check_one_encoding(data: bytes, path: str) -> None:
+    """Fail if some lines are UTF-8 and others are not: decoding the whole as one would garble half.
+
+    Such files come from pasting between a UTF-8 and a Windows-1252 file. Lines of
+    plain ASCII fit either and say nothing.
+    """
+    utf8, other = [], []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+                utf8.append(number)
+            except UnicodeDecodeError:
+                other.append(number)
+    if utf8 and other:
+        _fail(path, "mixed-encodings",
+              f"the file mixes two text encodings: {_lines(utf8)} UTF-8 and {_lines(other)} not "
+              "(probably Windows-1252), so å, ä and ö would come out wrong on one kind or the "
+              "other. Open the file in Excel or a text editor, correct the letters on the lines "
+              "that look wrong, and save it as 'CSV UTF-8'.")
+
+
+def _lines(numbers: list[int], shown: int = 5) -> str:
+    """'line 3 is', 'lines 2, 4 are', 'lines 2, 4, 6, 8, 10 and 7 more are'."""
+    listed = ", ".join(map(str, numbers[:shown]))
+    more = f" and {len(numbers) - shown:,} more" if len(numbers) > shown else ""
+    return f"line {listed} is" if len(numbers) == 1 else f"lines {listed}{more} are"
 
 
 def _choose_delimiter(text: str) -> str:
@@ -242,21 +414,17 @@ def _first_nonblank(records: Iterable[list[str]]) -> list[str]:
     return next((r for r in records if any(c.strip() for c in r)), [])
 
 
-def _read_xlsx(path: str, sheet: str | None) -> Table:
-    import zipfile
-
+def _read_xlsx(path: str, sheet: str | None, limits: Limits) -> Table:
     from openpyxl import load_workbook  # imported here: slow, and only needed for workbooks
 
-    # Plan-sized workbooks are read whole, so that merged cells can be seen; big ones are streamed.
-    streamed = os.path.getsize(path) > _STREAM_ABOVE_BYTES
+    _check_unpacked_size(path, limits)
+    # Read-only: openpyxl reads names, styles and shared strings; the sheet is parsed below.
     try:
-        workbook = load_workbook(path, read_only=streamed, data_only=True)
+        workbook = load_workbook(path, read_only=True, data_only=True)
     except OSError as e:
         _fail(path, "unreadable-file", _unreadable(e))
-    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError):  # how openpyxl fails on junk
-        _fail(path, "not-a-table",
-              "this is not a readable Excel workbook. "
-              "Open it in Excel and save it as 'Excel Workbook (.xlsx)' or as 'CSV UTF-8'.")
+    except _NOT_A_WORKBOOK:
+        _not_a_workbook(path)
     try:
         sheets = {ws.title: ws for ws in workbook.worksheets}  # chart sheets hold no table
         if sheet is not None and sheet not in sheets:
@@ -266,34 +434,158 @@ def _read_xlsx(path: str, sheet: str | None) -> Table:
         if not sheets:
             _fail(path, "not-a-table", f"the workbook has no worksheets. {_SAVE_AS}")
         worksheet = sheets[sheet] if sheet is not None else workbook.worksheets[0]
-        if streamed:
-            # Some tools write a wrong <dimension>; without this, columns can be cut off.
-            worksheet.reset_dimensions()
-        records = [
-            [_cell_text(v) for v in values] for values in worksheet.iter_rows(values_only=True)
-        ]
-        if not streamed:
-            _fill_merged_down(worksheet, records)
-        records = list(enumerate(records, start=1))
+        records, readings = _sheet_records(path, workbook, worksheet, limits)
+    except _NOT_A_WORKBOOK:
+        _not_a_workbook(path)
     finally:
         workbook.close()
-    return _build(path, worksheet.title, records)
+    return _build(path, worksheet.title, records, readings)
 
 
-def _fill_merged_down(worksheet, records: list[list[str]]) -> None:
+def _not_a_workbook(path: str) -> NoReturn:
+    _fail(path, "not-a-table",
+          "this is not a readable Excel workbook. "
+          "Open it in Excel and save it as 'Excel Workbook (.xlsx)' or as 'CSV UTF-8'.")
+
+
+def _check_unpacked_size(path: str, limits: Limits) -> None:
+    """Refuse a workbook whose parts unpack past the limit (a 'zip bomb') before openpyxl opens it.
+
+    The sizes come from the zip's directory. A part that claims less than it holds
+    cannot get past this: zipfile stops reading a part at its stated size and then
+    fails its checksum, which reads as 'not a readable Excel workbook'.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except OSError as e:
+        _fail(path, "unreadable-file", _unreadable(e))
+    except _NOT_A_WORKBOOK:
+        _not_a_workbook(path)
+    if unpacked > limits.xlsx_unpacked_mb * 1_000_000:
+        megabytes = -(-unpacked // 1_000_000)
+        _fail(path, "unpacked-too-large",
+              f"the workbook unpacks to {megabytes:,} MB, over the limit of "
+              f"{limits.xlsx_unpacked_mb:,} MB (a plan unpacks to a few MB; a small file that "
+              "unpacks to this much may be a 'zip bomb'). Check where the file comes from, or "
+              f"raise the limit with {limits.flag('xlsx_unpacked_mb', megabytes)}.")
+
+
+def _sheet_records(path: str, workbook, worksheet, limits: Limits
+                   ) -> tuple[list[tuple[int, list[str]]], dict[tuple[int, int], list[tuple[str, str | None]]]]:
+    """The sheet's rows with text, by Excel row number, with merged cells filled down.
+
+    Only cells present in the file are visited, so a lone cell at XFD1048576 costs
+    one cell, not a billion. Formulas without a stored value are errors, except a
+    plain quoted text (="...") which is read as that text and noted.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    parser = _sheet_parser_class()(
+        worksheet._get_source(), worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
+        date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+    checker = _LimitChecker(path, limits, lambda: worksheet.max_row)
+    rows: dict[int, list[str]] = {}
+    readings: dict[tuple[int, int], list[tuple[str, str | None]]] = {}
+    try:
+        for number, cells in parser.parse():
+            texts: dict[int, str] = {}
+            for cell in cells:
+                column = cell["column"] - 1
+                if "formula" in cell:
+                    text = _formula_text(path, number, column, cell["formula"], checker, readings)
+                else:
+                    text = _cell_text(cell["value"])
+                if text:
+                    texts[column] = text
+            if not texts:
+                continue
+            if max(texts) >= limits.columns:
+                last = max(texts)
+                checker.check(number, [""] * last + [texts[last]])
+                texts = {c: t for c, t in texts.items() if c < limits.columns}
+            row = [""] * (max(texts) + 1)
+            for column, text in texts.items():
+                row[column] = text
+            rows[number] = checker.check(number, row)
+    finally:
+        parser.source.close()
+    checker.done()
+    merged = parser.merged_cells.mergeCell if parser.merged_cells is not None else []
+    boundaries = []
+    for cell_range in merged:
+        try:
+            boundaries.append(range_boundaries(cell_range.ref))
+        except (TypeError, ValueError):
+            continue  # a broken merge is not worth refusing the plan for
+    _fill_merged_down(rows, boundaries)
+    return sorted(rows.items()), readings
+
+
+def _formula_text(path: str, number: int, column: int, formula: object, checker: _LimitChecker,
+                  readings: dict) -> str:
+    """A formula cell's text when the file stores no computed value: a quoted text, or an error."""
+    shown = str(getattr(formula, "text", formula))
+    literal = _TEXT_FORMULA.fullmatch(shown)
+    if literal:
+        text = literal.group(1).replace('""', '"')
+        readings.setdefault((number, column), []).append(
+            (f"formula {_quote(shown)} without a stored value read as its text", None))
+        return text
+    where = f"{_column_letter(column)}{number}"
+    checker.errors.append(IngestError(path, "formula-without-value",
+        f"cell {where} holds the formula {_quote(shown) if shown != '=' else 'shared with a cell above'} "
+        "but no computed value, so its text is unknown: open the file in Excel (or LibreOffice) and "
+        "save it, so the value is stored.", number, value=shown[:200]))
+    return ""
+
+
+_TEXT_FORMULA = re.compile(r'="((?:[^"]|"")*)"')
+
+
+@functools.cache
+def _sheet_parser_class():
+    """openpyxl's own sheet parser, also keeping formulas that have no stored value.
+
+    With data_only, openpyxl reads such a formula as an empty cell; here it is kept
+    under "formula" so that it is reported rather than lost. Looked at only for
+    cells without a value, so workbooks without formulas pay nothing.
+    """
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class SheetParser(WorkSheetParser):
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["formula"] = self.parse_formula(element)
+            return cell
+
+    return SheetParser
+
+
+def _fill_merged_down(rows: dict[int, list[str]], merged: list[tuple[int, int, int, int]]) -> None:
     """A cell merged over several rows (one owner for a group of measures) counts on each of them.
 
     Only downwards: a title merged across columns is not repeated into every column.
+    ``merged`` holds (min_col, min_row, max_col, max_row), 1-based. Each cell is
+    filled at most once, so overlapping ranges (which Excel never writes) stay linear.
     """
-    for merged in worksheet.merged_cells.ranges:
-        top = merged.min_row - 1
-        column = merged.min_col - 1
-        if merged.max_row == merged.min_row or top >= len(records) or column >= len(records[top]):
+    if not rows:
+        return
+    last = max(rows)
+    filled_to: dict[int, int] = {}  # column -> last row filled
+    for min_col, min_row, _, max_row in sorted(merged, key=lambda m: (m[0], m[1])):
+        column = min_col - 1
+        top = rows.get(min_row)
+        if max_row == min_row or top is None or column >= len(top) or not top[column]:
             continue
-        for row in range(merged.min_row, min(merged.max_row, len(records))):
-            while len(records[row]) <= column:
-                records[row].append("")
-            records[row][column] = records[top][column]
+        first = max(min_row + 1, filled_to.get(column, 0) + 1)
+        for number in range(first, min(max_row, last) + 1):
+            row = rows.setdefault(number, [])
+            if len(row) <= column:
+                row.extend([""] * (column + 1 - len(row)))
+            row[column] = top[column]
+        filled_to[column] = max(filled_to.get(column, 0), min(max_row, last))
 
 
 def _cell_text(value: object) -> str:
@@ -311,9 +603,15 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]]) -> Table:
-    """Map the header row to canonical columns and check every data row."""
-    records = list(records)
+def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]],
+           readings: dict[tuple[int, int], list[tuple[str, str | None]]] | None = None) -> Table:
+    """Map the header row to canonical columns and check every data row.
+
+    Every cell is cleaned of control characters first; what was done to a cell
+    (and the reader's ``readings``, keyed by row and 0-based column) becomes a note.
+    """
+    done: dict[tuple[int, int], list[tuple[str, str | None]]] = dict(readings or {})
+    records = [(n, _scrub_record(n, cells, done)) for n, cells in records]
     filled = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
     if not filled:
         _fail(path, "empty-file", _empty_message(f"sheet {_quote(sheet)}" if sheet else "the file"))
@@ -323,6 +621,9 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
         ((n, cells) for n, cells in filled[:_HEADER_SEARCH_ROWS] if "measure" in map(canonical_column, cells)),
         filled[0])
     preamble = [(n, c.strip()) for n, cells in filled if n < header_row for c in cells if c.strip()]
+    texts_by_row = {n: cells for n, cells in records}
+    notes = [(n, _header_of(header_cells, i, n >= header_row), _clean(texts_by_row[n][i]), what, problem)
+             for (n, i), kinds in sorted(done.items()) for what, problem in kinds]
     records = iter([(n, cells) for n, cells in records if n > header_row])
 
     errors: list[IngestError] = []
@@ -350,7 +651,7 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
     header_hint, no_measure = "", "measure" not in headers
     first_use: dict[str, int] = {}
     for number, raw in records:
-        texts = [_clean(c) if "\r" in c else c.strip() for c in raw]  # most cells have no line break to fix
+        texts = [_clean(c) for c in raw]
         if not any(texts):
             continue
         if not header_hint and no_measure and "measure" in map(canonical_column, texts):
@@ -391,7 +692,7 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
             "Write one measure per row under the header.", header_row, headers["measure"]))
     if errors:
         raise IngestFailed(errors)
-    return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None, preamble)
+    return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None, preamble, notes)
 
 
 def _check_row(path: str, number: int, cells: dict[str, str], headers: dict[str, str],
@@ -420,12 +721,49 @@ def _check_row(path: str, number: int, cells: dict[str, str], headers: dict[str,
 
 
 def _clean(cell: str) -> str:
-    return cell.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """A cell's text with line breaks as '\\n' and no surrounding space."""
+    if "\r" in cell:  # most cells have no line break to fix
+        cell = cell.replace("\r\n", "\n").replace("\r", "\n")
+    return cell.strip()
+
+
+# Characters no plan means to hold, which break XML outputs and spreadsheets: C0 and C1 controls
+# (but tab and line breaks), U+FFFE/U+FFFF and lone surrogates. \x0b and \x0c are Word's line breaks.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_WORD_BREAKS = ("\x0b", "\x0c")
+
+
+def _scrub_record(number: int, cells: list[str],
+                  done: dict[tuple[int, int], list[tuple[str, str | None]]]) -> list[str]:
+    """The record with control characters removed, Word's line breaks made line breaks, noted."""
+    if not any(map(_CONTROL.search, cells)):
+        return cells
+    scrubbed = []
+    for i, cell in enumerate(cells):
+        found = Counter(_CONTROL.findall(cell))
+        if found:
+            breaks = sum(found.pop(c, 0) for c in _WORD_BREAKS)
+            cell = _CONTROL.sub(lambda m: "\n" if m.group() in _WORD_BREAKS else "", cell)
+            kinds = done.setdefault((number, i), [])
+            if found:
+                listed = ", ".join(f"{n} × U+{ord(c):04X}" for c, n in sorted(found.items()))
+                kinds.append((f"control characters removed ({listed})", "control-characters"))
+            if breaks:
+                kinds.append((f"Word line breaks read as line breaks ({breaks} × U+000B/U+000C)", None))
+        scrubbed.append(cell)
+    return scrubbed
+
+
+def _header_of(header_cells: list[str], index: int, below_header: bool) -> str:
+    """The header above a cell as written, or its column letter where there is none."""
+    if below_header and index < len(header_cells) and header_cells[index].strip():
+        return header_cells[index]
+    return _column_letter(index)
 
 
 def _quote(text: str, limit: int = 40) -> str:
     """A cell's text for a message: one line, shortened, in single quotes."""
-    text = " ".join(text.split())
+    text = " ".join(text[: 4 * limit].split())  # a long cell is cut first: this stays cheap
     return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
 
 
