@@ -83,7 +83,7 @@ def naive(store, items) -> tuple[float, int]:
         run(load["plan"].body, {"plan": r.plan, "props": r.props}, database_=db)
         rows += 1
         for name, batch, extra in (("actors", r.actors, {"plan": r.plan}), ("part-of", r.part_of, {}),
-                                   ("measures", r.measures, {"plan": r.plan}), ("responsible", r.responsible, {}),
+                                   ("measures", r.measures, {"planKey": r.key}), ("responsible", r.responsible, {}),
                                    ("partners", r.partners, {})):
             for row in batch:
                 run(load[name].body, {"rows": [row], **extra}, database_=db)

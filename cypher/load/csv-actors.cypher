@@ -5,8 +5,8 @@
 // mirrors: graphmodel.store.neo4j.export_csv (actors.csv)
 LOAD CSV WITH HEADERS FROM $url AS row
 CALL (row) {
-  MERGE (a:Actor {id: row.`id:ID(Actor)`})
-  SET a = {id: row.`id:ID(Actor)`, name: row.name, kind: row.kind, scope: row.scope, parent: row.parent,
+  MERGE (a:Actor {key: row.`key:ID(Actor)`})
+  SET a = {key: row.`key:ID(Actor)`, id: row.id, name: row.name, sort_name: row.sort_name, kind: row.kind, scope: row.scope, parent: row.parent,
            organisation: row.organisation, unknown: toBoolean(row.`unknown:boolean`),
            aliases: CASE WHEN row.`aliases:string[]` IS NULL THEN null ELSE split(row.`aliases:string[]`, ';') END,
            suggestions: CASE WHEN row.`suggestions:string[]` IS NULL THEN null

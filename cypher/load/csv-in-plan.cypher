@@ -5,7 +5,7 @@
 // mirrors: graphmodel.store.neo4j.export_csv (in_plan.csv)
 LOAD CSV WITH HEADERS FROM $url AS row
 CALL (row) {
-  MATCH (m:Measure {id: row.`:START_ID(Measure)`})
-  MATCH (p:Plan {id: row.`:END_ID(Plan)`})
+  MATCH (m:Measure {key: row.`:START_ID(Measure)`})
+  MATCH (p:Plan {key: row.`:END_ID(Plan)`})
   MERGE (m)-[:IN_PLAN]->(p)
 } IN TRANSACTIONS OF 10000 ROWS

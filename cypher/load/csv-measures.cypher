@@ -5,8 +5,8 @@
 // mirrors: graphmodel.store.neo4j.export_csv (measures.csv)
 LOAD CSV WITH HEADERS FROM $url AS row
 CALL (row) {
-  MERGE (m:Measure {id: row.`id:ID(Measure)`})
-  SET m = {id: row.`id:ID(Measure)`, plan: row.plan, text: row.text, area: row.area, level: row.level,
+  MERGE (m:Measure {key: row.`key:ID(Measure)`})
+  SET m = {key: row.`key:ID(Measure)`, id: row.id, plan: row.plan, text: row.text, area: row.area, level: row.level,
            state: row.state, start: row.start, due: row.due, due_end: row.due_end, start_end: row.start_end,
            status_text: row.status_text, status_interpreted: toBoolean(row.`status_interpreted:boolean`),
            file: row.file, row: toInteger(row.`row:int`), sheet: row.sheet, reference: row.reference,

@@ -5,7 +5,7 @@
 // mirrors: graphmodel.store.neo4j.export_csv (part_of.csv)
 LOAD CSV WITH HEADERS FROM $url AS row
 CALL (row) {
-  MATCH (child:Actor {id: row.`:START_ID(Actor)`})
-  MATCH (parent:Actor {id: row.`:END_ID(Actor)`})
+  MATCH (child:Actor {key: row.`:START_ID(Actor)`})
+  MATCH (parent:Actor {key: row.`:END_ID(Actor)`})
   MERGE (child)-[:PART_OF]->(parent)
 } IN TRANSACTIONS OF 10000 ROWS

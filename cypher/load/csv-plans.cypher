@@ -5,8 +5,8 @@
 // mirrors: graphmodel.store.neo4j.export_csv (plans.csv)
 LOAD CSV WITH HEADERS FROM $url AS row
 CALL (row) {
-  MERGE (p:Plan {id: row.`id:ID(Plan)`})
-  SET p = {id: row.`id:ID(Plan)`, title: row.title, organisation: row.organisation,
+  MERGE (p:Plan {key: row.`key:ID(Plan)`})
+  SET p = {key: row.`key:ID(Plan)`, id: row.id, title: row.title, organisation: row.organisation,
            organisation_name: row.organisation_name, year: toInteger(row.`year:int`), source: row.source,
            file: row.file, load_hash: row.load_hash, actors: split(row.`actors:string[]`, ';')}
 } IN TRANSACTIONS OF 10000 ROWS

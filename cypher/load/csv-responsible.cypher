@@ -5,8 +5,8 @@
 // mirrors: graphmodel.store.neo4j.export_csv (responsible_for.csv)
 LOAD CSV WITH HEADERS FROM $url AS row
 CALL (row) {
-  MATCH (a:Actor {id: row.`:START_ID(Actor)`})
-  MATCH (m:Measure {id: row.`:END_ID(Measure)`})
+  MATCH (a:Actor {key: row.`:START_ID(Actor)`})
+  MATCH (m:Measure {key: row.`:END_ID(Measure)`})
   MERGE (a)-[r:RESPONSIBLE_FOR]->(m)
   SET r = {text: row.text, text_normalised: row.text_normalised, remark: row.remark, hedge: row.hedge,
            order: toInteger(row.`order:int`)}

@@ -2,11 +2,13 @@
 // params:
 //   $plan: STRING  the plan id
 //   $organisation: STRING  the plan's organisation (actor id)
-//   $actorIds: LIST<STRING>  the ids of the actors the plan names now (with their parents)
+//   $actorKeys: LIST<STRING>  the keys of the actors the plan names now (with their parents)
 // returns: none
 // mirrors: graphmodel.build.build_graph (a rebuilt graph has only actors some plan names)
 MATCH (a:Actor)
-WHERE $plan IN a.plans AND NOT a.id IN $actorIds
+WHERE $plan IN a.plans AND NOT a.key IN $actorKeys
+SET a.key = a.key
+WITH a
 SET a.plans = [p IN a.plans WHERE p <> $plan]
 WITH a
 WHERE size(a.plans) = 0 AND a.scope = 'organisation' AND a.organisation = $organisation

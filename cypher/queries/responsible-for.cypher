@@ -1,13 +1,13 @@
 // answers: Which measures an actor (or, with subunits, a unit below it) is responsible for.
 // params:
 //   $actor: STRING  canonical name, registry alias, spelling a plan used, or id; case-, space- and hyphen-insensitive
+//   $actorKey: STRING = normalise(actor)  graphmodel.registry.normalise($actor), computed by graphmodel before the query runs (names are folded in Python only)
 //   $subunits: BOOLEAN = true  also count units below the actor (PART_OF)
 // returns: plan, row, id, text, area, level, state, due, via
 // mirrors: graphmodel.analyse.questions.responsible_for
-WITH reduce(k = '', c IN split(toLower(normalize($actor, NFC)), '') | k + CASE WHEN c =~ '[0-9a-zåäöéü]' THEN c ELSE '' END) AS key
 MATCH (top:Actor)
-WHERE top.id = $actor OR key IN top.names_normalised
-   OR EXISTS { MATCH (top)-[w:RESPONSIBLE_FOR|PARTNER_IN]->() WHERE w.text_normalised = key }
+WHERE top.id = $actor OR $actorKey IN top.names_normalised
+   OR EXISTS { MATCH (top)-[w:RESPONSIBLE_FOR|PARTNER_IN]->() WHERE w.text_normalised = $actorKey }
 MATCH path = (unit:Actor)-[:PART_OF*0..]->(top)
 WHERE $subunits OR length(path) = 0
 WITH unit, min(length(path)) AS depth

@@ -1,12 +1,12 @@
 // answers: What falls if an actor drops out: the measures left without a real owner (placeholders and collectives do not count).
 // params:
 //   $actor: STRING  canonical name, registry alias, spelling a plan used, or id; case-, space- and hyphen-insensitive
+//   $actorKey: STRING = normalise(actor)  graphmodel.registry.normalise($actor), computed by graphmodel before the query runs (names are folded in Python only)
 // returns: plan, row, id, text, owners
 // mirrors: graphmodel.analyse.gaps.what_if
-WITH reduce(k = '', c IN split(toLower(normalize($actor, NFC)), '') | k + CASE WHEN c =~ '[0-9a-zåäöéü]' THEN c ELSE '' END) AS key
 MATCH (top:Actor)
-WHERE top.id = $actor OR key IN top.names_normalised
-   OR EXISTS { MATCH (top)-[w:RESPONSIBLE_FOR|PARTNER_IN]->() WHERE w.text_normalised = key }
+WHERE top.id = $actor OR $actorKey IN top.names_normalised
+   OR EXISTS { MATCH (top)-[w:RESPONSIBLE_FOR|PARTNER_IN]->() WHERE w.text_normalised = $actorKey }
 WITH collect(top) AS gone
 UNWIND gone AS g
 MATCH (g)-[:RESPONSIBLE_FOR]->(m:Measure)

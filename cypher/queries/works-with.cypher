@@ -1,13 +1,13 @@
 // answers: Which actors share measures with an actor, most shared first, with the shared measures as evidence.
 // params:
 //   $actor: STRING  canonical name, registry alias, spelling a plan used, or id; case-, space- and hyphen-insensitive
+//   $actorKey: STRING = normalise(actor)  graphmodel.registry.normalise($actor), computed by graphmodel before the query runs (names are folded in Python only)
 //   $subunits: BOOLEAN = false  count the actor's units (PART_OF) as the actor
 // returns: id, name, kind, shared_count, measure_ids
 // mirrors: graphmodel.analyse.questions.works_with
-WITH reduce(k = '', c IN split(toLower(normalize($actor, NFC)), '') | k + CASE WHEN c =~ '[0-9a-zåäöéü]' THEN c ELSE '' END) AS key
 MATCH (top:Actor)
-WHERE top.id = $actor OR key IN top.names_normalised
-   OR EXISTS { MATCH (top)-[w:RESPONSIBLE_FOR|PARTNER_IN]->() WHERE w.text_normalised = key }
+WHERE top.id = $actor OR $actorKey IN top.names_normalised
+   OR EXISTS { MATCH (top)-[w:RESPONSIBLE_FOR|PARTNER_IN]->() WHERE w.text_normalised = $actorKey }
 MATCH path = (unit:Actor)-[:PART_OF*0..]->(top)
 WHERE $subunits OR length(path) = 0
 WITH collect(DISTINCT unit) AS own
@@ -18,4 +18,4 @@ WITH DISTINCT other, m
 ORDER BY m.id
 WITH other, collect(m.id) AS measure_ids
 RETURN other.id AS id, other.name AS name, other.kind AS kind, size(measure_ids) AS shared_count, measure_ids
-ORDER BY shared_count DESC, toLower(name), id
+ORDER BY shared_count DESC, other.sort_name, id

@@ -1,5 +1,5 @@
-// answers: Actor ids are unique (also the index MERGE on an actor uses).
+// answers: Drop the uniqueness constraint on Actor.id of stores written before keys: an id can be longer than an index entry may be (actor_key is unique instead).
 // params: none
 // returns: none
-// mirrors: graphmodel.build.build_graph (one node per actor id)
-CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE
+// mirrors: graphmodel.store.neo4j.node_key
+DROP CONSTRAINT actor_id IF EXISTS

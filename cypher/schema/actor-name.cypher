@@ -1,5 +1,5 @@
-// answers: Look actors up by canonical name quickly.
+// answers: Drop the index on Actor.name of stores written before keys: names of over 8 KB do not fit an index entry, and no query looks actors up by name alone.
 // params: none
 // returns: none
 // mirrors: graphmodel.analyse.questions.find_actors
-CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)
+DROP INDEX actor_name IF EXISTS

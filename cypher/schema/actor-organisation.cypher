@@ -1,5 +1,5 @@
-// answers: Find an organisation's scoped actors quickly (reloading a plan prunes them).
+// answers: Drop the index on Actor.organisation of stores written before keys: the value comes from .plan.toml and may not fit an index entry; the loader prunes by the plan's actor list instead.
 // params: none
 // returns: none
 // mirrors: graphmodel.build.build_graph (organisation-scoped actors)
-CREATE INDEX actor_organisation IF NOT EXISTS FOR (a:Actor) ON (a.organisation)
+DROP INDEX actor_organisation IF EXISTS

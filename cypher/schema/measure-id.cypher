@@ -1,5 +1,5 @@
-// answers: Measure ids are unique (also the index MERGE on a measure uses).
+// answers: Drop the uniqueness constraint on Measure.id of stores written before keys (measure_key is unique instead).
 // params: none
 // returns: none
-// mirrors: graphmodel.build.build_graph (one node per measure id)
-CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (m:Measure) REQUIRE m.id IS UNIQUE
+// mirrors: graphmodel.store.neo4j.node_key
+DROP CONSTRAINT measure_id IF EXISTS

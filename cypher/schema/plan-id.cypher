@@ -1,5 +1,5 @@
-// answers: Plan ids are unique (also the index MERGE on a plan uses).
+// answers: Drop the uniqueness constraint on Plan.id of stores written before keys (plan_key is unique instead).
 // params: none
 // returns: none
-// mirrors: graphmodel.build.build_graph (one node per plan id)
-CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (p:Plan) REQUIRE p.id IS UNIQUE
+// mirrors: graphmodel.store.neo4j.node_key
+DROP CONSTRAINT plan_id IF EXISTS

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..cli import FILES, FORMAT, REGISTRY, SHEET, _emit, _read, user_errors
+from ..cli import FILES, FORMAT, LIMIT, REGISTRY, SHEET, _emit, _read, user_errors
 
 
 def connection_options(command):
@@ -29,8 +29,13 @@ def connection_options(command):
 
 
 def _store(uri, username, database, password_stdin):
+    import logging
+
     from .neo4j import Store, resolve_connection
 
+    # The driver logs retried deadlocks and the server's notices as warnings, which Python prints on
+    # stderr when the application configured no logging; what fails is raised and reported as one line.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     password = None
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -50,17 +55,18 @@ def neo4j() -> None:
 @FILES
 @REGISTRY
 @SHEET
+@LIMIT
 @connection_options
 @click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True,
               help="Rows per UNWIND statement.")
 @click.option("--force", is_flag=True,
               help="Rewrite plans even when the store already holds the same rows (e.g. after edits by hand).")
 @user_errors
-def load_command(files, registry_files, sheet, uri, username, database, password_stdin, batch_size, force):
+def load_command(files, registry_files, sheet, limits, uri, username, database, password_stdin, batch_size, force):
     """Load plan FILES: each plan whole or not at all; loading again changes nothing."""
     from .neo4j import load
 
-    plans, _ = _read(files, registry_files, sheet)
+    plans, _ = _read(files, registry_files, sheet, limits)
     with _store(uri, username, database, password_stdin) as store:
         summary = load(store, plans, batch_size=batch_size, progress=True, force=force)
     click.echo(f"{summary.line()} Into {store.connection.where()}.")
@@ -126,12 +132,13 @@ def queries_command(fmt):
 @FILES
 @REGISTRY
 @SHEET
+@LIMIT
 @user_errors
-def export_command(out, files, registry_files, sheet):
+def export_command(out, files, registry_files, sheet, limits):
     """Write CSVs of plan FILES into OUT for `neo4j-admin database import` (see OUT/import.txt)."""
     from .neo4j import export_csv
 
-    plans, _ = _read(files, registry_files, sheet)
+    plans, _ = _read(files, registry_files, sheet, limits)
     written = export_csv(plans, out)
     click.echo(f"Wrote {len(written)} files for {len(plans)} plan(s):")
     for path in written:

@@ -12,8 +12,11 @@ and gap checks. Each file is one statement with a comment header::
     // mirrors: graphmodel.analyse.questions.measures_depending_on
 
 ``params: none`` and ``returns: none`` say there are none. A default after
-``=`` is a JSON literal, or ``today`` for a DATE. No Cypher lives in Python:
-the code asks this module for a statement by kind and name.
+``=`` is a JSON literal, or ``today`` for a DATE, or ``normalise(other)``: a
+parameter graphmodel derives from another with ``graphmodel.registry.normalise``
+(names are folded in Python only, so Neo4j and networkx fold them alike; a
+user gives ``actor``, never ``actorKey``). No Cypher lives in Python: the code
+asks this module for a statement by kind and name.
 
 >>> q = query("depends-on")
 >>> [p.name for p in q.params], q.returns[-2:]
@@ -30,10 +33,12 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import GraphmodelError
+from ..registry import normalise
 
 CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
 KINDS = ("schema", "load", "queries")
 TYPES = ("STRING", "INTEGER", "FLOAT", "BOOLEAN", "DATE", "MAP", "LIST<MAP>", "LIST<STRING>")
+_DERIVED = re.compile(r"^normalise\((?P<source>[A-Za-z_][A-Za-z0-9_]*)\)$")
 _PARAM = re.compile(r"^\$(?P<name>[A-Za-z_][A-Za-z0-9_]*):\s*(?P<type>[A-Z<>]+)"
                     r"(?:\s*=\s*(?P<default>\S+))?(?:\s+(?P<help>.*))?$")
 
@@ -60,6 +65,12 @@ class Param:
     @property
     def required(self) -> bool:
         return self.default is None
+
+    @property
+    def derived_from(self) -> str | None:
+        """The parameter this one is computed from (``= normalise(actor)``), or None."""
+        match = _DERIVED.match(self.default or "")
+        return match["source"] if match else None
 
     def parse(self, text: str) -> object:
         """A value given as text (``--param key=value``, a header default) in this parameter's type."""
@@ -114,6 +125,11 @@ class Statement:
         values: dict[str, object] = {}
         missing = []
         for p in self.params:
+            if p.derived_from:
+                if p.name in given and p.derived_from not in given:
+                    raise ParamError(f"query {self.name!r}: {p.name!r} is computed from {p.derived_from!r}; "
+                                     f"give --param {p.derived_from}=... instead")
+                continue
             if p.name in given:
                 value = given[p.name]
                 values[p.name] = p.parse(value) if isinstance(value, str) and p.type != "STRING" else value
@@ -123,6 +139,9 @@ class Statement:
                 missing.append(p.name)
         if missing:
             raise ParamError(f"query {self.name!r} needs " + ", ".join(f"--param {m}=..." for m in missing))
+        for p in self.params:
+            if p.derived_from:
+                values[p.name] = normalise(str(values[p.derived_from]))
         return values
 
 

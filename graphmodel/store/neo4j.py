@@ -4,17 +4,27 @@ The graph in Neo4j is the networkx graph of ``graphmodel.build`` (README,
 "Data model") with a few properties computed at load time so that plain
 Cypher can answer what Python computes:
 
+* Every node has a ``key``, unique per label: its id, or for an id of over
+  1000 characters the id's start and its SHA-256 (``node_key``), so a key
+  always fits an index entry however long a name or an id is. Nothing else
+  is indexed: no long value can make a plan unloadable.
 * Actor ``aliases`` and ``suggestions`` are lists; ``names_normalised`` is
-  ``graphmodel.registry.normalise`` of the name and every alias; ``plans``
-  lists the plans that name the actor (a reload uses it to prune).
+  ``graphmodel.registry.normalise`` of the name and every alias (names are
+  folded in Python only; a query gets ``$actorKey`` folded the same way);
+  ``sort_name`` is the casefolded name the embedded commands sort by;
+  ``plans`` lists the plans that name the actor (a reload uses it to prune;
+  the loader reads it only once it holds the actor's lock, so concurrent
+  loads keep every entry).
 * RESPONSIBLE_FOR / PARTNER_IN carry ``text_normalised`` (the text as written,
   normalised) so an actor is found by any spelling a plan used.
 * Measure ``due_end`` / ``start_end`` are the last day (ISO date string) of the
   due and start periods (``graphmodel.read.status.period_bounds``); unknown
   columns are one JSON string ``extra``.
 * Plan ``load_hash`` is a hash of everything the loader wrote for the plan
-  (a load skips an unchanged plan); ``actors`` lists the actor ids it names
-  (a reload finds the ones it no longer names by index).
+  (a load skips an unchanged plan); ``actors`` lists the keys of the actors it
+  names (a reload finds the ones it no longer names by index).
+* A national (registry) actor is the registry's: a plan that sends another
+  view of the same id does not overwrite it.
 
 Each plan loads in one transaction, normally one statement
 (``cypher/load/write-plan.cypher``): all of it or nothing. Loading is
@@ -28,6 +38,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
@@ -64,6 +75,10 @@ class Neo4jDatabaseNotFound(Neo4jError):
     pass
 
 
+class Neo4jBadURI(Neo4jError):
+    """``--uri`` / NEO4J_URI is not a Bolt or Neo4j URI."""
+
+
 class LoadFailed(Neo4jError):
     """A plan could not be written; nothing of it was (its transaction was rolled back)."""
 
@@ -84,14 +99,59 @@ class Connection:
     def safe_uri(self) -> str:
         """The URI without any user:password@ part, for messages."""
         parts = urlsplit(self.uri)
-        if parts.username or parts.password:
-            host = parts.hostname or ""
-            netloc = host + (f":{parts.port}" if parts.port else "")
-            return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        try:
+            if parts.username or parts.password:
+                host = parts.hostname or ""
+                netloc = host + (f":{parts.port}" if parts.port else "")
+                return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        except ValueError:  # a malformed port
+            return _redacted(self.uri)
         return self.uri
 
     def where(self) -> str:
         return f"Neo4j at {self.safe_uri} (database {self.database!r})"
+
+    def check_uri(self) -> None:
+        """Raise Neo4jBadURI unless the URI is scheme://host[:port] with a scheme the driver speaks.
+
+        Checked before the driver sees it: the driver raises ValueError or DNS errors with a traceback
+        for "bolt://", a port of 99999 or a space in the host. The message never shows a password.
+        """
+        uri = self.uri
+        shown = _redacted(uri)
+        fix = ("give --uri or NEO4J_URI as scheme://host:port, e.g. bolt://localhost:7687 or "
+               "neo4j+s://xxxx.databases.neo4j.io")
+        if not uri.strip():
+            raise Neo4jBadURI(f"the Neo4j URI is empty; {fix}")
+        if _UNSAFE_URI.search(uri):
+            raise Neo4jBadURI(f"the Neo4j URI {shown!r} contains spaces or control characters; {fix}")
+        scheme, sep, _ = uri.partition("://")
+        if not sep or scheme.lower() not in URI_SCHEMES:
+            raise Neo4jBadURI(f"the Neo4j URI {shown!r} does not start with one of "
+                              f"{', '.join(s + '://' for s in URI_SCHEMES)}; {fix}")
+        try:
+            parts = urlsplit(uri)
+            port = parts.port
+        except ValueError:
+            raise Neo4jBadURI(f"the Neo4j URI {shown!r} has no valid port (1-65535); {fix}") from None
+        if not parts.hostname:
+            raise Neo4jBadURI(f"the Neo4j URI {shown!r} names no host; {fix}")
+        if port == 0:
+            raise Neo4jBadURI(f"the Neo4j URI {shown!r} has no valid port (1-65535); {fix}")
+        if parts.path not in ("", "/"):
+            raise Neo4jBadURI(f"the Neo4j URI {shown!r} has a path; {fix}")
+
+
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+_UNSAFE_URI = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+
+
+def _redacted(uri: str) -> str:
+    """The URI with anything between :// and the last @ before the host hidden (user:password@)."""
+    scheme, sep, rest = uri.partition("://")
+    if sep and "@" in rest.split("/", 1)[0]:
+        rest = "***@" + rest.split("/", 1)[0].rpartition("@")[2] + rest[len(rest.split("/", 1)[0]):]
+    return _UNSAFE_URI.sub("?", scheme + sep + rest)
 
 
 def resolve_connection(uri: str | None = None, username: str | None = None, password: str | None = None,
@@ -134,9 +194,11 @@ class Store:
             from neo4j import GraphDatabase
 
             c = self.connection
+            c.check_uri()
             auth = (c.username, c.password) if c.password is not None else None
             with self.errors():
-                self._driver = GraphDatabase.driver(c.uri, auth=auth)
+                # The server's notices (an unknown label in an empty store ...) are not for users.
+                self._driver = GraphDatabase.driver(c.uri, auth=auth, notifications_min_severity="OFF")
                 self._driver.verify_connectivity()
         return self._driver
 
@@ -219,9 +281,26 @@ def _clean(**attrs) -> dict:
     return {k: v for k, v in attrs.items() if v is not None and v != "" and v != []}
 
 
+KEY_CHARS = 1000
+
+
+def node_key(node_id: str) -> str:
+    """The unique, indexed key of a node: its id, or for an id of over 1000 characters the first 1000
+    and a SHA-256 of the whole (at most ~4 KB in UTF-8, below Neo4j's 8 KB index entry limit). The two
+    forms never meet: a short key has at most 1000 characters, a long one more.
+
+    >>> node_key("polisen"), len(node_key("x" * 5000))
+    ('polisen', 1072)
+    """
+    if len(node_id) <= KEY_CHARS:
+        return node_id
+    return node_id[:KEY_CHARS] + "~sha256:" + hashlib.sha256(node_id.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def actor_props(actor: Actor) -> dict:
     names = [actor.name, *[a for a in actor.aliases if a]]
-    return _clean(id=actor.id, name=actor.name, kind=actor.kind, scope=actor.scope, parent=actor.parent,
+    return _clean(key=node_key(actor.id), id=actor.id, name=actor.name, sort_name=actor.name.casefold(),
+                  kind=actor.kind, scope=actor.scope, parent=actor.parent,
                   organisation=actor.organisation, aliases=list(actor.aliases), unknown=actor.unknown,
                   suggestions=list(actor.suggestions), names_normalised=[normalise(n) for n in names])
 
@@ -233,7 +312,7 @@ def _period_end(period: str | None) -> str | None:
 def measure_props(measure: Measure) -> dict:
     status, source = measure.status, measure.source
     extra = json.dumps(dict(measure.extra), ensure_ascii=False, sort_keys=True) if measure.extra else None
-    return _clean(id=measure.id, plan=measure.plan, text=measure.text, area=measure.area, level=measure.level,
+    return _clean(key=node_key(measure.id), id=measure.id, plan=measure.plan, text=measure.text, area=measure.area, level=measure.level,
                   state=status.state, start=status.start, due=status.due, due_end=_period_end(status.due),
                   start_end=_period_end(status.start), status_text=status.text,
                   status_interpreted=status.interpreted, file=source.file, row=source.row, sheet=source.sheet,
@@ -242,7 +321,7 @@ def measure_props(measure: Measure) -> dict:
 
 def plan_props(plan: Plan) -> dict:
     info = plan.info
-    return _clean(id=info.id, title=info.title, organisation=info.organisation,
+    return _clean(key=node_key(info.id), id=info.id, title=info.title, organisation=info.organisation,
                   organisation_name=info.organisation_name, year=info.year, source=info.source, file=info.file)
 
 
@@ -266,11 +345,15 @@ class PlanRows:
         return len(self.actors) + len(self.measures) + len(self.responsible) + len(self.partners)
 
     @property
-    def actor_ids(self) -> list[str]:
-        return [a["id"] for a in self.actors]
+    def key(self) -> str:
+        return self.props["key"]
+
+    @property
+    def actor_keys(self) -> list[str]:
+        return [a["props"]["key"] for a in self.actors]
 
 
-LOAD_FORMAT = "graphmodel-neo4j-load/2"  # part of every plan's hash: a loader that writes differently reloads
+LOAD_FORMAT = "graphmodel-neo4j-load/3"  # part of every plan's hash: a loader that writes differently reloads
 
 
 def _rows_hash(props: dict, actors: list, part_of: list, measure_rows: list) -> str:
@@ -282,12 +365,14 @@ def _rows_hash(props: dict, actors: list, part_of: list, measure_rows: list) -> 
 def plan_rows(plan: Plan) -> PlanRows:
     """The loader's rows for a plan. Like ``build_graph``, a repeated (actor, type, measure) keeps one
     edge with the last occurrence's attributes."""
-    actors = [{"id": a.id, "props": actor_props(a)} for a in plan.actors.values()]
-    part_of = [{"child": a.id, "parent": a.parent} for a in plan.actors.values() if a.parent]
+    # By key: concurrent loads lock shared actors in one order (fewer deadlocks to retry).
+    actors = sorted(({"id": a.id, "props": actor_props(a)} for a in plan.actors.values()),
+                    key=lambda a: a["props"]["key"])
+    part_of = [{"child": node_key(a.id), "parent": node_key(a.parent)} for a in plan.actors.values() if a.parent]
     measures, responsible, partners, measure_rows = [], [], [], []
     for m in plan.measures:
         props = measure_props(m)
-        measures.append({"id": m.id, "props": props})
+        measures.append({"id": props["key"], "props": props})
         row = {"props": props}  # the id is props.id
         for out, refs in (("responsible", m.responsible), ("partners", m.partners)):
             by_actor: dict[str, dict] = {}
@@ -295,8 +380,8 @@ def plan_rows(plan: Plan) -> PlanRows:
                 by_actor[ref.id] = _clean(text=ref.text, text_normalised=normalise(ref.text) if ref.text else None,
                                           remark=ref.remark, hedge=ref.hedge, order=order)
             (responsible if out == "responsible" else partners).extend(
-                {"actor": actor, "measure": m.id, "props": edge} for actor, edge in by_actor.items())
-            row[out] = [{"actor": actor, "props": edge} for actor, edge in by_actor.items()]
+                {"actor": node_key(actor), "measure": props["key"], "props": edge} for actor, edge in by_actor.items())
+            row[out] = [{"actor": node_key(actor), "props": edge} for actor, edge in by_actor.items()]
         measure_rows.append(row)
     props = plan_props(plan)
     return PlanRows(plan.info.id, plan.info.organisation, props, actors, part_of, measures, responsible, partners,
@@ -366,13 +451,13 @@ def _write_plan(tx, rows: PlanRows, batch_size: int, force: bool, summary: LoadS
     chunks = _chunks(rows, batch_size)
     existed = None
     # One statement: the server takes the id lists from the rows (less to encode and send).
-    measure_ids = [m["props"]["id"] for m in rows.measure_rows] if len(chunks) > 1 else None
-    actor_ids = rows.actor_ids if len(chunks) > 1 else None
+    measure_keys = [m["props"]["key"] for m in rows.measure_rows] if len(chunks) > 1 else None
+    actor_keys = rows.actor_keys if len(chunks) > 1 else None
     for i, (actors, part_of, measures) in enumerate(chunks):
         result = tx.run(load_statements["write-plan"].body, {
             "plan": rows.plan, "props": rows.props, "hash": rows.hash, "force": force, "existed": existed,
             "last": i == len(chunks) - 1, "actors": actors, "partOf": part_of, "measures": measures,
-            "measureIds": measure_ids, "actorIds": actor_ids})
+            "measureKeys": measure_keys, "actorKeys": actor_keys})
         record = result.single(strict=True)
         summary.add(result.consume().counters)
         if existed is None:
@@ -381,7 +466,7 @@ def _write_plan(tx, rows: PlanRows, batch_size: int, force: bool, summary: LoadS
                 return True, True
     if record["unlisted"]:  # loaded by a loader that kept no actor list on the plan: find its actors by scan
         result = tx.run(load_statements["prune-actors"].body, {"plan": rows.plan, "organisation": rows.organisation,
-                                                              "actorIds": rows.actor_ids})
+                                                              "actorKeys": rows.actor_keys})
         summary.add(result.consume().counters)
     return existed, False
 
@@ -411,11 +496,11 @@ def load(store: Store, plans: Iterable[Plan | PlanRows], batch_size: int = BATCH
     started = time.perf_counter()
     store.ensure_schema()
     bar = _progress(progress, len(items), sum(r.size for r in items))
-    stored = {} if force else _stored_hashes(store, [r.plan for r in items])
+    stored = {} if force else _stored_hashes(store, [r.key for r in items])
     try:
         with store.errors(), store.session() as session:
             for rows in items:
-                if stored.get(rows.plan) == rows.hash:  # unchanged since it was last written: nothing to send
+                if stored.get(rows.key) == rows.hash:  # unchanged since it was last written: nothing to send
                     summary.plans += 1
                     summary.unchanged_plans += 1
                     if bar:
@@ -434,7 +519,7 @@ def load(store: Store, plans: Iterable[Plan | PlanRows], batch_size: int = BATCH
                 summary.plans += 1
                 summary.new_plans += not existed
                 summary.unchanged_plans += unchanged
-                stored[rows.plan] = rows.hash  # the same plan id later in this load compares with this one
+                stored[rows.key] = rows.hash  # the same plan id later in this load compares with this one
                 if on_plan:
                     on_plan(rows)
                 if bar:
@@ -465,12 +550,12 @@ def _progress(enabled: bool, total_plans: int, total_rows: int):
 
 ARRAY_DELIMITER = ";"
 EXPORT_FILES = {
-    "plans.csv": ["id:ID(Plan)", ":LABEL", "title", "organisation", "organisation_name", "year:int", "source", "file",
+    "plans.csv": ["key:ID(Plan)", ":LABEL", "id", "title", "organisation", "organisation_name", "year:int", "source", "file",
                   "load_hash", "actors:string[]"],
-    "measures.csv": ["id:ID(Measure)", ":LABEL", "plan", "text", "area", "level", "state", "start", "due", "due_end",
+    "measures.csv": ["key:ID(Measure)", ":LABEL", "id", "plan", "text", "area", "level", "state", "start", "due", "due_end",
                      "start_end", "status_text", "status_interpreted:boolean", "file", "row:int", "sheet",
                      "reference", "extra"],
-    "actors.csv": ["id:ID(Actor)", ":LABEL", "name", "kind", "scope", "parent", "organisation", "aliases:string[]",
+    "actors.csv": ["key:ID(Actor)", ":LABEL", "id", "name", "sort_name", "kind", "scope", "parent", "organisation", "aliases:string[]",
                    "unknown:boolean", "suggestions:string[]", "names_normalised:string[]", "plans:string[]"],
     "in_plan.csv": [":START_ID(Measure)", ":END_ID(Plan)", ":TYPE"],
     "part_of.csv": [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"],
@@ -518,44 +603,61 @@ def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike) -> list
     written = []
 
     def write(name: str, records: Iterable[list]) -> None:
-        path = out / name
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        def fill(handle) -> None:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(EXPORT_FILES[name])
             writer.writerows(records)
-        written.append(path)
+        written.append(_write_whole(out / name, fill))
 
     def nodes(name: str, label: str, props: Iterable[dict]) -> Iterable[list]:
         header = EXPORT_FILES[name]
         for p in props:
             values = {**p, ":LABEL": label}
-            yield [_cell(p["id"]), label, *[_cell(values.get(h.split(":")[0])) for h in header[2:]]]
+            yield [_cell(p["key"]), label, *[_cell(values.get(h.split(":")[0])) for h in header[2:]]]
 
     def rels(name: str, rel: str, triples: Iterable[tuple[str, str, dict]]) -> Iterable[list]:
         header = EXPORT_FILES[name]
         for start, end, props in triples:
             yield [start, end, rel, *[_cell(props.get(h.split(":")[0])) for h in header[3:]]]
 
-    write("plans.csv", nodes("plans.csv", "Plan", ({**r.props, "load_hash": r.hash, "actors": r.actor_ids}
+    write("plans.csv", nodes("plans.csv", "Plan", ({**r.props, "load_hash": r.hash, "actors": r.actor_keys}
                                                     for r in items)))
     write("measures.csv", nodes("measures.csv", "Measure", (m["props"] for r in items for m in r.measures)))
     write("actors.csv", nodes("actors.csv", "Actor", ({**p, "plans": plans_of[i]} for i, p in actors.items())))
-    write("in_plan.csv", rels("in_plan.csv", "IN_PLAN", ((m["id"], r.plan, {}) for r in items for m in r.measures)))
+    write("in_plan.csv", rels("in_plan.csv", "IN_PLAN", ((m["id"], r.key, {}) for r in items for m in r.measures)))
     write("part_of.csv", rels("part_of.csv", "PART_OF", ((c, p, {}) for c, p in part_of)))
     write("responsible_for.csv", rels("responsible_for.csv", "RESPONSIBLE_FOR",
                                       ((e["actor"], e["measure"], e["props"]) for r in items for e in r.responsible)))
     write("partner_in.csv", rels("partner_in.csv", "PARTNER_IN",
                                  ((e["actor"], e["measure"], e["props"]) for r in items for e in r.partners)))
-    command = out / "import.txt"
-    command.write_text(
+    command = _write_whole(out / "import.txt", lambda handle: handle.write(
         "# Into an empty database (stop it first; Neo4j Desktop: Terminal of the DBMS), then start it and run\n"
         "# the cypher/schema/*.cypher statements (graphmodel neo4j load does that too).\n"
         "neo4j-admin database import full neo4j --overwrite-destination --array-delimiter=';' \\\n"
         "  --nodes=plans.csv --nodes=measures.csv --nodes=actors.csv \\\n"
         "  --relationships=in_plan.csv --relationships=part_of.csv \\\n"
-        "  --relationships=responsible_for.csv --relationships=partner_in.csv\n", encoding="utf-8")
+        "  --relationships=responsible_for.csv --relationships=partner_in.csv\n"))
     written.append(command)
     return written
+
+
+def _write_whole(path: Path, fill: Callable) -> Path:
+    """Write a file whole or not at all: into a temporary name in the same folder, then renamed over
+    ``path``. A full disk or any other OSError is a GraphmodelError naming the file, and leaves
+    neither a half-written file nor the temporary one (an older ``path`` stays as it was)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            fill(handle)
+        os.replace(temporary, path)
+    except OSError as err:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise GraphmodelError(f"cannot write {str(path)!r}: {err.strerror or err}; nothing of it was written "
+                              "(free some space or choose another folder)") from None
+    return path
 
 
 CSV_LOAD_ORDER = (("csv-plans", "plans.csv"), ("csv-actors", "actors.csv"), ("csv-measures", "measures.csv"),

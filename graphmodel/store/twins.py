@@ -61,7 +61,7 @@ def works_with(graph, p):
     rows = _known(questions.works_with, graph, p["actor"], subunits=p["subunits"]) or []
     return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "shared_count": r["shared_count"],
              "measure_ids": [m["id"] for m in r["measures"]]}
-            for r in sorted(rows, key=lambda r: (-r["shared_count"], r["name"].lower(), r["id"]))]
+            for r in rows]  # in the order works_with gives (casefolded names; Cypher sorts by sort_name)
 
 
 def what_if(graph, p):

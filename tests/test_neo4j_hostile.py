@@ -1,0 +1,270 @@
+"""Issue 9 in the Neo4j store: no input or timing that corrupts the store, crashes or talks too much.
+
+Against a real Neo4j (tests/neo4j_server/, or NEO4J_URI): concurrent loads of different plans keep
+every ``Actor.plans`` entry; names and measure texts of 10 KB and 100 KB load; names fold alike in
+Python and Cypher (ß, ligatures, Turkish i, combining marks) and sort alike; a plan cannot redefine
+a shared actor; a load or query prints nothing on stderr. Without a server: a malformed ``--uri`` and
+a full disk during ``neo4j export`` are one clear line and exit code 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import graphmodel as gm
+from benchmarks.synthetic import write_corpus
+from graphmodel.cli import main
+from graphmodel.read.plans import parse_plan, read_plan_info
+from graphmodel.read.tables import Limits, read_table
+from graphmodel.store import neo4j as store_module
+from graphmodel.store.neo4j import Store, export_csv, load, resolve_connection
+from graphmodel.store.twins import answer
+
+from conftest import SKARHOLMEN
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def store_for(server) -> Store:
+    user, password = server.auth if server.auth else (None, None)
+    return Store(resolve_connection(uri=server.uri, username=user, password=password, database=server.database,
+                                    env={}))
+
+
+def actor_plans(server) -> dict[str, set[str]]:
+    records, _, _ = server.driver().execute_query("MATCH (a:Actor) RETURN a.id AS id, a.plans AS plans",
+                                                  database_=server.database)
+    return {r["id"]: set(r["plans"] or []) for r in records}
+
+
+def expected_plans(plans) -> dict[str, set[str]]:
+    want: dict[str, set[str]] = {}
+    for plan in plans:
+        for actor_id in plan.actors:
+            want.setdefault(actor_id, set()).add(plan.info.id)
+    return want
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Åtgärd", "Ansvarig", "Övriga aktörer"])
+        writer.writerows(rows)
+    return path
+
+
+# -- concurrency -----------------------------------------------------------------------------------
+
+
+def test_concurrent_loads_of_different_plans_keep_every_actor_plans_entry(neo4j_db, registry, tmp_path):
+    """Six plans sharing national actors (Polisen, Säpo ...) loaded by six threads at once, five rounds."""
+    plans = gm.read_plans(write_corpus(tmp_path, plans=6, measures=15, seed=3), registry)
+    want = expected_plans(plans)
+    assert max(len(v) for v in want.values()) == len(plans)  # some actor is in every plan
+    lost = []
+    for round_ in range(5):
+        neo4j_db.reset()
+        with store_for(neo4j_db) as store:
+            store.ensure_schema()
+        start = threading.Barrier(len(plans))
+        errors: list[BaseException] = []
+
+        def one(plan):
+            try:
+                with store_for(neo4j_db) as store:
+                    store.driver  # connect before the barrier, so the writes overlap
+                    start.wait(timeout=60)
+                    load(store, [plan])
+            except BaseException as err:  # noqa: BLE001 - reported below
+                errors.append(err)
+
+        threads = [threading.Thread(target=one, args=(p,)) for p in plans]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        assert not errors, errors
+        got = actor_plans(neo4j_db)
+        lost += [(round_, a, sorted(want[a] - got.get(a, set()))) for a in want if want[a] - got.get(a, set())]
+    assert not lost, f"{len(lost)} actors lost plans, e.g. {lost[:3]}"
+
+
+# -- long values -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [10_000, 100_000], ids=["10KB", "100KB"])
+def test_a_plan_with_a_very_long_actor_name_and_measure_text_loads(neo4j_db, registry, tmp_path, size):
+    long_name = ("Långanamnsförvaltningen" * (size // 23 + 1))[:size]  # one word: the splitter keeps it whole
+    long_text = ("Åtgärd med mycket lång text " * (size // 28 + 1))[:size].strip()
+    path = write_rows(tmp_path / "lang-2022.csv", [[long_text, long_name, "Polisen"], ["Kort", "Polisen", long_name]])
+    # Over the default cell-length limit: read with it raised, as `--limit cell-length=...` does.
+    plans = [parse_plan(read_table(path, limits=Limits(cell_length=size)), read_plan_info(path), registry)]
+    graph = gm.build_graph(plans)
+    with store_for(neo4j_db) as store:
+        summary = load(store, plans)
+        assert summary.new_plans == 1
+        for name in (long_name, "Polisen"):
+            assert store.query("depends-on", {"actor": name}) == answer(graph, "depends-on", {"actor": name})
+        assert store.query("depends-on", {"actor": long_name})
+        assert load(store, plans).unchanged_plans == 1
+    records, _, _ = neo4j_db.driver().execute_query("MATCH (a:Actor) WHERE size(a.name) >= $size RETURN a.name AS name",
+                                                    size=size // 2, database_=neo4j_db.database)
+    assert [r["name"] for r in records] == [long_name]
+
+
+# -- one folding rule ------------------------------------------------------------------------------
+
+FOLDING = ["Großstadt", "GROSSSTADT", "ﬁnansförvaltningen", "Finansförvaltningen", "İstanbulgruppen",
+           "Istanbulgruppen", "ıstanbulgruppen", "Cafe\u0301gruppen", "Café gruppen", "ǅemalgruppen", "Straße-ǲ"]
+
+
+def test_names_fold_alike_in_python_and_cypher(neo4j_db, registry, tmp_path):
+    """ß, the fi ligature, Turkish dotted and dotless i, combining marks and titlecase digraphs."""
+    rows = [[f"Åtgärd {i}", name, "Polisen"] for i, name in enumerate(FOLDING)]
+    plans = gm.read_plans([write_rows(tmp_path / "vikning-2023.csv", rows)], registry)
+    graph = gm.build_graph(plans)
+    with store_for(neo4j_db) as store:
+        load(store, plans)
+        for name in [*FOLDING, "grossstadt", "STRASSE-DZ", "finansforvaltningen", "Straße ǲ"]:
+            for query in ("depends-on", "responsible-for", "what-if", "works-with"):
+                assert store.query(query, {"actor": name}) == answer(graph, query, {"actor": name}), (query, name)
+    assert answer(graph, "depends-on", {"actor": "GROSSSTADT"})  # found by its own spelling locally
+
+
+def test_works_with_sorts_names_as_python_does(neo4j_db, registry, tmp_path):
+    """Partners sharing one measure each: the order is casefolded names (ß as ss), as `works-with` prints it."""
+    names = ["Straßbogruppen", "Straszygruppen", "ǅemal", "Dzemalb", "Ärendeteamet", "Zeta", "ärendegruppen"]
+    rows = [[f"Åtgärd {i}", "Polisen", name] for i, name in enumerate(names)]
+    plans = gm.read_plans([write_rows(tmp_path / "ordning-2023.csv", rows)], registry)
+    graph = gm.build_graph(plans)
+    embedded = [r["name"] for r in gm.works_with(graph, "Polisen")] if hasattr(gm, "works_with") else None
+    with store_for(neo4j_db) as store:
+        load(store, plans)
+        got = store.query("works-with", {"actor": "Polisen"})
+    want = answer(graph, "works-with", {"actor": "Polisen"})
+    assert got == want
+    from graphmodel.analyse.questions import works_with
+
+    assert [r["name"] for r in got] == [r["name"] for r in works_with(graph, "Polisen")]
+    assert embedded in (None, [r["name"] for r in got])
+
+
+# -- shared actors ---------------------------------------------------------------------------------
+
+
+def test_a_plan_cannot_redefine_a_shared_actor(neo4j_db, registry, skarholmen):
+    """Plan A names Polisen as the registry defines it; plan B's own view of the id `polisen` (a plan
+    whose organisation claims it) is written after it. Polisen stays the registry's, for every order."""
+    import dataclasses
+
+    from graphmodel.store.neo4j import plan_rows
+
+    good = plan_rows(skarholmen)
+    entry = next(a for a in good.actors if a["id"] == "polisen")["props"]
+    hijacked = dataclasses.replace(
+        good, plan="kapad-2020", props={**good.props, "id": "kapad-2020", "key": "kapad-2020"}, measures=[],
+        measure_rows=[], responsible=[], partners=[], part_of=[], hash="x",
+        actors=[{"id": "polisen", "props": {**entry, "name": "Kapade kommunen", "kind": "municipality",
+                                            "scope": "organisation", "organisation": "polisen",
+                                            "names_normalised": ["kapadekommunen"], "aliases": []}}])
+    for order in ([good, hijacked], [hijacked, good]):
+        neo4j_db.reset()
+        with store_for(neo4j_db) as store:
+            load(store, order)
+        records, _, _ = neo4j_db.driver().execute_query("MATCH (a:Actor {id: 'polisen'}) RETURN properties(a) AS p",
+                                                        database_=neo4j_db.database)
+        props = records[0]["p"]
+        assert {k: props.get(k) for k in entry} == entry, [p.plan for p in order]
+        assert set(props["plans"]) == {"skarholmen-2017", "kapad-2020"}
+
+
+# -- quiet on success ------------------------------------------------------------------------------
+
+
+def _cli(args, env, stdin=None):
+    return subprocess.run([sys.executable, "-m", "graphmodel.cli", *map(str, args)], capture_output=True, text=True,
+                          timeout=180, env={**os.environ, **env}, input=stdin, cwd=ROOT)
+
+
+def test_neo4j_load_and_query_print_nothing_on_stderr(neo4j_db):
+    env = {k: v for k, v in neo4j_db.env.items()}
+    for args in (["neo4j", "query", "overdue"],  # an empty store: the server has notices about unknown labels
+                 ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
+                 ["neo4j", "load", SKARHOLMEN], ["neo4j", "load", SKARHOLMEN],
+                 ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
+                 ["neo4j", "query", "works-with", "--param", "actor=Ingen sådan"]):
+        done = _cli(args, env)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == "", (args, done.stderr)
+
+
+# -- connection and files: no server needed --------------------------------------------------------
+
+BAD_URIS = ["bolt://", "neo4j://:abc", "http//x", "bolt://host:99999", "bolt://my host:7687", "bolt://host\x07:7687",
+            "bolt://host:7687/\n", "ftp://host:7687", "bolt://user:s3cret-pw@:99999", "neo4j+s://user:s3cret-pw@ho st",
+            "", " "]
+
+
+@pytest.mark.parametrize("uri", BAD_URIS, ids=repr)
+def test_a_malformed_uri_is_one_line_exit_2_without_credentials(uri):
+    result = CliRunner().invoke(main, ["neo4j", "query", "overview", "--uri", uri],
+                                env={"NEO4J_URI": None, "NEO4J_PASSWORD": "s3cret-pw"}, catch_exceptions=True)
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("graphmodel: "), result.output
+    assert "s3cret-pw" not in result.output and "user:" not in result.output
+    assert "URI" in lines[0]
+
+
+@pytest.mark.parametrize("uri", BAD_URIS[:5], ids=repr)
+def test_a_malformed_uri_from_the_environment_is_one_line_exit_2(uri):
+    done = _cli(["neo4j", "query", "overview"], {"NEO4J_URI": uri, "NEO4J_PASSWORD": "s3cret-pw"})
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "s3cret-pw" not in done.stderr + done.stdout
+
+
+class _FullDisk(io.StringIO):
+    """A file on a disk that fills up after a few hundred characters."""
+
+    def __init__(self, room: int):
+        super().__init__()
+        self.room = room
+
+    def write(self, text):
+        self.room -= len(text)
+        if self.room < 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return super().write(text)
+
+
+def test_a_full_disk_during_export_names_the_file_and_leaves_no_half_written_file(tmp_path, monkeypatch, skarholmen):
+    out = tmp_path / "csv"
+    export_csv([skarholmen], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_open = open
+
+    def full_open(file, mode="r", *args, **kwargs):
+        if "w" in mode and Path(file).parent == out and "measures.csv" in Path(file).name:
+            real_open(file, mode, *args, **kwargs).close()  # the file exists, as on a real disk
+            return _FullDisk(300)
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", full_open)
+    result = CliRunner().invoke(main, ["neo4j", "export", str(out), str(SKARHOLMEN)], catch_exceptions=True)
+    monkeypatch.undo()
+    assert result.exit_code == 2, (result.output, result.exception)
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "measures.csv" in lines[0] and "No space left" in lines[0], result.output
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after == before  # the earlier complete export is intact; no temporary file left
