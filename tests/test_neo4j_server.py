@@ -163,3 +163,17 @@ def test_start_timeout_raises_and_kills():
     with pytest.raises(RuntimeError, match="did not print READY within"):
         srv.start()
     assert not srv.running
+
+
+def test_the_password_is_not_on_the_command_line_nor_in_the_server_log():
+    """Passed on stdin: not in /proc/PID/cmdline (what ps shows), the launcher's command, the JVM's output or its logs."""
+    secret = "Hemligt-l0senord-9271"
+    with Neo4jTestServer(password=secret) as srv:
+        cmdline = Path(f"/proc/{srv._proc.pid}/cmdline").read_bytes().decode("utf-8", "replace")
+        with GraphDatabase.driver(srv.uri, auth=("neo4j", secret)) as driver:
+            assert driver.execute_query("RETURN 1 AS one")[0][0]["one"] == 1
+        logs = "".join(p.read_text(errors="replace") for p in (srv.home_dir / "logs").rglob("*.log"))
+        assert logs, "the server wrote no log to check"
+        assert secret not in cmdline and "--auth" in cmdline
+        assert secret not in " ".join(srv.command or [])
+        assert secret not in logs and secret not in srv.output_tail(500)

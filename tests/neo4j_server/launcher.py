@@ -255,9 +255,10 @@ def java_command(
     java: str | None = None,
     heap: str | None = None,
     pagecache: str = "64m",
-    password: str | None = None,
+    auth: bool = False,
 ) -> list[str]:
-    """The exact command line that starts the server (also handy to run it by hand)."""
+    """The exact command line that starts the server (also handy to run it by hand). With ``auth`` the
+    server reads the password from the first line of its stdin: it is never on the command line."""
     heap = heap or os.environ.get("NEO4J_TEST_HEAP", "512m")
     cmd = [
         java or find_java(),
@@ -277,8 +278,8 @@ def java_command(
         "--pagecache",
         pagecache,
     ]
-    if password is not None:
-        cmd += ["--password", password]
+    if auth:
+        cmd += ["--auth", "stdin"]
     return cmd
 
 
@@ -305,6 +306,8 @@ class Neo4jTestServer:
     ) -> None:
         if password is not None and len(password) < 8:
             raise ValueError("Neo4j requires passwords of at least 8 characters")
+        if password is not None and ("\n" in password or "\r" in password):
+            raise ValueError("the test server reads the password as one line of its stdin: no line breaks")
         self.password = password
         self.heap = heap
         self.pagecache = pagecache
@@ -404,7 +407,7 @@ class Neo4jTestServer:
             java=java,
             heap=self.heap,
             pagecache=self.pagecache,
-            password=self.password,
+            auth=self.password is not None,
         )
         t0 = time.monotonic()
         self._proc = subprocess.Popen(
@@ -418,6 +421,10 @@ class Neo4jTestServer:
             errors="replace",
             bufsize=1,
         )
+        if self.password is not None:
+            assert self._proc.stdin is not None
+            self._proc.stdin.write(self.password + "\n")
+            self._proc.stdin.flush()
         self._reader = threading.Thread(target=self._read_output, args=(self._proc,), daemon=True)
         self._reader.start()
         deadline = t0 + self.startup_timeout

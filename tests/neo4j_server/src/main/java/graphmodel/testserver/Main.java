@@ -1,7 +1,9 @@
 package graphmodel.testserver;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,11 +25,12 @@ import org.neo4j.io.ByteUnit;
  *
  * <pre>
  * java [--add-opens ...] -cp target/neo4j-testserver.jar:target/lib/* graphmodel.testserver.Main \
- *      --home DIR --port PORT --import-dir DIR [--password PW] [--pagecache 64m]
+ *      --home DIR --port PORT --import-dir DIR [--auth stdin] [--pagecache 64m]
  * </pre>
  *
- * Bolt listens on 127.0.0.1:PORT. Auth is off unless --password is given, in which case auth
- * is on and user "neo4j" gets that password (at least 8 characters) with no forced change.
+ * Bolt listens on 127.0.0.1:PORT. Auth is off unless --auth stdin is given: then the first line
+ * of stdin is the password of user "neo4j" (at least 8 characters, no forced change), so it never
+ * appears on the command line (ps, /proc/PID/cmdline) nor in the server's log of JVM arguments.
  * When the database is up and Bolt accepts connections, exactly one line "READY PORT" is
  * printed to stdout. The process then blocks until its stdin reaches EOF (the parent closed
  * it or died) or it gets SIGTERM/SIGINT, and then shuts the database down cleanly.
@@ -42,7 +45,17 @@ public final class Main {
         Path home = Path.of(require(opts, "home")).toAbsolutePath();
         int port = Integer.parseInt(require(opts, "port"));
         Path importDir = Path.of(require(opts, "import-dir")).toAbsolutePath();
-        String password = opts.get("password");
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String password = null;
+        if (opts.containsKey("auth")) {
+            if (!"stdin".equals(opts.get("auth"))) {
+                usage("--auth takes 'stdin' (the password is the first line of standard input)");
+            }
+            password = stdin.readLine();
+            if (password == null || password.isEmpty()) {
+                usage("--auth stdin: no password on the first line of standard input");
+            }
+        }
         String pagecache = opts.getOrDefault("pagecache", "64m");
 
         Files.createDirectories(home);
@@ -117,10 +130,9 @@ public final class Main {
         System.out.flush();
 
         // Block until the parent closes our stdin (or dies, which closes it too).
-        InputStream in = System.in;
-        byte[] buf = new byte[256];
+        char[] buf = new char[256];
         try {
-            while (in.read(buf) >= 0) {
+            while (stdin.read(buf) >= 0) {
                 // ignore anything written to us
             }
         } catch (IOException ignored) {
@@ -154,7 +166,7 @@ public final class Main {
 
     private static void usage(String msg) {
         System.err.println(msg);
-        System.err.println("usage: Main --home DIR --port PORT --import-dir DIR [--password PW] [--pagecache 64m]");
+        System.err.println("usage: Main --home DIR --port PORT --import-dir DIR [--auth stdin] [--pagecache 64m]");
         System.exit(2);
     }
 }
