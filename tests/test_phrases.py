@@ -447,8 +447,9 @@ def test_a_trailing_period_is_not_part_of_the_text(registry):
 
 
 def test_double_spaces_inside_a_name_are_read_as_one(registry):
+    # Whitespace is folded before splitting; the ledger keeps the cell exactly as written.
     assert split_actor_cell("Berörda  fackförvaltningar", registry) == [
-        ActorPhrase("Berörda  fackförvaltningar", "Berörda fackförvaltningar")]
+        ActorPhrase("Berörda fackförvaltningar", "Berörda fackförvaltningar")]
 
 
 # --- unknown names --------------------------------------------------------------

@@ -51,19 +51,24 @@ class ActorPhrase:
 
 _MASK = "\x00{}\x00"
 _MASKED = re.compile(r"\x00(\d+)\x00")
-_PAREN = re.compile(r"\s*\(([^()]*)\)")
-_SUSPENDED = re.compile(r"(?:\b\w+-\s*,\s*)*\b\w+-\s+(?:och|eller|samt|&)\s+\w+")
-_SUSPENDED_PART = re.compile(r"(\w+)-")
+# Patterns that start with a whitespace run start it only at its first character
+# ("(?<!\s)\s+"): a start inside the run cannot succeed where the run's start failed,
+# and trying each one would be quadratic in the run's length.
+_PAREN = re.compile(r"(?:(?<!\s)\s+)?\(([^()]*)\)")
+# A list item preceded by another ("b-," in "a-, b-, c- och d") is never tried as a start:
+# from there the match cannot succeed where it failed from the first item.
+_SUSPENDED = re.compile(r"(?<!\w-,)(?<!\w-,\s)(?:\b\w++-\s*+,\s*+)*+\b\w++-\s++(?:och|eller|samt|&)\s++\w++")
+_SUSPENDED_PART = re.compile(r"\b(\w++)-")
 _MANAGER_AREAS = re.compile(
     r"\b\w*(?:chef|chefen|direktör|ansvarig|ansvariga)\s+(?:för\s+)?[a-zåäö][\w-]*\s+och\s+[a-zåäö][\w-]*"
 )
 _HARD_SEPARATOR = re.compile(
-    r"\s*(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom)\s)\s*",
+    r"(?:(?<!\s)\s+)?(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom)\s)\s*",
     re.IGNORECASE,
 )
 _ADJACENT_MASKS = re.compile(r"(?<=\x00)\s+(?=\x00\d+\x00)")
-_OCH = re.compile(r"\s+(?:och|eller)\s+", re.IGNORECASE)
-_EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|\s+(?:och|eller|samt)$", re.IGNORECASE)
+_OCH = re.compile(r"(?<!\s)\s+(?:och|eller)\s+", re.IGNORECASE)
+_EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|(?<!\s)\s+(?:och|eller|samt)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:representanter|representant|företrädare|deltagare|personal|medarbetare|stöd|kontaktpersoner|kontaktperson)"
     r"\s+(?:från|för|ur|inom|på|hos|vid)\s+|^(?:med stöd av|via|genom)\s+",
@@ -76,8 +81,9 @@ _HEDGES = (
 )
 _HEDGE = "|".join(re.escape(h.rstrip(".")) + r"\.?" for h in _HEDGES)
 _HEDGE_START = re.compile(rf"^(?:{_HEDGE})(?:\s+|$)", re.IGNORECASE)
-_HEDGE_END = re.compile(rf"(?:^|\s+)(?:{_HEDGE})$", re.IGNORECASE)
+_HEDGE_END = re.compile(rf"(?:^|(?<!\s)\s+)(?:{_HEDGE})$", re.IGNORECASE)
 _HEDGE_ONLY = re.compile(_HEDGE, re.IGNORECASE)
+_HEDGE_WINDOW = max(map(len, _HEDGES)) + 2  # a space before the longest hedge and its period
 _ABBREVIATION_END = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(h.rstrip(".")) for h in _HEDGES if h.endswith(".")) + ")$", re.IGNORECASE
 )
@@ -111,7 +117,7 @@ def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[Acto
         masks.append(match if isinstance(match, str) else match.group(0))
         return _MASK.format(len(masks) - 1)
 
-    text = cell.replace("\r\n", "\n").replace("\r", "\n")
+    text = fold_whitespace(cell)
     text = _PAREN.sub(mask, text)
     text = _SUSPENDED.sub(lambda m: _suspended(m, knows, masks, groups), text)
     lowered = text.lower()
@@ -133,6 +139,20 @@ def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[Acto
             plain[piece] = tuple(found)
         phrases.extend(found)
     return phrases
+
+
+def fold_whitespace(cell: str) -> str:
+    """The cell with each line's whitespace folded to single spaces and blank lines dropped.
+
+    Line breaks separate actors, so they stay (one each). Every whitespace run
+    in what the splitter reads is then one character long, so no pattern can
+    spend quadratic time trying a match from each position of a long run.
+    """
+    cell = cell.replace("\x00", "")  # a NUL names nothing, and the splitter marks kept-whole names with it
+    lines = cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) == 1:
+        return " ".join(cell.split())
+    return "\n".join(folded for line in lines if (folded := " ".join(line.split())))
 
 
 def _knows_nothing(_: str) -> bool:
@@ -235,13 +255,16 @@ def _read_piece(
     written = _strip(_unmask(piece, masks))
     if not written:
         return []
-    body = piece
     remarks = []
-    for m in list(_MASKED.finditer(body)):
+
+    def drop_remark(m: re.Match) -> str:
         original = masks[int(m.group(1))]
         if original.lstrip().startswith("("):
             remarks.append(original.strip()[1:-1].strip())
-            body = body.replace(m.group(0), " ")
+            return " "
+        return m.group(0)
+
+    body = _MASKED.sub(drop_remark, piece)
     body = _strip(_EDGE_CONJUNCTION.sub("", " ".join(body.split())))
     remark = "; ".join(r for r in remarks if r) or None
 
@@ -297,8 +320,10 @@ def _phrases_of(written: str, parts: list[str], hedges: list[str]) -> list[Actor
 def _peel(body: str, start: re.Pattern, end: re.Pattern) -> tuple[str, list[str]]:
     """Remove hedges at either end of a piece; return the rest and the hedges found."""
     found = []
-    for pattern in (start, end):
-        while (m := pattern.search(body)) and m.group(0).strip() != body.strip():
+    for pattern, window in ((start, len(body)), (end, _HEDGE_WINDOW)):
+        # A hedge at the end is looked for in the last few characters only: the body's
+        # spaces are folded, so no match is longer, and each hedge peeled costs no full scan.
+        while (m := pattern.search(body, max(len(body) - window, 0))) and m.group(0).strip() != body.strip():
             found.append(m.group(0).strip())
             body = _strip(body[: m.start()] + body[m.end():])
     return body, found
