@@ -114,16 +114,27 @@ class Registry:
                 problems.append(f"{entry.id}: parent {entry.parent!r} is not an id in the registry")
             if entry.scope == NATIONAL and entry.parent and self.entries.get(entry.parent, entry).scope == ORGANISATION:
                 problems.append(f"{entry.id}: a national actor cannot have the organisation-scoped parent {entry.parent!r}")
-        for entry in self.entries.values():
-            chain = [entry.id]
-            while (parent := self.entries.get(chain[-1])) and parent.parent in self.entries:
-                if parent.parent in chain:
-                    if parent.parent == entry.id:  # report each loop once, from where it starts
-                        problems.append(f"{entry.id}: the parent chain loops: {' → '.join(chain + [entry.id])}")
-                    break
-                chain.append(parent.parent)
+        problems += self._parent_loops()
         if problems:
             raise RegistryError("Actor registry is inconsistent:\n  " + "\n  ".join(problems))
+
+    def _parent_loops(self) -> list[str]:
+        """Each loop of parents once, from the member met first; linear in the number of entries.
+
+        Every entry has one parent, so walking up from each entry not yet seen, and
+        never walking past an entry seen before, visits each entry once.
+        """
+        loops, walked = [], {}  # walked: entry id -> number of the walk that reached it
+        for walk, start in enumerate(self.entries):
+            path, node = [], start
+            while node in self.entries and node not in walked:
+                walked[node] = walk
+                path.append(node)
+                node = self.entries[node].parent
+            if node in walked and walked[node] == walk:  # back on this walk's own path
+                loop = path[path.index(node):]
+                loops.append(f"{loop[0]}: the parent chain loops: {' → '.join([*loop, loop[0]])}")
+        return loops
 
     def __len__(self) -> int:
         return len(self.entries)

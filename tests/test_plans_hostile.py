@@ -17,9 +17,24 @@ import pytest
 import graphmodel.read.phrases as phrases
 import graphmodel.read.status as status
 import graphmodel.registry as registry_module
+from graphmodel.errors import RegistryError
+from graphmodel.model import PlanInfo
 from graphmodel.read.phrases import split_actor_cell
+from graphmodel.read.plans import parse_plan
 from graphmodel.read.registry_file import read_registry
 from graphmodel.read.status import parse_status
+from graphmodel.read.tables import parse_csv_text
+from graphmodel.registry import Registry, RegistryEntry
+
+INFO = PlanInfo("p", "Plan", "", "Testkommun", file="p.csv")
+
+
+def table(rows: list[dict[str, str]]):
+    """A plan table from rows of cells (header → text), through the real CSV reader."""
+    headers = list(dict.fromkeys(h for row in rows for h in row))
+    lines = [";".join(headers)] + [";".join('"' + row.get(h, "").replace('"', '""') + '"' for h in headers)
+                                   for row in rows]
+    return parse_csv_text("\n".join(lines) + "\n", "p.csv")
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +128,37 @@ def test_no_pattern_of_the_reading_path_backtracks_badly_on_a_repeated_unit(patt
     for unit in UNITS:
         for work in (pattern.search, pattern.findall, lambda s: pattern.sub("x", s)):
             grows_linearly(lambda n: unit * max(1, n // len(unit)), work, 2_000, slack=0.1, what=f"{unit!r} {work}")
+
+
+# --- 2. the registry's parent chain -----------------------------------------------------------
+
+def unit_chain(depth: int, parent_of_first: str | None = None) -> list[RegistryEntry]:
+    """u0 ← u1 ← ... ← u{depth-1}: each unit part of the one before it."""
+    return [RegistryEntry(f"u{i}", f"Enhet nummer {i}", "municipal-unit", "national",
+                          f"u{i - 1}" if i else parent_of_first) for i in range(depth)]
+
+
+def test_a_registry_two_thousand_parents_deep_is_checked_at_once_and_its_deepest_unit_binds():
+    with alarm(10):
+        registry = Registry(unit_chain(2_000))
+        assert registry.ancestors("u1999")[-1] == "u0" and len(registry.ancestors("u1999")) == 1_999
+        plan = parse_plan(table([{"Åtgärd": "Samverka", "Ansvarig": "Enhet nummer 1999"}]), INFO, registry)
+    assert plan.measures[0].responsible[0].id == "u1999"
+    assert plan.actors["u1"].parent == "u0" and plan.actors["u1999"].parent == "u1998"
+
+
+def test_a_loop_at_the_end_of_a_long_parent_chain_is_one_clear_error_naming_the_loop():
+    entries = unit_chain(2_000) + [RegistryEntry("a", "Alfa", "municipal-unit", "national", "c"),
+                                   RegistryEntry("b", "Beta", "municipal-unit", "national", "a"),
+                                   RegistryEntry("c", "Gamma", "municipal-unit", "national", "b")]
+    entries[0] = RegistryEntry("u0", "Enhet nummer 0", "municipal-unit", "national", "a")
+    with alarm(10), pytest.raises(RegistryError) as raised:
+        Registry(entries)
+    assert str(raised.value) == "Actor registry is inconsistent:\n  a: the parent chain loops: a → c → b → a"
+
+
+def test_a_loop_of_two_thousand_is_reported_once():
+    with alarm(10), pytest.raises(RegistryError) as raised:
+        Registry(unit_chain(2_000, parent_of_first="u1999"))
+    assert str(raised.value).count("the parent chain loops") == 1
+    assert "u0: the parent chain loops: u0 → u1999 → u1998" in str(raised.value)

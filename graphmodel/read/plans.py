@@ -195,19 +195,29 @@ class _Binder:
         return actor
 
     def bind(self, entry: RegistryEntry, org: Actor | None) -> Actor:
-        """The actor node for a registry entry in this plan's organisation (parents bound too)."""
-        if entry.id == OWN_ORGANISATION:
-            return org
-        if entry.scope == NATIONAL:
-            actor_id, owner = entry.id, None
-        else:
-            actor_id, owner = f"{org.id}/{entry.id}", org.id
-        if actor_id in self.actors:
-            return self.actors[actor_id]
-        parent = self.bind(self.registry[entry.parent], org).id if entry.parent else None
-        actor = Actor(actor_id, entry.name, entry.kind, entry.scope, parent, owner, entry.aliases)
-        self.actors[actor_id] = actor
-        return actor
+        """The actor node for a registry entry in this plan's organisation (parents bound too).
+
+        Walks up the parent chain without recursion: a registry may nest thousands deep.
+        """
+        pending = []  # entries not bound yet, the child first
+        above = None  # the bound actor the topmost pending entry is part of
+        while True:
+            if entry.id == OWN_ORGANISATION:
+                above = org
+                break
+            actor_id = entry.id if entry.scope == NATIONAL else f"{org.id}/{entry.id}"
+            if actor_id in self.actors:
+                above = self.actors[actor_id]
+                break
+            pending.append((entry, actor_id))
+            if not entry.parent:
+                break
+            entry = self.registry[entry.parent]
+        for entry, actor_id in reversed(pending):
+            owner = None if entry.scope == NATIONAL else org.id
+            above = self.actors[actor_id] = Actor(actor_id, entry.name, entry.kind, entry.scope,
+                                                  above.id if above else None, owner, entry.aliases)
+        return above
 
     def read_cell(self, cell: str) -> tuple[tuple[ActorRef, ...], tuple[tuple[str, str | None, tuple], ...]]:
         """A cell's actors (each once, first mention first) and a ledger note per phrase.
