@@ -17,7 +17,7 @@ import pytest
 import graphmodel.read.phrases as phrases
 import graphmodel.read.status as status
 import graphmodel.registry as registry_module
-from graphmodel.errors import RegistryError
+from graphmodel.errors import IngestError, IngestFailed, RegistryError
 from graphmodel.model import PlanInfo
 from graphmodel.read.phrases import split_actor_cell
 from graphmodel.read.plans import parse_plan
@@ -162,3 +162,59 @@ def test_a_loop_of_two_thousand_is_reported_once():
         Registry(unit_chain(2_000, parent_of_first="u1999"))
     assert str(raised.value).count("the parent chain loops") == 1
     assert "u0: the parent chain loops: u0 → u1999 → u1998" in str(raised.value)
+
+
+# --- 3. registry files ------------------------------------------------------------------------
+
+REGISTRY_HEADER = b"id;name;kind;scope;parent;aliases;note\n"
+
+
+def registry_error(tmp_path, data: bytes) -> IngestError:
+    path = tmp_path / "mine.csv"
+    path.write_bytes(data)
+    with alarm(10), pytest.raises(IngestFailed) as raised:
+        read_registry([path])
+    assert len(raised.value.errors) == 1
+    error = raised.value.errors[0]
+    assert error.path == str(path)
+    return error
+
+
+@pytest.mark.parametrize("byte", [0x81, 0x8D, 0x8F, 0x90, 0x9D])
+def test_a_registry_byte_that_is_neither_utf8_nor_cp1252_is_a_located_error(tmp_path, byte):
+    error = registry_error(tmp_path, REGISTRY_HEADER + b"ett;Ett;municipal-unit;organisation;;;\n"
+                                     + b"tva;T" + bytes([byte]) + b"a;municipal-unit;organisation;;;\n")
+    assert (error.code, error.row) == ("undecodable-bytes", 3)
+    assert f"byte 0x{byte:02X} (line 3) is neither UTF-8 nor Windows-1252" in error.message
+    assert "CSV UTF-8" in error.message
+
+
+def test_a_registry_mixing_utf8_and_cp1252_is_an_error_naming_both_lines(tmp_path):
+    error = registry_error(tmp_path, REGISTRY_HEADER + "ett;Förskolan;municipal-unit;organisation;;;\n".encode()
+                           + "tva;Fritidsgården;municipal-unit;organisation;;;\n".encode("cp1252"))
+    assert (error.code, error.row) == ("mixed-encoding", 3)
+    assert "line 2 is UTF-8 but line 3 is not" in error.message
+
+
+def test_a_cp1252_registry_is_still_read(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_bytes(REGISTRY_HEADER + "tva;Fritidsgården;municipal-unit;organisation;;Gården;\n".encode("cp1252"))
+    assert read_registry([path], builtin=False).lookup("gården").name == "Fritidsgården"
+
+
+def test_a_huge_aliases_field_is_an_error_naming_the_row(tmp_path):
+    error = registry_error(tmp_path, REGISTRY_HEADER + b"ett;Ett;municipal-unit;organisation;;" + b"a" * 300_000 + b";\n")
+    assert (error.code, error.row) == ("registry-unreadable-row", 2)
+
+
+def test_an_alias_longer_than_a_name_can_be_is_an_error_naming_row_and_column(tmp_path):
+    error = registry_error(tmp_path, REGISTRY_HEADER + b"ett;Ett;municipal-unit;organisation;;Ettan|" + b"a" * 5_000 + b";\n")
+    assert (error.code, error.row, error.column) == ("registry-value-too-long", 2, "aliases")
+    assert "is 5000 characters; an id, name or alias may have at most 200" in error.message
+
+
+def test_ten_thousand_aliases_are_an_error_naming_the_row(tmp_path):
+    aliases = "|".join(f"alias{i}" for i in range(10_000)).encode()
+    error = registry_error(tmp_path, REGISTRY_HEADER + b"ett;Ett;municipal-unit;organisation;;" + aliases + b";\n")
+    assert (error.code, error.row, error.column) == ("registry-too-many-aliases", 2, "aliases")
+    assert error.message.startswith("10000 aliases; an actor may have at most 100")
