@@ -322,6 +322,15 @@ def test_one_merged_range_over_the_whole_sheet_is_read_in_seconds(here):
     assert [r.cells["responsible"] for r in table.rows] == ["Polisen", "Polisen"]
 
 
+def test_a_billion_laughs_in_a_sheet_is_refused_by_the_xml_parser(here):
+    workbook(Path("laughs.xlsx"), [["Samverkan", "PLACEHOLDER"]])
+    entities = "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi"))
+    patched(Path("laughs.xlsx"), "PLACEHOLDER", "&i;")
+    patched(Path("laughs.xlsx"), "<worksheet", f'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">{entities}]><worksheet')
+    with within(10):
+        assert [e.rsplit("[", 1)[1] for e in errors_of("laughs.xlsx")] == ["not-a-table]"]
+
+
 # Formulas
 
 
@@ -412,6 +421,11 @@ def test_cells_with_line_breaks_as_excel_quotes_them_still_read(here):
     table = parse_csv_text(text.getvalue(), "excel.csv")
     assert [r.cells["measure"] for r in table.rows] == ["Samverkan\nmed skolan", 'Utbildning "Att se"\nför personal']
     assert table.rows[0].cells["partners"] == "Skolan; fritids\nFöreningar; kyrkan"
+
+
+def test_a_title_line_above_the_header_does_not_make_a_cell_with_line_breaks_look_runaway():
+    table = parse_csv_text('Handlingsplan 2019\n' + HEADER + '"Samverkan\nmed skolan; fritids";Polisen;;2018\n')
+    assert table.rows[0].cells["measure"] == "Samverkan\nmed skolan; fritids"
 
 
 # Control characters

@@ -224,19 +224,19 @@ def _csv_records(text: str, path: str, delimiter: str, limits: Limits) -> list[t
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     checker = _LimitChecker(path, limits, lambda: text.count("\n") + 1)
     records: list[tuple[int, list[str]]] = []
-    width = None  # cells in the header, the first non-blank record
+    width = None  # cells in the last record on one line with more than one cell (the header, say)
     line = 1  # the line the next record starts on
     previous = csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # cell-length decides
     try:
         for number, cells in enumerate(reader, start=1):
-            if reader.line_num > line and width is not None:
-                checker.errors.extend(_runaway_quote(path, number, cells, line, reader.line_num,
-                                                     delimiter, width))
-            line = reader.line_num + 1
-            cells = checker.check(number, cells)
-            if width is None and any(c.strip() for c in cells):
+            if reader.line_num > line:
+                if width is not None:
+                    checker.errors.extend(_runaway_quote(path, number, cells, line, reader.line_num,
+                                                         delimiter, width))
+            elif len(cells) > 1:
                 width = len(cells)
-            records.append((number, cells))
+            line = reader.line_num + 1
+            records.append((number, checker.check(number, cells)))
     except csv.Error as e:
         _fail(path, "not-a-table",
               f"line {reader.line_num} cannot be split into cells ({e}). {_SAVE_AS}")
