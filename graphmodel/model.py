@@ -145,14 +145,20 @@ class PlanInfo:
 
 @dataclass(slots=True)
 class Interpretation:
-    """What one non-empty input cell became: the nothing-lost ledger."""
+    """What one non-empty input cell became: the nothing-lost ledger.
+
+    A cell naming several actors has one entry per actor. Each holds the same
+    ``text`` object (the cell is stored once, however many actors it names) and
+    its own ``part``: the phrase that named the actor, as written.
+    """
 
     source: Source
     column: str
-    text: str
+    text: str  # the whole cell, as written
     became: str  # "measure text", "area", "actor: Polisen", "status: ongoing", ...
     problem: str | None = None  # "unknown-actor", "status-not-understood", ...
     suggestions: tuple[str, ...] = ()
+    part: str | None = None  # the phrase of a cell naming several actors; None: about the whole cell
 
 
 @dataclass

@@ -46,6 +46,21 @@ def normalise(text: str) -> str:
     return _NOT_ALNUM.sub("", text)
 
 
+def _foreign_key(text: str) -> str | None:
+    """A phrase's letters and digits, case-folded, when some are of a script other than Latin; else None.
+
+    ``normalise`` keeps Swedish letters only, so "Föreningen Рассвет" and
+    "Föreningen Восход" would both look up as "Föreningen": such phrases match
+    only a name with the same letters.
+    """
+    if text.isascii():
+        return None
+    letters = [c for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum()]
+    if all(c.isascii() or "LATIN" in unicodedata.name(c, "LATIN") for c in letters):
+        return None
+    return "".join(letters)
+
+
 def variants(key: str) -> set[str]:
     """The key and its stems with one Swedish ending removed."""
     found = {key}
@@ -102,6 +117,7 @@ class Registry:
         self._as_written: dict[str, RegistryEntry | None] = {}
         self._choices: list[str] | None = None
         self._suggestions: dict[tuple[str, int], list[str]] = {}
+        self._foreign: dict[str, RegistryEntry | None] | None = None
 
     def _check(self) -> None:
         problems = []
@@ -151,6 +167,10 @@ class Registry:
             return self._as_written[text]  # the same few phrases come back in every plan
         except KeyError:
             pass
+        foreign = _foreign_key(text)
+        if foreign is not None:
+            found = self._as_written[text] = self._foreign_names().get(foreign)
+            return found
         key = normalise(text)
         if key not in self._cache:
             self._cache[key] = self._find(key)
@@ -171,6 +191,17 @@ class Registry:
         for variant in forms:
             ids |= self._loose.get(variant, set())
         return self.entries[ids.pop()] if len(ids) == 1 else None
+
+    def _foreign_names(self) -> dict[str, RegistryEntry | None]:
+        """Entries by the letters of their names that are written in another script (None: two entries)."""
+        if self._foreign is None:
+            self._foreign = {}
+            for entry in self.entries.values():
+                for name in entry.names:
+                    key = _foreign_key(name)
+                    if key is not None:
+                        self._foreign[key] = entry if self._foreign.get(key, entry) is entry else None
+        return self._foreign
 
     def knows(self, text: str) -> bool:
         """True if the phrase names exactly one registry actor."""

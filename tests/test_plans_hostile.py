@@ -20,10 +20,10 @@ import graphmodel.registry as registry_module
 from graphmodel.errors import IngestError, IngestFailed, RegistryError
 from graphmodel.model import PlanInfo
 from graphmodel.read.phrases import split_actor_cell
-from graphmodel.read.plans import parse_plan
+from graphmodel.read.plans import parse_plan, read_plan, slug
 from graphmodel.read.registry_file import read_registry
 from graphmodel.read.status import parse_status
-from graphmodel.read.tables import parse_csv_text
+from graphmodel.read.tables import Limits, parse_csv_text
 from graphmodel.registry import Registry, RegistryEntry
 
 INFO = PlanInfo("p", "Plan", "", "Testkommun", file="p.csv")
@@ -218,3 +218,88 @@ def test_ten_thousand_aliases_are_an_error_naming_the_row(tmp_path):
     error = registry_error(tmp_path, REGISTRY_HEADER + b"ett;Ett;municipal-unit;organisation;;" + aliases + b";\n")
     assert (error.code, error.row, error.column) == ("registry-too-many-aliases", 2, "aliases")
     assert error.message.startswith("10000 aliases; an actor may have at most 100")
+
+
+# --- 6. ids for names in any script ---------------------------------------------------------
+
+@pytest.mark.parametrize("first, second", [
+    ("Полиция", "警察"), ("Полиция", "Милиция"), ("Αστυνομία", "Δήμος"), ("الشرطة", "البلدية"),
+    ("警察", "消防"), ("🚓", "🚒"), ("Föreningen Рассвет", "Föreningen Восход"), ("Großstadt", "Grosstadt"),
+    ("\u0301", "\u0300"),
+])
+def test_two_unknown_actors_in_non_latin_scripts_keep_two_ids(first, second, registry):
+    plan = parse_plan(table([{"Åtgärd": "Samverka", "Ansvarig": f"{first}, {second}"}]), INFO, registry)
+    ids = [ref.id for ref in plan.measures[0].responsible]
+    assert len(set(ids)) == 2 and all(re.fullmatch(r"[a-z0-9/-]+", i) for i in ids), ids
+
+
+def test_an_id_from_a_non_latin_name_is_stable_and_folds_case_like_a_latin_one():
+    assert slug("Полиция") == slug("ПОЛИЦИЯ") == slug("полиция") == "x-c42d7219"
+    assert slug("Polis 警察") == "polis-72d9a468"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Skärholmens stadsdelsförvaltning", "skarholmens-stadsdelsforvaltning"), ("HR- avdelningen", "hr-avdelningen"),
+    ("Stockholms stad", "stockholms-stad"), ("Café Ünal", "cafe-unal"), ("e\u0301", "e"), ("skarholmen-2017", "skarholmen-2017"),
+])
+def test_latin_names_keep_the_ids_they_had(name, expected):
+    assert slug(name) == expected
+
+
+@pytest.mark.parametrize("stem", ["план-2019", "計画"])
+def test_plan_files_with_non_latin_names_get_plan_ids_of_their_own(tmp_path, stem, registry):
+    ids = set()
+    for name in (stem, stem + "б"):
+        path = tmp_path / f"{name}.csv"
+        path.write_text("Åtgärd;Ansvarig\nSamverka;Polisen\n", encoding="utf-8")
+        ids.add(read_plan(path, registry).info.id)
+    assert len(ids) == 2 and "x" not in ids
+
+
+# --- 7. the ledger stores a cell once -------------------------------------------------------
+
+def test_a_cell_naming_nine_thousand_actors_is_stored_once_and_read_in_linear_time(registry):
+    def cell(n):
+        return ", ".join(f"Föreningen nummer {i}" for i in range(n))
+
+    def read(text):
+        return parse_plan(parse_csv_text(f'Åtgärd;Övriga aktörer\nSamverka;"{text}"\n', "p.csv",
+                                         Limits(cell_length=1_000_000)), INFO, registry)
+
+    grows_linearly(cell, read, 300, slack=1.0, what="9,000 actors")
+    plan = read(cell(9_000))
+    entries = [e for e in plan.ledger if e.column == "Övriga aktörer"]
+    assert len(entries) == 9_000 == len(plan.measures[0].partners)
+    assert len({id(e.text) for e in entries}) == 1
+    assert [e.part for e in entries[:2]] == ["Föreningen nummer 0", "Föreningen nummer 1"]
+
+
+def test_a_cell_naming_one_actor_has_no_part(registry):
+    plan = parse_plan(table([{"Åtgärd": "Samverka", "Ansvarig": "Polisen", "Övriga aktörer": "Polisen och Säpo"}]),
+                      INFO, registry)
+    parts = {(e.column, e.text, e.part) for e in plan.ledger if e.became.startswith("actor")}
+    assert parts == {("Ansvarig", "Polisen", None), ("Övriga aktörer", "Polisen och Säpo", "Polisen"),
+                     ("Övriga aktörer", "Polisen och Säpo", "Säpo")}
+
+
+# --- 8, 9. what the table reader did, and its limits ----------------------------------------
+
+def test_what_the_table_reader_did_to_a_cell_is_in_the_ledger(registry):
+    plan = parse_plan(parse_csv_text("Åtgärd;Ansvarig\nSamverka;Polisen\x0bSäpo\n", "p.csv"), INFO, registry)
+    notes = [(e.source.row, e.column, e.text, e.problem) for e in plan.ledger if "Word line breaks" in e.became]
+    assert notes == [(2, "Ansvarig", "Polisen\nSäpo", None)]
+
+
+def test_read_plan_passes_its_limits_to_the_table_reader(tmp_path, registry):
+    path = tmp_path / "p.csv"
+    path.write_text("Åtgärd;Ansvarig\n" + "".join(f"Samverka {i};Polisen\n" for i in range(20)), encoding="utf-8")
+    assert len(read_plan(path, registry).measures) == 20
+    with pytest.raises(IngestFailed) as raised:
+        read_plan(path, registry, limits=Limits(rows=10))
+    assert "--limit rows=" in str(raised.value)
+
+
+def test_a_name_in_another_script_matches_only_a_registry_name_with_the_same_letters(registry):
+    assert registry.lookup("Föreningen Рассвет") is None and registry.knows("Föreningen")
+    own = Registry([RegistryEntry("rassvet", "Föreningen Рассвет", "civil-society", "national")])
+    assert own.lookup("föreningen  РАССВЕТ").id == "rassvet" and own.lookup("Föreningen Восход") is None

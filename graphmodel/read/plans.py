@@ -24,16 +24,41 @@ from ..model import NATIONAL, ORGANISATION, Actor, ActorRef, Interpretation, Mea
 from ..registry import OWN_ORGANISATION, Registry, RegistryEntry
 from .phrases import split_actor_cell
 from .status import parse_status
-from .tables import Table, read_table
+from .tables import Limits, Table, read_table
 
 ACTOR_COLUMNS = ("responsible", "partners")
 _MUNICIPALITY = re.compile(r"\b(kommun|stad|region)\b", re.IGNORECASE)
 
 
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
-    """ASCII kebab-case id part: ``"Skärholmens stadsdelsförvaltning"`` → ``"skarholmens-stadsdelsforvaltning"``."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+    """ASCII kebab-case id part: ``"Skärholmens stadsdelsförvaltning"`` → ``"skarholmens-stadsdelsforvaltning"``.
+
+    Latin letters lose only their accents. Where folding to ASCII loses a letter
+    or digit ("Полиция", "警察", "Großstadt"), or leaves nothing, a short hash of
+    the name is added, so that names in any script keep ids of their own::
+
+        >>> slug("Полиция"), slug("Polis 警察")
+        ('x-c42d7219', 'polis-72d9a468')
+    """
+    if text.isascii():
+        return _NOT_ID.sub("-", text.lower()).strip("-") or _hashed("", text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = _NOT_ID.sub("-", decomposed.encode("ascii", "ignore").decode().lower()).strip("-")
+    kept = sum(c.isalnum() for c in folded)
+    if kept and kept == sum(unicodedata.category(c)[0] in "LN" for c in decomposed):
+        return folded
+    return _hashed(folded, text)
+
+
+def _hashed(folded: str, text: str) -> str:
+    """``folded`` with a hash of the name's letters and digits (case-folded, as ids fold case), or of
+    the whole name when it has none ("🚓")."""
+    nfc = unicodedata.normalize("NFC", text)
+    key = "".join(c for c in nfc.casefold() if unicodedata.category(c)[0] in "LN") or nfc
+    return f"{folded or 'x'}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 def read_plan_info(path: str | os.PathLike) -> PlanInfo:
@@ -59,10 +84,12 @@ def read_plan_info(path: str | os.PathLike) -> PlanInfo:
     )
 
 
-def read_plan(path: str | os.PathLike, registry: Registry, sheet: str | None = None) -> Plan:
-    """Read one plan file (CSV or XLSX) into a Plan."""
+def read_plan(path: str | os.PathLike, registry: Registry, sheet: str | None = None,
+              limits: Limits | None = None) -> Plan:
+    """Read one plan file (CSV or XLSX) into a Plan; ``limits`` bound what the table reader accepts."""
     with gc_paused():
-        return parse_plan(read_table(path, sheet=sheet), read_plan_info(path), registry)
+        table = read_table(path, sheet=sheet) if limits is None else read_table(path, sheet=sheet, limits=limits)
+        return parse_plan(table, read_plan_info(path), registry)
 
 
 def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
@@ -77,6 +104,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
     headers, path, sheet, ledger = table.headers, table.path, table.sheet, plan.ledger
     for number, text in table.preamble:
         ledger.append(Interpretation(Source(path, number, sheet), "(above the table)", text, "title or note"))
+    for number, header, text, became, problem in table.notes:  # what the table reader did to a cell
+        ledger.append(Interpretation(Source(path, number, sheet), header, text, became, problem))
     if table.preamble and info.file and info.title == Path(info.file).stem:  # no .plan.toml: the sheet's title
         plan.info = binder.info = dataclasses.replace(binder.info, title=table.preamble[0][1])
     read_cell, measures, plan_id = binder.read_cell, plan.measures, plan.info.id
@@ -112,8 +141,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
             cell = cells.get(column, "")
             refs, notes = read_cell(cell)
             roles.append(refs)
-            for became, problem, suggestions in notes:
-                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions))
+            for became, problem, suggestions, part in notes:
+                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions, part))
         responsible, partners = roles
         if cells.get("id"):
             ledger.append(Interpretation(source, headers["id"], cells["id"], "measure id"))
@@ -219,8 +248,9 @@ class _Binder:
                                                   above.id if above else None, owner, entry.aliases)
         return above
 
-    def read_cell(self, cell: str) -> tuple[tuple[ActorRef, ...], tuple[tuple[str, str | None, tuple], ...]]:
-        """A cell's actors (each once, first mention first) and a ledger note per phrase.
+    def read_cell(self, cell: str) -> tuple[tuple[ActorRef, ...], tuple[tuple[str, str | None, tuple, str | None], ...]]:
+        """A cell's actors (each once, first mention first) and a ledger note per phrase:
+        (became, problem, suggestions, the phrase as written when the cell names several).
 
         A plan repeats the same few cells ("Socialtjänsten", "Polisen") on many
         rows, so each distinct cell is read once per plan.
@@ -229,16 +259,19 @@ class _Binder:
         if known is not None:
             return known
         refs: dict[str, ActorRef] = {}
-        notes = []  # (became, problem, suggestions)
-        for phrase in _split(cell, self.registry):
+        notes = []
+        phrases = _split(cell, self.registry)
+        several = len(phrases) > 1
+        for phrase in phrases:
             ref = self.resolve(phrase)
             refs.setdefault(ref.id, ref)
+            part = phrase.text if several else None
             if ref.unknown:
-                notes.append((f"unknown actor: {ref.name}", "unknown-actor", self.actors[ref.id].suggestions))
+                notes.append((f"unknown actor: {ref.name}", "unknown-actor", self.actors[ref.id].suggestions, part))
             else:
-                notes.append((f"actor: {ref.name} ({ref.id})", None, ()))
+                notes.append((f"actor: {ref.name} ({ref.id})", None, (), part))
         if cell.strip() and not notes:  # "-" or "/": written, but names nobody
-            notes.append(("no actor named", "no-actor-in-cell", ()))
+            notes.append(("no actor named", "no-actor-in-cell", (), None))
         known = self._cells[cell] = (tuple(refs.values()), tuple(notes))
         return known
 
