@@ -151,7 +151,7 @@ def test_a_workbook_plan_reads_every_cell_or_says_why_not(folder, header, rows, 
 
 def _shown(value) -> str:
     """What the reader should make of a value written by openpyxl."""
-    from graphmodel.read.tables import _cell_text, _unescape
+    from graphmodel.read.workbook import _cell_text, _unescape
 
     if isinstance(value, str):
         if value.startswith('="'):
