@@ -124,3 +124,25 @@ def test_bind_parses_types_and_defaults():
     assert cypher.query("depends-on").bind({"actor": "Polisen", "subunits": "false"})["subunits"] is False
     with pytest.raises(cypher.UnknownQueryError, match="depends-on"):
         cypher.query("depends_on")
+
+
+@pytest.mark.parametrize("stmt", ALL, ids=lambda s: f"{s.kind}/{s.name}")
+def test_names_are_folded_in_python_only(stmt):
+    """One folding rule (graphmodel.registry.normalise): no Cypher copy of it, which folds differently
+    (toLower keeps ß, the fi ligature and a dotted İ that casefold turns into ss, fi and i̇)."""
+    body = _strip_strings(stmt.body)
+    assert not re.search(r"\b(toLower|toUpper|normalize)\s*\(", body, re.IGNORECASE), stmt.path
+    if stmt.param("actor"):
+        assert stmt.param("actorKey") and stmt.param("actorKey").derived_from == "actor", stmt.path
+
+
+def test_actor_key_is_derived_from_actor_with_the_python_rule():
+    from graphmodel.registry import normalise
+
+    q = cypher.query("depends-on")
+    for name in ("Großstadt", "ﬁnans", "İstanbul", "Cafe\u0301", "HR- avdelningen"):
+        assert q.bind({"actor": name})["actorKey"] == normalise(name)
+    assert q.bind({"actor": "Großstadt"})["actorKey"] == "grossstadt"
+    with pytest.raises(cypher.ParamError, match="computed from 'actor'"):
+        q.bind({"actorKey": "polisen"})
+    assert all(p.name != "actorKey" or not p.required for p in q.params)

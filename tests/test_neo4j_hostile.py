@@ -32,6 +32,8 @@ from graphmodel.store.twins import answer
 
 from conftest import SKARHOLMEN
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -162,9 +164,36 @@ def test_works_with_sorts_names_as_python_does(neo4j_db, registry, tmp_path):
 # -- shared actors ---------------------------------------------------------------------------------
 
 
+def _polisen(server) -> dict:
+    records, _, _ = server.driver().execute_query("MATCH (a:Actor {id: 'polisen'}) RETURN properties(a) AS p",
+                                                  database_=server.database)
+    return records[0]["p"]
+
+
 def test_a_plan_cannot_redefine_a_shared_actor(neo4j_db, registry, skarholmen):
-    """Plan A names Polisen as the registry defines it; plan B's own view of the id `polisen` (a plan
-    whose organisation claims it) is written after it. Polisen stays the registry's, for every order."""
+    """A plan whose organisation claims the id `polisen` (`.plan.toml` organisation_id = "polisen": the
+    reader made Polisen "Kapade kommunen" for that plan) is loaded before and after one naming Polisen
+    as the registry defines it. Polisen stays the registry's, in either order; both plans are in its list."""
+    import dataclasses
+
+    from graphmodel.model import Actor
+
+    kapad = dataclasses.replace(
+        skarholmen, info=dataclasses.replace(skarholmen.info, id="kapad-2020", organisation="polisen"),
+        measures=[], actors={"polisen": Actor("polisen", "Kapade kommunen", "municipal-unit", "national")})
+    for order in ([skarholmen, kapad], [kapad, skarholmen]):
+        neo4j_db.reset()
+        with store_for(neo4j_db) as store:
+            load(store, order, registry=registry)
+        props = _polisen(neo4j_db)
+        assert (props["name"], props["kind"]) == ("Polisen", "police"), [p.info.id for p in order]
+        assert "Polismyndigheten" in props["aliases"] and "polismyndigheten" in props["names_normalised"]
+        assert set(props["plans"]) == {"skarholmen-2017", "kapad-2020"}
+
+
+def test_a_plan_view_with_another_scope_never_overwrites_a_national_actor(neo4j_db, skarholmen):
+    """The statement's own guard, for rows made without the registry: an existing national actor is
+    not overwritten by a plan's row that gives the same id another scope."""
     import dataclasses
 
     from graphmodel.store.neo4j import plan_rows
@@ -177,15 +206,11 @@ def test_a_plan_cannot_redefine_a_shared_actor(neo4j_db, registry, skarholmen):
         actors=[{"id": "polisen", "props": {**entry, "name": "Kapade kommunen", "kind": "municipality",
                                             "scope": "organisation", "organisation": "polisen",
                                             "names_normalised": ["kapadekommunen"], "aliases": []}}])
-    for order in ([good, hijacked], [hijacked, good]):
-        neo4j_db.reset()
-        with store_for(neo4j_db) as store:
-            load(store, order)
-        records, _, _ = neo4j_db.driver().execute_query("MATCH (a:Actor {id: 'polisen'}) RETURN properties(a) AS p",
-                                                        database_=neo4j_db.database)
-        props = records[0]["p"]
-        assert {k: props.get(k) for k in entry} == entry, [p.plan for p in order]
-        assert set(props["plans"]) == {"skarholmen-2017", "kapad-2020"}
+    with store_for(neo4j_db) as store:
+        load(store, [good, hijacked])
+    props = _polisen(neo4j_db)
+    assert {k: props.get(k) for k in entry} == entry
+    assert set(props["plans"]) == {"skarholmen-2017", "kapad-2020"}
 
 
 # -- quiet on success ------------------------------------------------------------------------------
@@ -196,16 +221,20 @@ def _cli(args, env, stdin=None):
                           timeout=180, env={**os.environ, **env}, input=stdin, cwd=ROOT)
 
 
-def test_neo4j_load_and_query_print_nothing_on_stderr(neo4j_db):
-    env = {k: v for k, v in neo4j_db.env.items()}
-    for args in (["neo4j", "query", "overdue"],  # an empty store: the server has notices about unknown labels
-                 ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
-                 ["neo4j", "load", SKARHOLMEN], ["neo4j", "load", SKARHOLMEN],
-                 ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
-                 ["neo4j", "query", "works-with", "--param", "actor=Ingen sådan"]):
-        done = _cli(args, env)
-        assert done.returncode == 0, done.stderr
-        assert done.stderr == "", (args, done.stderr)
+def test_neo4j_load_and_query_print_nothing_on_stderr():
+    """On a new server (no label or property known yet, so the server has notices for every query) and
+    after a load: `graphmodel neo4j load/query` print their result and nothing on stderr."""
+    from neo4j_server.launcher import Neo4jTestServer
+
+    with Neo4jTestServer() as server:
+        for args in (["neo4j", "query", "overdue"],
+                     ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
+                     ["neo4j", "load", SKARHOLMEN], ["neo4j", "load", SKARHOLMEN],
+                     ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
+                     ["neo4j", "query", "works-with", "--param", "actor=Ingen sådan"]):
+            done = _cli(args, server.env)
+            assert done.returncode == 0, done.stderr
+            assert done.stderr == "", (args, done.stderr[:2000])
 
 
 # -- connection and files: no server needed --------------------------------------------------------

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..cli import FILES, FORMAT, LIMIT, REGISTRY, SHEET, _emit, _read, user_errors
+from ..cli import FILES, FORMAT, LIMIT, REGISTRY, SHEET, _emit, _read, _registry, user_errors
 
 
 def connection_options(command):
@@ -68,7 +68,8 @@ def load_command(files, registry_files, sheet, limits, uri, username, database, 
 
     plans, _ = _read(files, registry_files, sheet, limits)
     with _store(uri, username, database, password_stdin) as store:
-        summary = load(store, plans, batch_size=batch_size, progress=True, force=force)
+        summary = load(store, plans, batch_size=batch_size, progress=True, force=force,
+                       registry=_registry(registry_files))
     click.echo(f"{summary.line()} Into {store.connection.where()}.")
 
 
@@ -139,7 +140,7 @@ def export_command(out, files, registry_files, sheet, limits):
     from .neo4j import export_csv
 
     plans, _ = _read(files, registry_files, sheet, limits)
-    written = export_csv(plans, out)
+    written = export_csv(plans, out, registry=_registry(registry_files))
     click.echo(f"Wrote {len(written)} files for {len(plans)} plan(s):")
     for path in written:
         click.echo(f"  {path}")

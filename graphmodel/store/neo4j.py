@@ -47,9 +47,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import GraphmodelError
-from ..model import Actor, Measure, Plan
+from ..model import NATIONAL, Actor, Measure, Plan
 from ..read.status import period_bounds
-from ..registry import normalise
+from ..registry import Registry, normalise
 from . import cypher
 
 DEFAULT_URI = "bolt://localhost:7687"
@@ -362,13 +362,23 @@ def _rows_hash(props: dict, actors: list, part_of: list, measure_rows: list) -> 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def plan_rows(plan: Plan) -> PlanRows:
+def _as_registered(actor: Actor, registry: Registry | None) -> Actor:
+    """A national actor as the registry defines it, whatever a plan made of it: one plan must not
+    redefine an actor every plan shares. Other actors as the plan has them."""
+    entry = registry.entries.get(actor.id) if registry is not None else None
+    if entry is None or entry.scope != NATIONAL:
+        return actor
+    return Actor(entry.id, entry.name, entry.kind, entry.scope, entry.parent, None, tuple(entry.aliases))
+
+
+def plan_rows(plan: Plan, registry: Registry | None = None) -> PlanRows:
     """The loader's rows for a plan. Like ``build_graph``, a repeated (actor, type, measure) keeps one
-    edge with the last occurrence's attributes."""
+    edge with the last occurrence's attributes. With ``registry``, national actors are written as it
+    defines them (``_as_registered``)."""
+    named = [_as_registered(a, registry) for a in plan.actors.values()]
     # By key: concurrent loads lock shared actors in one order (fewer deadlocks to retry).
-    actors = sorted(({"id": a.id, "props": actor_props(a)} for a in plan.actors.values()),
-                    key=lambda a: a["props"]["key"])
-    part_of = [{"child": node_key(a.id), "parent": node_key(a.parent)} for a in plan.actors.values() if a.parent]
+    actors = sorted(({"id": a.id, "props": actor_props(a)} for a in named), key=lambda a: a["props"]["key"])
+    part_of = [{"child": node_key(a.id), "parent": node_key(a.parent)} for a in named if a.parent]
     measures, responsible, partners, measure_rows = [], [], [], []
     for m in plan.measures:
         props = measure_props(m)
@@ -443,6 +453,15 @@ def _chunks(rows: PlanRows, batch_size: int) -> list[tuple[list, list, list]]:
              part(lo, hi, n_actors + n_links, len(items))) for lo, hi in chunks]
 
 
+def _rows(plans: Iterable[Plan | PlanRows], registry: Registry | None) -> list[PlanRows]:
+    plans = list(plans)
+    if registry is None and any(not isinstance(p, PlanRows) for p in plans):
+        from ..read.registry_file import read_registry
+
+        registry = read_registry()
+    return [p if isinstance(p, PlanRows) else plan_rows(p, registry) for p in plans]
+
+
 def _write_plan(tx, rows: PlanRows, batch_size: int, force: bool, summary: LoadSummary) -> tuple[bool, bool]:
     """One plan in one transaction: usually one statement (cypher/load/write-plan.cypher), a plan of more
     than ``batch_size`` rows in several. Returns (existed before, unchanged and skipped)."""
@@ -481,17 +500,19 @@ def _stored_hashes(store: Store, plans: list[str]) -> dict[str, str | None]:
 
 
 def load(store: Store, plans: Iterable[Plan | PlanRows], batch_size: int = BATCH_SIZE, progress: bool = False,
-         on_plan: Callable[[PlanRows], None] | None = None, force: bool = False) -> LoadSummary:
+         on_plan: Callable[[PlanRows], None] | None = None, force: bool = False,
+         registry: Registry | None = None) -> LoadSummary:
     """Schema first, then each plan in its own transaction (all of it or nothing).
 
     A plan already in the store with the same rows (its ``load_hash``) is skipped: one read for all
     plans first, and the plan's statement checks again; ``force`` writes it anyway. Raises LoadFailed
     naming the plan when one cannot be written; plans
-    loaded before it stay loaded, nothing of the failing plan is written.
+    loaded before it stay loaded, nothing of the failing plan is written. ``registry`` (the one the
+    plans were read with; default the built-in one, as ``read_plans``) defines the national actors.
     """
     from neo4j.exceptions import Neo4jError as DriverNeo4jError
 
-    items = [p if isinstance(p, PlanRows) else plan_rows(p) for p in plans]
+    items = _rows(plans, registry)
     summary = LoadSummary()
     started = time.perf_counter()
     store.ensure_schema()
@@ -580,10 +601,11 @@ def _cell(value) -> object:
     return value
 
 
-def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike) -> list[Path]:
+def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registry: Registry | None = None) -> list[Path]:
     """CSV files for ``neo4j-admin database import full`` (and for LOAD CSV): the same nodes, properties
-    and relationships the loader writes. Returns the files written; ``import.txt`` has the command."""
-    items = [p if isinstance(p, PlanRows) else plan_rows(p) for p in plans]
+    and relationships the loader writes. Returns the files written; ``import.txt`` has the command.
+    Each file is written whole or not at all."""
+    items = _rows(plans, registry)
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
