@@ -14,7 +14,6 @@ import functools
 import hashlib
 import os
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 
@@ -23,8 +22,11 @@ from ..memory import gc_paused
 from ..model import NATIONAL, ORGANISATION, Actor, ActorRef, Interpretation, Measure, Plan, PlanInfo, Source
 from ..registry import OWN_ORGANISATION, Registry, RegistryEntry
 from .phrases import split_actor_cell
+from .plan_metadata import metadata_path, read_plan_info
 from .status import parse_status
 from .tables import Limits, Table, read_table
+
+__all__ = ["parse_plan", "read_plan", "read_plan_info", "slug"]
 
 ACTOR_COLUMNS = ("responsible", "partners")
 _MUNICIPALITY = re.compile(r"\b(kommun|stad|region)\b", re.IGNORECASE)
@@ -59,29 +61,6 @@ def _hashed(folded: str, text: str) -> str:
     nfc = unicodedata.normalize("NFC", text)
     key = "".join(c for c in nfc.casefold() if unicodedata.category(c)[0] in "LN") or nfc
     return f"{folded or 'x'}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-
-
-def read_plan_info(path: str | os.PathLike) -> PlanInfo:
-    """Metadata from ``<name>.plan.toml`` beside the plan, or derived from the file name."""
-    path = Path(path)
-    side = path.with_name(path.stem + ".plan.toml")
-    meta: dict = {}
-    if side.exists():
-        try:
-            meta = tomllib.loads(side.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-            raise IngestFailed([IngestError(str(side), "bad-plan-metadata", f"not valid TOML ({err}); fix the file or delete it")]) from err
-    organisation = meta.get("organisation") or path.stem
-    return PlanInfo(
-        id=slug(str(meta.get("id") or path.stem)),
-        title=str(meta.get("title") or path.stem),
-        organisation=str(meta.get("organisation_id") or ""),
-        organisation_name=str(organisation),
-        year=int(meta["year"]) if str(meta.get("year", "")).isdigit() else None,
-        source=meta.get("source"),
-        file=str(path),
-        organisation_parent=str(meta.get("organisation_parent") or "") or None,
-    )
 
 
 def read_plan(path: str | os.PathLike, registry: Registry, sheet: str | None = None,
@@ -203,25 +182,55 @@ class _Binder:
         self.info = dataclasses.replace(info, organisation=self.org.id, organisation_name=self.org.name)
 
     def _organisation(self, info: PlanInfo) -> Actor:
-        parent = None
-        if info.organisation_parent:
-            parent = self._named(info.organisation_parent)
+        """The plan's organisation: a national registry actor it names, or an actor of its own.
+
+        A plan's metadata never redefines an actor the registry defines, for every
+        plan in the run shares it: an id of its own that is a registry id is an error.
+        """
+        parent = self._named(info, "organisation_parent", info.organisation_parent) if info.organisation_parent else None
         entry = self.registry.lookup(info.organisation_name)
         if entry is not None and entry.scope == NATIONAL:
+            if info.organisation and info.organisation != entry.id:
+                self._refuse(info, "organisation_id", info.organisation,
+                             f"the organisation {info.organisation_name!r} is the registry's actor {entry.id!r}; "
+                             f"write organisation_id = {entry.id!r} or leave it out")
             return self.bind(entry, None)
+        if info.organisation:
+            org_id, key, value = info.organisation, "organisation_id", info.organisation
+            taken = self.registry.entries.get(org_id)
+        else:
+            org_id, key, value = slug(info.organisation_name), "organisation", info.organisation_name
+            taken = self.registry.entries.get(org_id)
+            taken = taken if taken is not None and taken.scope == NATIONAL else None
+        if taken is not None:
+            self._refuse(info, key, value, f"the organisation's id {org_id!r} is the id of the registry's actor "
+                                           f"{taken.name!r}; give the plan's organisation an organisation_id of its own")
+        if parent is not None and parent.id == org_id:
+            self._refuse(info, "organisation_parent", info.organisation_parent,
+                         "names the organisation itself; name the organisation it is part of, or leave it empty")
         kind = "municipality" if _MUNICIPALITY.search(info.organisation_name) and parent is None else "municipal-unit"
-        org = Actor(info.organisation or slug(info.organisation_name), info.organisation_name, kind, NATIONAL,
-                    parent=parent.id if parent else None)
+        org = Actor(org_id, info.organisation_name, kind, NATIONAL, parent=parent.id if parent else None)
         self.actors[org.id] = org
         return org
 
-    def _named(self, name: str) -> Actor:
+    def _named(self, info: PlanInfo, key: str, name: str) -> Actor:
         entry = self.registry.lookup(name)
         if entry is not None and entry.scope == NATIONAL:
             return self.bind(entry, None)
         actor = Actor(slug(name), name, "municipality" if _MUNICIPALITY.search(name) else "municipal-unit", NATIONAL)
+        taken = self.registry.entries.get(actor.id)
+        if taken is not None and taken.scope == NATIONAL:
+            self._refuse(info, key, name, f"gets the id {actor.id!r}, which is the registry's actor {taken.name!r}; "
+                                          f"write that actor's name, or another name")
         self.actors.setdefault(actor.id, actor)
         return actor
+
+    @staticmethod
+    def _refuse(info: PlanInfo, key: str, value: str, message: str):
+        side = metadata_path(info.file) if info.file else None
+        where = str(side) if side is not None and side.is_file() else info.file or "<plan>"
+        raise IngestFailed([IngestError(where, "metadata-takes-registry-actor", f"{key} {value!r}: {message}",
+                                        column=key, value=value)])
 
     def bind(self, entry: RegistryEntry, org: Actor | None) -> Actor:
         """The actor node for a registry entry in this plan's organisation (parents bound too).
