@@ -371,6 +371,14 @@ def test_thousands_of_formula_cells_give_twenty_errors_and_a_count(here):
     assert errors[-1] == "many.xlsx: and 80 more problems like the ones above. [formula-without-value]"
 
 
+def test_a_problem_on_every_row_of_a_long_file_gives_twenty_errors_and_a_count():
+    text = "Åtgärd;Ansvarig\nSamverkan;Skolan\n" + "".join(f";Polisen {i}\n" for i in range(1, 1001))
+    with pytest.raises(IngestFailed) as caught:
+        parse_csv_text(text, "plan.csv")
+    assert len(caught.value.errors) == 21
+    assert str(caught.value.errors[-1]) == "plan.csv: and 980 more problems like the ones above. [actors-without-measure]"
+
+
 # Encodings
 
 

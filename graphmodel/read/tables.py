@@ -501,7 +501,7 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
             f"the header is there but no row below it has a measure in {_quote(headers['measure'])}. "
             "Write one measure per row under the header.", header_row, headers["measure"]))
     if errors:
-        raise IngestFailed(errors)
+        raise IngestFailed(_capped(errors))
     return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None, preamble, notes)
 
 
