@@ -216,3 +216,11 @@ def test_a_cancelled_measure_is_read_but_neither_planned_nor_overdue(text):
     status = parse_status(text)
     assert status.state == "unknown" and status.interpreted
     assert not is_overdue(status, date(2030, 1, 1))
+
+
+@pytest.mark.parametrize("text", ["Klart Q1 0000", "0000-05-01", "december 0000", "våren 0000", "1850-1860",
+                                  "första halvåret 0001"])
+def test_a_year_outside_1900_to_2099_is_no_period_and_overdue_can_still_be_asked(text):
+    status = parse_status(text)
+    assert status.start is None and status.due is None
+    assert not is_overdue(status, date(2020, 1, 1))

@@ -99,13 +99,26 @@ _PART_MONTHS = {"spring": (1, 6), "summer": (6, 8), "autumn": (8, 12), "winter":
                 "Q4": (10, 12)}
 
 
+_YEARS = (1900, 2099)
+
+
 def _two_digit_year(digits: str) -> str:
     """Widen "19" to "2019"; only called where a season word makes it a year."""
     return digits if len(digits) == 4 else f"20{digits}"
 
 
 def _periods(match: re.Match[str]) -> tuple[str | None, str | None] | str | None:
-    """One period string, or a (start, due) pair for a range; None if not a period."""
+    """One period string, or a (start, due) pair for a range; None if not a period.
+
+    A year outside 1900-2099 ("Q1 0000") is no period: a plan's time line lies in
+    that range, and the calendar has no year 0 to compare a due date with.
+    """
+    found = _period_of(match)
+    years = found if isinstance(found, tuple) else (found,)
+    return found if found is not None and all(_YEARS[0] <= int(y[:4]) <= _YEARS[1] for y in years) else None
+
+
+def _period_of(match: re.Match[str]) -> tuple[str | None, str | None] | str | None:
     g = match.groupdict()
     if g["date_y"]:
         month = int(g["date_m"])
