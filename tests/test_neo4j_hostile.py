@@ -24,8 +24,7 @@ from click.testing import CliRunner
 import graphmodel as gm
 from benchmarks.synthetic import write_corpus
 from graphmodel.cli import main
-from graphmodel.read.plans import parse_plan, read_plan_info
-from graphmodel.read.tables import Limits, read_table
+from graphmodel.read.tables import Limits
 from graphmodel.store import neo4j as store_module
 from graphmodel.store.neo4j import Store, export_csv, load, resolve_connection
 from graphmodel.store.twins import answer
@@ -110,7 +109,8 @@ def test_a_plan_with_a_very_long_actor_name_and_measure_text_loads(neo4j_db, reg
     long_text = ("Åtgärd med mycket lång text " * (size // 28 + 1))[:size].strip()
     path = write_rows(tmp_path / "lang-2022.csv", [[long_text, long_name, "Polisen"], ["Kort", "Polisen", long_name]])
     # Over the default cell-length limit: read with it raised, as `--limit cell-length=...` does.
-    plans = [parse_plan(read_table(path, limits=Limits(cell_length=size)), read_plan_info(path), registry)]
+    plans = gm.read_plans([path], registry, limits=Limits(cell_length=size))
+    assert len(max(plans[0].actors, key=len)) > size  # an unknown actor's id is made from its name
     graph = gm.build_graph(plans)
     with store_for(neo4j_db) as store:
         summary = load(store, plans)
@@ -297,3 +297,31 @@ def test_a_full_disk_during_export_names_the_file_and_leaves_no_half_written_fil
     assert len(lines) == 1 and "measures.csv" in lines[0] and "No space left" in lines[0], result.output
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after == before  # the earlier complete export is intact; no temporary file left
+
+
+def test_a_store_written_before_keys_is_updated_in_place(neo4j_db, registry, skarholmen, norrtorp):
+    """Nodes without `key`, the old constraints on `id` and the old indexes (as the loader before keys
+    left them): the next load gives the nodes their keys, creates no second node, drops the old schema."""
+    from test_neo4j_store import assert_same_as_networkx
+
+    with store_for(neo4j_db) as store:
+        load(store, [skarholmen, norrtorp])
+    db = neo4j_db.driver()
+    for statement in ("DROP CONSTRAINT actor_key", "DROP CONSTRAINT measure_key", "DROP CONSTRAINT plan_key",
+                      "MATCH (n) REMOVE n.key, n.sort_name SET n.load_hash = null",
+                      "CREATE CONSTRAINT actor_id FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+                      "CREATE CONSTRAINT measure_id FOR (m:Measure) REQUIRE m.id IS UNIQUE",
+                      "CREATE CONSTRAINT plan_id FOR (p:Plan) REQUIRE p.id IS UNIQUE",
+                      "CREATE INDEX actor_name FOR (a:Actor) ON (a.name)",
+                      "CREATE INDEX measure_plan FOR (m:Measure) ON (m.plan)"):
+        db.execute_query(statement, database_=neo4j_db.database)
+    with store_for(neo4j_db) as store:
+        summary = load(store, [skarholmen, norrtorp])
+    assert summary.counters["nodes_created"] == 0 and summary.counters["relationships_created"] == 0
+    assert_same_as_networkx(neo4j_db, [skarholmen, norrtorp])
+    records, _, _ = db.execute_query("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name ORDER BY name",
+                                     database_=neo4j_db.database)
+    assert [r["name"] for r in records] == ["actor_key", "measure_key", "plan_key"]
+    records, _, _ = db.execute_query("MATCH (n) WHERE n.key IS NULL OR n.key <> n.id RETURN count(n) AS n",
+                                     database_=neo4j_db.database)
+    assert records[0]["n"] == 0

@@ -1,4 +1,4 @@
-// answers: Give nodes written before keys their key (the id; ids of over 1000 characters never loaded then), so a load merges onto them instead of writing them again.
+// answers: Give nodes written before keys their key, the id (as node_key gives it for ids of up to 1000 characters), so a load merges onto them instead of writing them again; runs on every load, a scan that finds nothing once done.
 // params: none
 // returns: none
 // mirrors: graphmodel.store.neo4j.node_key
