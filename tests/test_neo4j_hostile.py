@@ -325,3 +325,14 @@ def test_a_store_written_before_keys_is_updated_in_place(neo4j_db, registry, ska
     records, _, _ = db.execute_query("MATCH (n) WHERE n.key IS NULL OR n.key <> n.id RETURN count(n) AS n",
                                      database_=neo4j_db.database)
     assert records[0]["n"] == 0
+
+
+def test_limit_applies_to_neo4j_export(tmp_path):
+    """A cell over the default cell-length limit: refused with the flag to raise it; with --limit, exported."""
+    plan = write_rows(tmp_path / "lang-2024.csv", [["Åtgärd " + "x" * 40_000, "Polisen", ""]])
+    refused = CliRunner().invoke(main, ["neo4j", "export", str(tmp_path / "ut"), str(plan)])
+    assert refused.exit_code == 2 and "--limit cell-length=" in refused.output, refused.output
+    assert not (tmp_path / "ut" / "measures.csv").exists()
+    done = CliRunner().invoke(main, ["neo4j", "export", str(tmp_path / "ut"), str(plan), "--limit", "cell-length=50000"])
+    assert done.exit_code == 0, done.output
+    assert "x" * 40_000 in (tmp_path / "ut" / "measures.csv").read_text(encoding="utf-8")

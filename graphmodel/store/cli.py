@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..cli import FILES, FORMAT, LIMIT, REGISTRY, SHEET, _emit, _read, _registry, user_errors
+from ..cli import FILES, FORMAT, LIMIT, REGISTRY, SHEET, _emit, _limits, _registry, user_errors
 
 
 def connection_options(command):
@@ -42,6 +42,14 @@ def _store(uri, username, database, password_stdin):
     return Store(resolve_connection(uri, username, password, database))
 
 
+def _plans(files, registry_files, sheet, limits):
+    """The plans, and the registry they were read with (the loader writes national actors as it defines them)."""
+    from .. import api
+
+    registry = _registry(registry_files)
+    return api.read_plans(files, registry, sheet, _limits(limits)), registry
+
+
 @click.group()
 def neo4j() -> None:
     """Neo4j, the shared store: load plans, run the query library, export CSVs for neo4j-admin.
@@ -66,10 +74,9 @@ def load_command(files, registry_files, sheet, limits, uri, username, database, 
     """Load plan FILES: each plan whole or not at all; loading again changes nothing."""
     from .neo4j import load
 
-    plans, _ = _read(files, registry_files, sheet, limits)
+    plans, registry = _plans(files, registry_files, sheet, limits)
     with _store(uri, username, database, password_stdin) as store:
-        summary = load(store, plans, batch_size=batch_size, progress=True, force=force,
-                       registry=_registry(registry_files))
+        summary = load(store, plans, batch_size=batch_size, progress=True, force=force, registry=registry)
     click.echo(f"{summary.line()} Into {store.connection.where()}.")
 
 
@@ -139,8 +146,8 @@ def export_command(out, files, registry_files, sheet, limits):
     """Write CSVs of plan FILES into OUT for `neo4j-admin database import` (see OUT/import.txt)."""
     from .neo4j import export_csv
 
-    plans, _ = _read(files, registry_files, sheet, limits)
-    written = export_csv(plans, out, registry=_registry(registry_files))
+    plans, registry = _plans(files, registry_files, sheet, limits)
+    written = export_csv(plans, out, registry=registry)
     click.echo(f"Wrote {len(written)} files for {len(plans)} plan(s):")
     for path in written:
         click.echo(f"  {path}")
