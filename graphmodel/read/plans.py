@@ -33,6 +33,7 @@ _MUNICIPALITY = re.compile(r"\b(kommun|stad|region)\b", re.IGNORECASE)
 
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
+_ACCENTS = re.compile("[\u0300-\u036f]+")  # the combining marks that Latin letters decompose into
 
 
 def slug(text: str) -> str:
@@ -49,6 +50,8 @@ def slug(text: str) -> str:
         return _NOT_ID.sub("-", text.lower()).strip("-") or _hashed("", text)
     decomposed = unicodedata.normalize("NFKD", text)
     folded = _NOT_ID.sub("-", decomposed.encode("ascii", "ignore").decode().lower()).strip("-")
+    if folded and _ACCENTS.sub("", decomposed).isascii():  # "Skärholmen": only accents were lost
+        return folded
     kept = sum(c.isalnum() for c in folded)
     if kept and kept == sum(unicodedata.category(c)[0] in "LN" for c in decomposed):
         return folded
