@@ -207,6 +207,13 @@ def test_text_past_the_column_limit_names_the_row_and_the_column(here):
         "cells far to the right, or raise the limit with --limit columns=8. [too-many-columns]"]
 
 
+def test_text_past_the_column_limit_in_a_workbook_names_the_row_and_the_column(here):
+    workbook(Path("wide.xlsx"), [["Samverkan", "Polisen"], [None] * 9 + ["Kommentar"]])
+    assert errors_of("wide.xlsx", limits=Limits(columns=5)) == [
+        "wide.xlsx, row 3: the row has text in column J (column 10), past the limit of 5 columns. Delete the "
+        "cells far to the right, or raise the limit with --limit columns=10. [too-many-columns]"]
+
+
 def test_a_cell_over_the_length_limit_is_named_with_its_row_and_column(here):
     Path("long-cell.csv").write_text(HEADER + f"Samverkan;{'Polisen ' * 20};;\n")
     assert errors_of("long-cell.csv", limits=Limits(cell_length=100)) == [

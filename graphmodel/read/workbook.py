@@ -155,6 +155,8 @@ def _sheet_records(path: str, workbook, worksheet, limits: Limits
                 last = max(texts)
                 checker.check(number, [""] * last + [texts[last]])
                 texts = {c: t for c, t in texts.items() if c < limits.columns}
+                if not texts:
+                    continue
             row = [""] * (max(texts) + 1)
             for column, text in texts.items():
                 row[column] = text
