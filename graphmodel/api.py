@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from .registry import Registry
 
 if TYPE_CHECKING:
     from .analyse.gaps import GapSettings
+    from .read.tables import Limits
 
 __all__ = ["read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report"]
 
@@ -51,9 +52,9 @@ def plan_files(paths: Iterable[str | os.PathLike]) -> list[str]:
 
 
 def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = None,
-               sheet: str | None = None) -> list[Plan]:
+               sheet: str | None = None, limits: Limits | None = None) -> list[Plan]:
     """Read every plan file (a folder stands for its plan files); if any fails, raise one
-    IngestFailed with every file's errors."""
+    IngestFailed with every file's errors. ``limits`` raises the reading limits (``Limits``)."""
     registry = registry if registry is not None else read_registry()
     plans: list[Plan] = []
     errors: list[IngestError] = []
@@ -62,7 +63,8 @@ def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = N
         for path in plan_files(paths):
             try:
                 # --sheet names a sheet of the workbooks; CSV files given alongside have none.
-                plan = read_plan(path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None)
+                plan = read_plan(path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None,
+                                 **({"limits": limits} if limits is not None else {}))
             except IngestFailed as failed:
                 errors.extend(failed.errors)
                 continue
@@ -79,10 +81,15 @@ def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = N
 
 
 def ledger(plans: Iterable[Plan]) -> list[dict]:
-    """What every non-empty input cell became, with the problems found (``graphmodel check``)."""
+    """What every non-empty input cell became, with the problems found (``graphmodel check``).
+
+    A cell naming several actors has a row for each; ``part`` is the phrase of
+    the cell the row is about (None for a cell read as one piece).
+    """
     return [
         {"file": item.source.file, "row": item.source.row, "sheet": item.source.sheet, "column": item.column,
-         "text": item.text, "became": item.became, "problem": item.problem, "suggestions": list(item.suggestions)}
+         "text": item.text, "part": getattr(item, "part", None), "became": item.became, "problem": item.problem,
+         "suggestions": list(item.suggestions)}
         for plan in plans for item in plan.ledger
     ]
 
@@ -99,32 +106,52 @@ class Report:
     problems: int
     findings: int
     high_findings: int
+    replaced: list[str] = field(default_factory=list)
 
 
 def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry: Registry | None = None,
-           sheet: str | None = None, settings: "GapSettings | None" = None) -> Report:
-    """The main job: read plans, build the graph, analyse it, write graph files, listings and the report."""
+           sheet: str | None = None, settings: "GapSettings | None" = None, limits: Limits | None = None,
+           inputs: Iterable[str | os.PathLike] = ()) -> Report:
+    """The main job: read plans, build the graph, analyse it, write graph files, listings and the report.
+
+    The files are written as one set (``present.files.Outputs``): all of them
+    or, when anything fails, none; never over an input file or through a
+    symbolic link (``inputs`` names further files read, such as registry files).
+    ``Report.replaced`` lists the existing files it replaced.
+    """
+    from .present.exports import write_report_files
+    from .present.files import Outputs
+
+    paths = list(paths)
+    plans = read_plans(paths, registry, sheet, limits)
+    data = report_data(plans, build_graph(plans), settings)
+    with Outputs(out, inputs=[*input_files(paths), *map(Path, inputs)]) as files:
+        written = write_report_files(data, files)
+    return Report(written, len(plans), len(data.measures), len(data.actors),
+                  sum(a["unknown"] for a in data.actors), sum(1 for r in data.ledger if r["problem"]),
+                  len(data.findings), sum(f["severity"] == "high" for f in data.findings), files.replaced)
+
+
+def report_data(plans: list[Plan], graph, settings: "GapSettings | None" = None):
+    """Everything the report's files are written from (``ReportData``), each piece computed once."""
     from .analyse.gaps import GapSettings, coverage_table, find_gaps
     from .analyse.metrics import actor_metrics, collaboration_network, measure_actors
-    from .present.exports import ReportData, write_report_files
+    from .present.exports import ReportData
 
     settings = settings or GapSettings()
-    plans = read_plans(paths, registry, sheet)
-    graph = build_graph(plans)
     roles = measure_actors(graph)
-    data = ReportData(
+    network = collaboration_network(graph, roles)
+    return ReportData(
         graph=graph, plans=[_plan_summary(p) for p in plans], measures=measures(graph), actors=actors(graph),
-        ledger=ledger(plans), findings=find_gaps(graph, settings),
-        metrics=actor_metrics(graph, collaboration_network(graph, roles), roles),
-        coverage=coverage_table(graph, roles), as_of=settings.as_of, lang=settings.lang)
-    try:
-        written = write_report_files(data, Path(out))
-    except OSError as err:
-        raise GraphmodelError(f"cannot write the report to {str(out)!r}: {err.strerror or err}. "
-                              "Choose another folder with -o, or close the files if Excel has them open.") from err
-    return Report(written, len(plans), len(data.measures), len(data.actors), sum(a["unknown"] for a in data.actors),
-                  sum(1 for r in data.ledger if r["problem"]), len(data.findings),
-                  sum(f["severity"] == "high" for f in data.findings))
+        ledger=ledger(plans), findings=find_gaps(graph, settings), metrics=actor_metrics(graph, network, roles),
+        coverage=coverage_table(graph, roles), as_of=settings.as_of, lang=settings.lang, roles=roles,
+        network=network)
+
+
+def input_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The plan files named and their ``.plan.toml`` files: what an output must never replace."""
+    files = [Path(p) for p in plan_files(paths)]
+    return files + [p.with_name(p.stem + ".plan.toml") for p in files]
 
 
 def _plan_summary(plan: Plan) -> dict:

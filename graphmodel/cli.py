@@ -23,14 +23,21 @@ FILES = click.argument("files", nargs=-1, required=True, type=click.Path())
 REGISTRY = click.option("--registry", "registry_files", multiple=True, type=click.Path(dir_okay=False),
                         help="An extra actor registry file (same columns as data/actors.csv); repeatable.")
 SHEET = click.option("--sheet", default=None, help="XLSX sheet to read (default: the first).")
+LIMIT = click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
+                     help="Raise a reading limit, e.g. --limit rows=500000; see README 'Limits'. Repeatable.")
 ACTOR = click.argument("actor")
 
 
 def user_errors(command: Callable) -> Callable:
-    """Turn a GraphmodelError into one message on stderr and exit code 2."""
+    """Turn a GraphmodelError into one message on stderr and exit code 2.
+
+    A termination signal (SIGTERM) ends the command as Ctrl+C does, by an
+    exception, so that files half written are removed on the way out.
+    """
 
     @wraps(command)
     def run(*args, **kwargs):
+        _exit_on_terminate()
         try:
             return command(*args, **kwargs)
         except GraphmodelError as error:
@@ -40,11 +47,34 @@ def user_errors(command: Callable) -> Callable:
     return run
 
 
-def _read(files, registry_files, sheet):
+def _exit_on_terminate() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
+
+
+def _limits(limits):
+    """``--limit NAME=VALUE`` settings as ``Limits`` (None when none given: the readers' defaults)."""
+    if not limits:
+        return None
+    from .read.tables import Limits
+
+    return Limits.parse(limits)
+
+
+def _read(files, registry_files, sheet, limits=()):
     from . import api
 
-    plans = api.read_plans(files, _registry(registry_files), sheet)
+    plans = api.read_plans(files, _registry(registry_files), sheet, _limits(limits))
     return plans, api.build_graph(plans)
+
+
+def _replaced(replaced: list[str]) -> None:
+    """Say on stderr which existing files were replaced (outputs never replace anything silently)."""
+    if replaced:
+        click.echo(f"graphmodel: replaced {len(replaced)} existing file(s): " + "; ".join(replaced), err=True)
 
 
 def _warn_unread_cells(plans) -> None:
@@ -110,14 +140,14 @@ def main() -> None:
 
 
 def plan_command(name: str | None = None, *, actor: bool = False, fmt: bool = True, options=()):
-    """A subcommand over plan files: [ACTOR] FILES, its own options, [--format], --registry, --sheet.
+    """A subcommand over plan files: [ACTOR] FILES, its own options, [--format], --registry, --sheet, --limit.
 
     User mistakes become one line and exit code 2 (``user_errors``).
     """
 
     def wrap(function):
         function = user_errors(function)
-        for option in reversed((*options, *((FORMAT,) if fmt else ()), REGISTRY, SHEET)):
+        for option in reversed((*options, *((FORMAT,) if fmt else ()), REGISTRY, SHEET, LIMIT)):
             function = option(function)
         function = FILES(function)
         if actor:
@@ -128,22 +158,22 @@ def plan_command(name: str | None = None, *, actor: bool = False, fmt: bool = Tr
 
 
 @plan_command()
-def measures(files, fmt, registry_files, sheet):
+def measures(files, fmt, registry_files, sheet, limits):
     """List every measure with its responsible actors, partners and status."""
     from .analyse.listing import measures as list_measures
     from .present.formats import MEASURE_COLUMNS, MEASURE_TABLE, render
 
-    _, graph = _read(files, registry_files, sheet)
+    _, graph = _read(files, registry_files, sheet, limits)
     _emit(render(list_measures(graph), fmt, MEASURE_COLUMNS, title="Åtgärder", table_columns=MEASURE_TABLE))
 
 
 @plan_command()
-def actors(files, fmt, registry_files, sheet):
+def actors(files, fmt, registry_files, sheet, limits):
     """List every actor with how many measures it owns and takes part in."""
     from .analyse.listing import actors as list_actors
     from .present.formats import ACTOR_COLUMNS, ACTOR_TABLE, render
 
-    _, graph = _read(files, registry_files, sheet)
+    _, graph = _read(files, registry_files, sheet, limits)
     _emit(render(list_actors(graph), fmt, ACTOR_COLUMNS, title="Aktörer (? = okänd)", table_columns=ACTOR_TABLE))
 
 
@@ -151,27 +181,31 @@ def actors(files, fmt, registry_files, sheet):
     click.option("--strict", is_flag=True, help="Exit with code 1 if any cell could not be fully interpreted."),
     click.option("--all", "show_all", is_flag=True, help="In the table, list every cell, not only the problems."),
 ))
-def check(files, fmt, registry_files, sheet, strict, show_all):
+def check(files, fmt, registry_files, sheet, limits, strict, show_all):
     """Account for every non-empty cell: what it became, and what could not be interpreted."""
+    from collections import defaultdict
+
     from . import api
-    from .present.exports import LEDGER_COLUMNS, PROBLEM_TABLE
+    from .present.exports import LEDGER_COLUMNS, PROBLEM_TABLE, ledger_rows
     from .present.formats import flat, print_table, render
 
-    plans, _ = _read(files, registry_files, sheet)
+    plans, _ = _read(files, registry_files, sheet, limits)
     rows = api.ledger(plans)
     problems = [r for r in rows if r["problem"]]
     if fmt != "table":
-        _emit(render(rows, fmt, LEDGER_COLUMNS))
+        _emit(render(ledger_rows(rows), fmt, LEDGER_COLUMNS))
     else:
+        cells, bad = defaultdict(set), defaultdict(set)
+        for r in rows:
+            cells[r["file"]].add((r["sheet"], r["row"], r["column"]))
+            if r["problem"]:
+                bad[r["file"]].add((r["sheet"], r["row"], r["column"]))
         for plan in plans:
-            own = [r for r in rows if r["file"] == plan.info.file]
-            cells = {(r["sheet"], r["row"], r["column"]) for r in own}
-            bad = {(r["sheet"], r["row"], r["column"]) for r in own if r["problem"]}
-            click.echo(f"{plan.info.file}: {len(cells)} non-empty cells read in {len(plan.measures)} measures; "
-                       f"{len(bad)} to review.")
+            click.echo(f"{plan.info.file}: {len(cells[plan.info.file])} non-empty cells read in "
+                       f"{len(plan.measures)} measures; {len(bad[plan.info.file])} to review.")
         shown, columns = (rows, LEDGER_COLUMNS) if show_all else (problems, PROBLEM_TABLE)
         if shown:
-            print_table(flat(shown, columns), [c.heading for c in columns],
+            print_table(flat(ledger_rows(shown), columns), [c.heading for c in columns],
                         title="Alla celler" if show_all else "Att granska")
     if strict and problems:
         sys.exit(1)
@@ -190,56 +224,56 @@ NO_SUBUNITS = click.option("--no-subunits", is_flag=True, help="Count only the a
     NO_SUBUNITS,
     click.option("--mentions", is_flag=True, help="Also measures whose text names the actor, marked 'mention'."),
 ))
-def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet):
+def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet, limits):
     """Which measures depend on ACTOR: it (or a unit of it) is responsible or partner."""
     from . import api
     from .analyse.questions import measures_depending_on
     from .present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
 
     registry = _registry(registry_files)
-    graph = api.build_graph(api.read_plans(files, registry, sheet))
+    graph = api.build_graph(api.read_plans(files, registry, sheet, _limits(limits)))
     rows = measures_depending_on(graph, actor, subunits=not no_subunits, mentions=mentions, registry=registry)
     _emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"Åtgärder som beror på {actor}", table_columns=DEPENDENCY_TABLE))
 
 
 @plan_command("responsible-for", actor=True, options=(NO_SUBUNITS,))
-def responsible_for_command(actor, files, no_subunits, fmt, registry_files, sheet):
+def responsible_for_command(actor, files, no_subunits, fmt, registry_files, sheet, limits):
     """Which measures ACTOR (or a unit of it) is responsible for."""
     from .analyse.questions import responsible_for
     from .present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
 
-    _, graph = _read(files, registry_files, sheet)
+    _, graph = _read(files, registry_files, sheet, limits)
     rows = responsible_for(graph, actor, subunits=not no_subunits)
     _emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"{actor} ansvarar för", table_columns=DEPENDENCY_TABLE))
 
 
 @plan_command("works-with", actor=True)
-def works_with_command(actor, files, fmt, registry_files, sheet):
+def works_with_command(actor, files, fmt, registry_files, sheet, limits):
     """Which actors share measures with ACTOR, with the shared measures as evidence."""
     from .analyse.questions import works_with
     from .present.formats import WORKS_WITH_COLUMNS, render
 
-    _, graph = _read(files, registry_files, sheet)
+    _, graph = _read(files, registry_files, sheet, limits)
     _emit(render(works_with(graph, actor), fmt, WORKS_WITH_COLUMNS, title=f"{actor} samverkar med"))
 
 
 @plan_command()
-def overview(files, fmt, registry_files, sheet):
+def overview(files, fmt, registry_files, sheet, limits):
     """Measures per plan, area and prevention level, and how many have an owner and partners."""
     from .analyse.questions import overview as area_overview
     from .present.formats import OVERVIEW_COLUMNS, render
 
-    _, graph = _read(files, registry_files, sheet)
+    _, graph = _read(files, registry_files, sheet, limits)
     _emit(render(area_overview(graph), fmt, OVERVIEW_COLUMNS, title="Översikt per område och nivå"))
 
 
 @plan_command()
-def metrics(files, fmt, registry_files, sheet):
+def metrics(files, fmt, registry_files, sheet, limits):
     """Per actor: load (responsible, partner, share) and place in the collaboration network."""
     from .analyse.metrics import actor_metrics
     from .present.formats import METRIC_COLUMNS, render
 
-    _, graph = _read(files, registry_files, sheet)
+    _, graph = _read(files, registry_files, sheet, limits)
     _emit(render(actor_metrics(graph), fmt, METRIC_COLUMNS, title="Aktörernas belastning",
                  table_columns=METRIC_COLUMNS[:-1]))
 
@@ -292,18 +326,20 @@ def gap_options(command):
                  help="Folder to write into (created if missing)."),
     gap_options,
 ))
-def report(files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet):
+def report(files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet, limits):
     """The main job: the report page, gap findings, the graph and the listings, written to a folder."""
     from . import api
 
     result = api.report(files, out, _registry(registry_files), sheet,
-                        _gap_settings(as_of, lang, overload_count, overload_share, partner_min))
+                        _gap_settings(as_of, lang, overload_count, overload_share, partner_min), _limits(limits),
+                        inputs=registry_files)
     click.echo(f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
                f" ({result.unknown_actors} unknown), {result.problems} cell(s) to review (see check.csv).")
     click.echo(f"Found {result.findings} gap finding(s), {result.high_findings} of high severity (see report.html).")
     click.echo("Wrote:")
     for path in result.written:
         click.echo(f"  {path}")
+    _replaced(result.replaced)
 
 
 @plan_command(options=(
@@ -311,12 +347,12 @@ def report(files, out, as_of, lang, overload_count, overload_share, partner_min,
     click.option("--fail-on", callback=_kinds, default="",
                  help="Comma-separated finding kinds that make the command exit 1, e.g. unassigned,vague-owner."),
 ))
-def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_on, fmt, registry_files, sheet):
+def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_on, fmt, registry_files, sheet, limits):
     """Gap analysis: unowned and vaguely owned measures, overload, single points of failure, dates."""
     from .analyse.gaps import find_gaps
     from .present.formats import FINDING_COLUMNS, FINDING_TABLE, render
 
-    plans, graph = _read(files, registry_files, sheet)
+    plans, graph = _read(files, registry_files, sheet, limits)
     findings = find_gaps(graph, _gap_settings(as_of, lang, overload_count, overload_share, partner_min))
     _warn_unread_cells(plans)
     _emit(render(findings, fmt, FINDING_COLUMNS, title="Brister i planen", table_columns=FINDING_TABLE))
@@ -325,12 +361,12 @@ def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_o
 
 
 @plan_command("what-if", actor=True)
-def what_if_command(actor, files, fmt, registry_files, sheet):
+def what_if_command(actor, files, fmt, registry_files, sheet, limits):
     """What falls if ACTOR drops out: measures left without owner, collaborations cut."""
     from .analyse.gaps import what_if
     from .present.formats import Column, render, to_json
 
-    _, graph = _read(files, registry_files, sheet)
+    _, graph = _read(files, registry_files, sheet, limits)
     result = what_if(graph, actor)
     if fmt == "json":
         _emit(to_json(result))

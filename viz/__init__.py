@@ -35,27 +35,41 @@ def _slug(name: str) -> str:
     import unicodedata
 
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "aktor"
+    # A file name has room for 255 bytes; an unknown actor's name can run to thousands of characters.
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower())[:60].strip("-") or "aktor"
 
 
-def write_views(graph, findings: list[dict] | None, out_dir: Path, lang: str = "sv") -> dict[str, str]:
-    """Write the report's views into ``out_dir``; return ``{label: file name}`` in the order to list them.
+def write_views(graph, findings: list[dict] | None, out, lang: str = "sv", *, roles: dict | None = None,
+                network=None) -> dict[str, str]:
+    """Write the report's views into ``out``; return ``{label: file name}`` in the order to list them.
 
     The plan view with the gap overlay, the actor collaboration view, and the
     ego view of Polisen (or, without police in the plans, of the real actor
     sharing the most measures). Labels are Swedish unless ``lang="en"``.
+    ``out`` is a folder or a ``graphmodel.present.files.Outputs`` (the report's
+    set of files); ``roles`` (``measure_actors``) and ``network``
+    (``collaboration_network``) are computed here unless given.
     """
-    out_dir = Path(out_dir)
+    from graphmodel.analyse.metrics import collaboration_network, measure_actors
+    from graphmodel.present.files import Outputs
+
+    if roles is None:
+        roles = measure_actors(graph)
+    if network is None:
+        network = collaboration_network(graph, roles)
+    if not isinstance(out, Outputs):
+        with Outputs(out) as files:
+            return write_views(graph, findings, files, lang, roles=roles, network=network)
     labels = LABELS[lang]
     written = {}
-    write_view(plan_view(graph, findings, lang), out_dir / FILE_NAMES["plan"])
+    out.write_text(FILE_NAMES["plan"], render(plan_view(graph, findings, lang, roles=roles)))
     written[labels["plan"]] = FILE_NAMES["plan"]
-    write_view(actor_view(graph, findings, lang), out_dir / FILE_NAMES["actors"])
+    out.write_text(FILE_NAMES["actors"], render(actor_view(graph, findings, lang, roles=roles, network=network)))
     written[labels["actors"]] = FILE_NAMES["actors"]
-    central = most_central_actor(graph)
+    central = most_central_actor(graph, network)
     if central is not None:
         name = graph.nodes[central]["name"]
         file_name = FILE_NAMES["ego"].format(slug=_slug(name))
-        write_view(ego_view(graph, central, findings, lang), out_dir / file_name)
+        out.write_text(file_name, render(ego_view(graph, central, findings, lang, roles=roles)))
         written[labels["ego"].format(actor=name)] = file_name
     return written

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graphmodel.cli import FILES, REGISTRY, SHEET, _read, user_errors
+from graphmodel.cli import FILES, LIMIT, REGISTRY, SHEET, _read, _replaced, user_errors
 
 
 @click.command()
@@ -21,19 +21,21 @@ from graphmodel.cli import FILES, REGISTRY, SHEET, _read, user_errors
               help="The HTML file to write.")
 @REGISTRY
 @SHEET
+@LIMIT
 @user_errors
-def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet):
+def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet, limits):
     """Draw an interactive network view (plan, actors, ego) as one offline HTML file.
 
     The page needs no internet and no installation: open it in any browser,
     or send it by e-mail. It has a search box, filters by area, level,
     status and actor kind, a legend, and the same content as a table.
     """
-    from graphmodel.errors import GraphmodelError
+    from graphmodel.api import input_files
+    from graphmodel.present.files import write_file
 
-    from . import actor_view, ego_view, plan_view, write_view
+    from . import actor_view, ego_view, plan_view, render
 
-    _, graph = _read(files, registry_files, sheet)
+    _, graph = _read(files, registry_files, sheet, limits)
     findings = None
     if gaps:
         from graphmodel.analyse.gaps import GapSettings, find_gaps
@@ -45,9 +47,9 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
         built = actor_view(graph, findings, lang)
     else:
         built = plan_view(graph, findings, lang)
-    try:
-        path = write_view(built, out)
-    except OSError as err:
-        raise GraphmodelError(f"cannot write {str(out)!r}: {err.strerror or err}. Choose another file with -o.") from err
+    html = render(built)
+    path, replaced = write_file(out, lambda temporary: temporary.write_text(html, encoding="utf-8", newline="\n"),
+                                [*input_files(files), *registry_files])
     click.echo(f"Wrote {path} ({sum(n['type'] == 'measure' for n in built.nodes)} measures, "
                f"{sum(n['type'] == 'actor' for n in built.nodes)} actors, {len(built.edges)} links).")
+    _replaced(replaced)

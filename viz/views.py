@@ -69,11 +69,11 @@ def _wrap(value: str, width: int, lines: int) -> list[str]:
 class _Builder:
     """What every view needs: the graph's roles, the findings per node, node and edge styling."""
 
-    def __init__(self, graph: nx.MultiDiGraph, findings: list[dict] | None, lang: str):
+    def __init__(self, graph: nx.MultiDiGraph, findings: list[dict] | None, lang: str, roles: dict | None = None):
         self.graph = graph
         self.t = text(lang)
         self.lang = lang
-        self.roles = measure_actors(graph)
+        self.roles = roles if roles is not None else measure_actors(graph)
         self.findings_of: dict[str, list[dict]] = defaultdict(list)
         self.plan_findings: list[str] = []
         for finding in findings or []:
@@ -361,9 +361,13 @@ def _three_columns(b: "_Builder", measures: list[str], placed: dict, left: list[
     return gap, pos, big
 
 
-def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv") -> View:
-    """Measures in plan order (bands by area and level) between their owners (left) and partners (right)."""
-    b = _Builder(graph, findings, lang)
+def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv", *,
+              roles: dict | None = None) -> View:
+    """Measures in plan order (bands by area and level) between their owners (left) and partners (right).
+
+    ``roles`` is ``measure_actors(graph)`` when the caller has it already.
+    """
+    b = _Builder(graph, findings, lang, roles)
     t = b.t
     b.load(None)
     measures = _measures_in_order(graph, (n for n, d in graph.nodes(data=True) if d["label"] == MEASURE))
@@ -392,12 +396,16 @@ def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: 
     return view
 
 
-def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv") -> View:
-    """Actors only; an edge per pair sharing measures, width = how many, tooltip = which."""
-    b = _Builder(graph, findings, lang)
+def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv", *,
+               roles: dict | None = None, network: nx.Graph | None = None) -> View:
+    """Actors only; an edge per pair sharing measures, width = how many, tooltip = which.
+
+    ``roles`` and ``network`` (``measure_actors``, ``collaboration_network``) when the caller has them.
+    """
+    b = _Builder(graph, findings, lang, roles)
     t = b.t
     b.load(None)
-    network = collaboration_network(graph, b.roles)
+    network = network if network is not None else collaboration_network(graph, b.roles)
     actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: graph.nodes[a]["name"].casefold())
     network = network.subgraph(actors)
     big = len(actors) > BIG
@@ -467,13 +475,13 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
 
 
 def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = None, lang: str = "sv",
-             subunits: bool = True) -> View:
+             subunits: bool = True, *, roles: dict | None = None) -> View:
     """The actor (and its units), the measures it is responsible for or takes part in, the other actors on them.
 
     ``actor`` is a name, alias, spelling used in a plan, or id, as for
     ``graphmodel depends-on``; an unknown name raises UnknownActorError.
     """
-    b = _Builder(graph, findings, lang)
+    b = _Builder(graph, findings, lang, roles)
     t = b.t
     b.load(None)
     found = find_actors(graph, actor)
@@ -512,21 +520,21 @@ def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = N
     view.legend = b.legend(measures, ego + others, (RESPONSIBLE_FOR, PARTNER_IN)
                            + ((PART_OF,) if any(e["rel"] == PART_OF for e in b.edges) else ()))
     roles = {m: [t["responsible"] if role[m][0] == 0 else t["partner"], role[m][1]] for m in measures}
+    shared = Counter(a for m in measures for a in set(b.roles[m][RESPONSIBLE_FOR]) | set(b.roles[m][PARTNER_IN]))
     view.tables = [b.measure_table(measures, roles, [t["role"], t["via"]]),
-                   b.actor_table(others, t["shared"], {a: str(sum(1 for m in measures if a in b.roles[m][RESPONSIBLE_FOR]
-                                                              or a in b.roles[m][PARTNER_IN])) for a in others})]
+                   b.actor_table(others, t["shared"], {a: str(shared[a]) for a in others})]
     view.subtitle = (f"{_title(graph, title)} — {t['measures_n'].format(n=len(measures))}, "
                      f"{t['actors_n'].format(n=len(others))}")
     return view
 
 
-def most_central_actor(graph: nx.MultiDiGraph) -> str | None:
+def most_central_actor(graph: nx.MultiDiGraph, network: nx.Graph | None = None) -> str | None:
     """Polisen when the plans name it, else the real actor with the most shared measures."""
     try:
         return find_actors(graph, "Polisen")[0]
     except Exception:  # UnknownActorError: no police in these plans
         pass
-    network = collaboration_network(graph)
+    network = network if network is not None else collaboration_network(graph)
     real = [(w, graph.nodes[a]["name"], a) for a, w in network.degree(weight="weight")
             if graph.nodes[a]["kind"] not in VAGUE_KINDS and w]
     if not real:

@@ -2,26 +2,34 @@
 
 Spreadsheet cells that start like a formula (= + - @) can never run in Excel:
 in XLSX they are text cells with the quote prefix (the text itself unchanged),
-in CSV they get a leading apostrophe.
+in CSV they get a leading apostrophe. Every writer streams its rows and makes
+its text valid for its format (``formats.clean_text``), so a control
+character from a plan, a registry or a file name can neither crash a writer
+nor make a file that no program reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 import networkx as nx
 
-from .formats import ACTOR_COLUMNS, FORMULA_START, MEASURE_COLUMNS, Column, flat, to_csv
+from .files import Outputs
+from .formats import (ACTOR_COLUMNS, MEASURE_COLUMNS, NOT_TEXT, Column, clean_data, clean_text, csv_chunks,
+                      json_needs_cleaning)
+from .xlsx import Sheet, write_workbook
 
 LEDGER_COLUMNS: Sequence[Column] = (
     Column("file", lambda r: r["file"]),
     Column("row", lambda r: r["row"]),
     Column("column", lambda r: r["column"]),
     Column("text", lambda r: r["text"]),
+    Column("part", lambda r: r.get("part") or ""),
     Column("became", lambda r: r["became"]),
     Column("problem", lambda r: r["problem"] or ""),
     Column("suggestions", lambda r: "; ".join(r["suggestions"])),
@@ -38,45 +46,117 @@ PROBLEM_TABLE: Sequence[Column] = (
 )
 
 
-def write_graph(graph: nx.MultiDiGraph, out: Path) -> list[Path]:
+def ledger_rows(rows: Iterable[dict]) -> Iterator[dict]:
+    """The ledger as files show it: a cell's text on the first of its consecutive rows only.
+
+    A cell naming several actors has a row per actor; repeating the whole
+    cell on each made one cell naming 9,000 actors a 793 MB check.csv. The
+    ``part`` column says which phrase of the cell each row is about.
+    """
+    last = None
+    for row in rows:
+        cell = (row["file"], row.get("sheet"), row["row"], row["column"])
+        if cell == last and row["text"]:
+            yield {**row, "text": ""}
+        else:
+            last = cell
+            yield row
+
+
+def export_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph as the files show it: every string clean (``clean_text``); the graph itself when it is."""
+    if not _has_unclean_text(graph):
+        return graph
+    ids = {node: clean_data(node) for node in graph}
+    copy = nx.MultiDiGraph(**clean_data(graph.graph))
+    copy.add_nodes_from((ids[node], clean_data(data)) for node, data in graph.nodes(data=True))
+    copy.add_edges_from((ids[a], ids[b], clean_data(key), clean_data(data))
+                        for a, b, key, data in graph.edges(keys=True, data=True))
+    return copy
+
+
+def _has_unclean_text(graph: nx.MultiDiGraph) -> bool:
+    def strings() -> Iterator[object]:
+        yield from graph.graph.items()
+        for node, data in graph._node.items():
+            yield node
+            yield from data.items()
+        for relations in graph._adj.values():
+            for keyed in relations.values():
+                for key, data in keyed.items():
+                    yield key
+                    yield from data.items()
+
+    def text(value: object) -> Iterator[str]:
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, str):
+                yield item
+
+    return any(NOT_TEXT.search(piece) for value in strings() for piece in text(value))
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
+    nx.write_graphml(graph, path)
+    return path
+
+
+def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
+    nx.write_gexf(graph, path)
+    return path
+
+
+def graph_json(graph: nx.MultiDiGraph) -> str:
+    """Node-link JSON (notebooks, D3), one attribute per line as before."""
+    text = json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1)
+    if json_needs_cleaning(text):  # an export graph is clean; this is for a graph passed in directly
+        text = json.dumps(clean_data(nx.node_link_data(graph, edges="edges")), ensure_ascii=False, indent=1)
+    return text
+
+
+def write_graph(graph: nx.MultiDiGraph, out: Path | Outputs) -> list[Path]:
     """The graph as GraphML (yEd, Gephi), GEXF (Gephi) and node-link JSON (notebooks, D3)."""
-    paths = [out / "graph.graphml", out / "graph.gexf", out / "graph.json"]
-    nx.write_graphml(graph, paths[0])
-    nx.write_gexf(graph, paths[1])
-    data = nx.node_link_data(graph, edges="edges")
-    paths[2].write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return paths
+    with _outputs(out) as files:
+        graph = export_graph(graph)
+        files.write("graph.graphml", lambda path: write_graphml(graph, path))
+        files.write("graph.gexf", lambda path: write_gexf(graph, path))
+        files.write_text("graph.json", graph_json(graph))
+    return [files.folder / name for name in ("graph.graphml", "graph.gexf", "graph.json")]
 
 
-def write_csv(rows: list[dict], columns: Sequence[Column], path: Path) -> Path:
+class _outputs:
+    """An ``Outputs`` given by the caller (who commits it), or a folder to make a set of its own for."""
+
+    def __init__(self, out: Path | Outputs):
+        self.own = not isinstance(out, Outputs)
+        self.files = Outputs(out) if self.own else out
+
+    def __enter__(self) -> Outputs:
+        return self.files.__enter__() if self.own else self.files
+
+    def __exit__(self, *exc) -> None:
+        if self.own:
+            self.files.__exit__(*exc)
+
+
+def write_csv(rows: Iterable[dict], columns: Sequence[Column], path: Path) -> Path:
     """A ``;``-separated UTF-8 file with BOM: opens correctly in Swedish Excel by double-click."""
-    path.write_text(to_csv(rows, columns, delimiter=";"), encoding="utf-8-sig")
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        for piece in csv_chunks(rows, columns, delimiter=";"):
+            handle.write(piece)
     return path
 
 
-def write_xlsx(sheets: dict[str, tuple[list[dict], Sequence[Column]]], path: Path) -> Path:
-    """One workbook, a sheet per listing, header row frozen and filterable."""
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
+def write_xlsx(sheets: dict[str, tuple[Iterable[dict], Sequence[Column]]], path: Path) -> Path:
+    """One workbook, a sheet per listing, header row frozen and filterable, columns as wide as the
+    first 200 rows need (8 to 60 characters). Rows stream to the file (``xlsx.write_workbook``)."""
+    return write_workbook(path, [_sheet(title, rows, columns) for title, (rows, columns) in sheets.items()])
 
-    book = Workbook()
-    book.remove(book.active)
-    for title, (rows, columns) in sheets.items():
-        sheet = book.create_sheet(title[:31])
-        sheet.append([c.heading for c in columns])
-        for values in flat(rows, columns):
-            sheet.append(values)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-                    # Plan text is data: stored as text with Excel's quote prefix, never as a formula.
-                    cell.data_type, cell.quotePrefix = "s", True
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
-        for index, column in enumerate(columns, start=1):
-            widest = max([len(column.heading)] + [len(str(column.value(r))) for r in rows[:200]])
-            sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, widest + 2))
-    book.save(path)
-    return path
+
+def _sheet(title: str, rows: Iterable[dict], columns: Sequence[Column]) -> Sheet:
+    rows = iter(rows)
+    first = list(islice(rows, 200))
+    widths = [min(60, max(8, max([len(c.heading)] + [len(str(c.value(r))) for r in first]) + 2)) for c in columns]
+    return Sheet(title, [c.heading for c in columns], widths, ([c.value(r) for c in columns] for r in chain(first, rows)))
 
 
 FINDING_SHEET: Sequence[Column] = (
@@ -103,6 +183,8 @@ class ReportData:
     coverage: list[dict]
     as_of: dt.date
     lang: str = "sv"
+    roles: dict | None = None  # measure_actors(graph), computed once for every view and table
+    network: nx.Graph | None = None  # collaboration_network(graph, roles), likewise
 
 
 def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
@@ -114,22 +196,33 @@ def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
     return write_xlsx(sheets or {"inga brister": ([], FINDING_SHEET)}, path)
 
 
-def write_report_files(data: ReportData, out: Path) -> list[Path]:
-    """Everything ``graphmodel report`` writes, in ``out`` (created if missing)."""
+def write_report_files(data: ReportData, out: Path | Outputs) -> list[Path]:
+    """Everything ``graphmodel report`` writes, as one set: every file in place, or none changed.
+
+    ``out`` is a folder (created if missing) or an ``Outputs`` the caller commits.
+    """
     from viz import write_views
 
     from .report_html import render_report
 
-    out.mkdir(parents=True, exist_ok=True)
-    views = write_views(data.graph, data.findings, out, lang=data.lang)
-    html = render_report(data.plans, data.measures, data.findings, data.metrics, data.coverage, data.as_of, views)
-    (out / "report.html").write_text(html, encoding="utf-8")
-    written = [out / "report.html", *(out / name for name in views.values())]
-    written.append(write_gaps_xlsx(data.findings, out / "gaps.xlsx"))
-    written += write_graph(data.graph, out)
-    written.append(write_xlsx({"Åtgärder": (data.measures, MEASURE_COLUMNS), "Aktörer": (data.actors, ACTOR_COLUMNS),
-                               "Inläsning": (data.ledger, LEDGER_COLUMNS)}, out / "measures.xlsx"))
-    written.append(write_csv(data.measures, MEASURE_COLUMNS, out / "measures.csv"))
-    written.append(write_csv(data.actors, ACTOR_COLUMNS, out / "actors.csv"))
-    written.append(write_csv(data.ledger, LEDGER_COLUMNS, out / "check.csv"))
-    return written
+    with _outputs(out) as files:
+        views = write_views(data.graph, data.findings, files, lang=data.lang, roles=data.roles,
+                            network=data.network)
+        files.write_text("report.html", render_report(data.plans, data.measures, data.findings, data.metrics,
+                                                      data.coverage, data.as_of, views))
+        names = ["report.html", *views.values()]
+        files.write("gaps.xlsx", lambda path: write_gaps_xlsx(data.findings, path))
+        graph = export_graph(data.graph)
+        files.write("graph.graphml", lambda path: write_graphml(graph, path))
+        files.write("graph.gexf", lambda path: write_gexf(graph, path))
+        files.write_text("graph.json", graph_json(graph))
+        del graph
+        files.write("measures.xlsx", lambda path: write_xlsx(
+            {"Åtgärder": (data.measures, MEASURE_COLUMNS), "Aktörer": (data.actors, ACTOR_COLUMNS),
+             "Inläsning": (ledger_rows(data.ledger), LEDGER_COLUMNS)}, path))
+        files.write("measures.csv", lambda path: write_csv(data.measures, MEASURE_COLUMNS, path))
+        files.write("actors.csv", lambda path: write_csv(data.actors, ACTOR_COLUMNS, path))
+        files.write("check.csv", lambda path: write_csv(ledger_rows(data.ledger), LEDGER_COLUMNS, path))
+        names += ["gaps.xlsx", "graph.graphml", "graph.gexf", "graph.json", "measures.xlsx", "measures.csv",
+                  "actors.csv", "check.csv"]
+    return [files.folder / name for name in names]

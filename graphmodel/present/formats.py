@@ -8,13 +8,65 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import orjson
 
 FORMATS = ("table", "json", "csv")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# What no output may carry: C0 controls but tab, line feed and carriage return (XML 1.0 forbids
+# them, openpyxl refuses them, HTML calls them errors), DEL and C1 controls, lone surrogates (no
+# UTF-8 encoder takes them) and U+FFFE/U+FFFF (not characters in XML).
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+LINE_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")  # Word's Shift+Enter is \x0b: a line break to a reader
+
+
+def _replacement(match: re.Match) -> str:
+    char = match.group()
+    if char in LINE_BREAKS:
+        return "\n"
+    return "\ufffd" if char >= "\ud800" else ""
+
+
+def clean_text(value: str) -> str:
+    r"""Text that every output format can hold: what ``NOT_TEXT`` matches is replaced or dropped.
+
+    Line-like controls (Word's Shift+Enter) become a line break, lone surrogates
+    and U+FFFE/U+FFFF the replacement character, other controls are dropped.
+    Text without any (nearly all) is returned as it is, after one regex search.
+
+    >>> clean_text("Polisen\x0bSäpo\x00") == "Polisen\nSäpo"
+    True
+    """
+    return NOT_TEXT.sub(_replacement, value) if NOT_TEXT.search(value) else value
+
+
+def clean_data(value: object) -> object:
+    """``value`` with ``clean_text`` applied to every string in it (dict keys included)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_data(k): clean_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean_data(v) for v in value]
+    return value
+
+
+# In encoded JSON, what may stand for a character NOT_TEXT matches: the character itself, or the
+# escapes JSON encoders write for controls. Backslash-b or -f in text also match: then the text is
+# only cleaned for nothing.
+_JSON_SUSPECT = re.compile(NOT_TEXT.pattern + r"|\\u00[01]|\\u007[fF]|\\[bf]")
+_JSON_SUSPECT_BYTES = re.compile(rb"\\u00[01]|\\u007[fF]|\\[bf]|\x7f|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
+
+
+def json_needs_cleaning(encoded: str | bytes) -> bool:
+    """Whether encoded JSON may hold a string ``clean_text`` would change (a cheap check of the output)."""
+    pattern = _JSON_SUSPECT_BYTES if isinstance(encoded, bytes) else _JSON_SUSPECT
+    return pattern.search(encoded) is not None
 
 
 def guard_formula(value: object) -> object:
@@ -80,8 +132,13 @@ ACTOR_TABLE: Sequence[Column] = (ACTOR_COLUMNS[0], ACTOR_COLUMNS[1], ACTOR_COLUM
                                  ACTOR_COLUMNS[6])
 
 
-def flat(rows: list[dict], columns: Sequence[Column]) -> list[list[object]]:
+def flat(rows: Iterable[dict], columns: Sequence[Column]) -> list[list[object]]:
     return [[c.value(r) for c in columns] for r in rows]
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A value as a CSV cell: clean text (``clean_text``), formula-looking text guarded."""
+    return guard_formula(clean_text(value)) if isinstance(value, str) else value
 
 
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS  # keys as the standard json module writes them: 1 -> "1"
@@ -99,38 +156,58 @@ def json_chunks(rows: object, lines_per_chunk: int = 500) -> Iterator[str]:
     piece, the process never holds it twice (as a list of lines and joined).
     orjson encodes three times as fast as the standard library's C encoder.
     """
-    if not isinstance(rows, list):
-        yield orjson.dumps(rows, option=_JSON_OPTIONS | orjson.OPT_INDENT_2).decode()
+    if not isinstance(rows, (list, Iterator)):
+        yield orjson.dumps(clean_data(rows), option=_JSON_OPTIONS | orjson.OPT_INDENT_2).decode()
         return
-    if not rows:
-        yield "[]"
-        return
-    for start in range(0, len(rows), lines_per_chunk):
-        lines = b",\n".join([orjson.dumps(row, option=_JSON_OPTIONS) for row in rows[start:start + lines_per_chunk]])
-        yield ("[\n" if start == 0 else ",\n") + lines.decode()
-    yield "\n]"
+    rows = iter(rows)
+    first = True
+    while chunk := list(islice(rows, lines_per_chunk)):
+        yield ("[\n" if first else ",\n") + _json_lines(chunk).decode()
+        first = False
+    yield "[]" if first else "\n]"
 
 
-def to_csv(rows: list[dict], columns: Sequence[Column], delimiter: str = ",") -> str:
+def _json_lines(rows: list) -> bytes:
+    """One compact line per row; strings cleaned (``clean_text``) when the encoded text shows a need."""
+    try:
+        lines = b",\n".join([orjson.dumps(row, option=_JSON_OPTIONS) for row in rows])
+    except orjson.JSONEncodeError:  # a lone surrogate, which no UTF-8 encoder takes
+        lines = None
+    if lines is None or json_needs_cleaning(lines):
+        lines = b",\n".join([orjson.dumps(clean_data(row), option=_JSON_OPTIONS) for row in rows])
+    return lines
+
+
+def to_csv(rows: Iterable[dict], columns: Sequence[Column], delimiter: str = ",") -> str:
     """CSV with formula-looking cells guarded; files for Swedish Excel use ``delimiter=";"``."""
+    return "".join(csv_chunks(rows, columns, delimiter))
+
+
+def csv_chunks(rows: Iterable[dict], columns: Sequence[Column], delimiter: str = ",",
+               rows_per_chunk: int = 500) -> Iterator[str]:
+    """``to_csv`` in pieces of a few hundred rows, to write out while ``rows`` is still being made."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([c.heading for c in columns])
-    for values in flat(rows, columns):
-        writer.writerow([guard_formula(v) for v in values])
-    return out.getvalue()
+    writer.writerow([spreadsheet_cell(c.heading) for c in columns])
+    for count, row in enumerate(rows, start=1):
+        writer.writerow([spreadsheet_cell(c.value(row)) for c in columns])
+        if count % rows_per_chunk == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def render(rows: list[dict], fmt: str, columns: Sequence[Column], title: str | None = None,
            table_columns: Sequence[Column] | None = None) -> str | Iterator[str] | None:
     """The rows in ``fmt``; for ``table`` print with rich (``table_columns``, narrower) and return None.
 
-    JSON comes as pieces to write one after another (``json_chunks``); CSV as one text.
+    JSON and CSV come as pieces to write one after another (``json_chunks``, ``csv_chunks``).
     """
     if fmt == "json":
         return json_chunks(rows)
     if fmt == "csv":
-        return to_csv(rows, columns)
+        return csv_chunks(rows, columns)
     shown = table_columns or columns
     print_table(flat(rows, shown), [c.heading for c in shown], title)
     return None
@@ -145,8 +222,8 @@ def print_table(values: list[list[object]], headings: list[str], title: str | No
     for heading in headings:
         table.add_column(heading, overflow="fold")
     for row in values:
-        # rich reads "[...]" as markup; plan text is data, so escape it.
-        table.add_row(*(escape(str(v)) for v in row))
+        # rich reads "[...]" as markup; plan text is data, so escape it (and drop controls a terminal would run).
+        table.add_row(*(escape(clean_text(str(v))) for v in row))
     Console().print(table)
 
 

@@ -3,14 +3,16 @@
 Plan summary, findings grouped by kind with the measures they name, the
 actors' load, and the coverage table. No request leaves the page: no
 scripts or fonts from elsewhere, and a Content-Security-Policy that forbids
-them. Every piece of plan text goes through ``html.escape``.
+them. Every piece of plan text goes through ``html.escape`` (and ``clean_text``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from html import escape
+from html import escape as html_escape
+
+from .formats import clean_text
 
 KIND_TITLES = {
     "unassigned": "Åtgärder utan ansvarig",
@@ -45,6 +47,11 @@ th{background:#f0f3f7} td.num{text-align:right;font-variant-numeric:tabular-nums
 ul.findings{padding-left:1.1rem} ul.findings li{margin:.3rem 0} .measures{color:#4a5563;font-size:.85rem}
 nav a{margin-right:1rem} .muted{color:#6b7685}
 """
+
+
+def escape(text: str) -> str:
+    """Plan text as HTML: markup escaped, and no character an HTML parser calls an error (``clean_text``)."""
+    return html_escape(clean_text(text))
 
 
 def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> str:
