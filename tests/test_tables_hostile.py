@@ -312,6 +312,17 @@ def test_a_part_whose_checksum_fails_is_not_a_readable_workbook(here):
         "'Excel Workbook (.xlsx)' or as 'CSV UTF-8'. [not-a-table]"]
 
 
+def test_a_workbook_of_twenty_thousand_empty_parts_is_refused_before_zipfile_lists_them(here):
+    workbook(Path("parts.xlsx"), [["Samverkan", "Polisen"]])
+    with zipfile.ZipFile("parts.xlsx", "a") as book:
+        for i in range(20_000):
+            book.writestr(f"xl/media/{i}", b"")
+    with within(10):
+        assert errors_of("parts.xlsx") == [
+            "parts.xlsx: this is not a readable Excel workbook: it holds 20,009 parts where a workbook has a "
+            "few dozen. Check where the file comes from; open it in Excel and save it again. [not-a-table]"]
+
+
 def test_a_lone_styled_cell_at_the_last_row_and_column_costs_one_cell_not_a_billion(here):
     book = openpyxl.Workbook()
     sheet = book.active

@@ -71,6 +71,11 @@ def _check_unpacked_size(path: str, limits: Limits) -> None:
     2 GB) when a whole part is read, as openpyxl reads most of them.
     """
     try:
+        count = _stated_part_count(path)
+        if count > _MOST_PARTS:
+            _fail(path, "not-a-table",
+                  f"this is not a readable Excel workbook: it holds {count:,}{'+' if count == 0xFFFF else ''} parts where a workbook has "
+                  "a few dozen. Check where the file comes from; open it in Excel and save it again.")
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             unpacked = sum(info.file_size for info in parts)
@@ -92,6 +97,26 @@ def _check_unpacked_size(path: str, limits: Limits) -> None:
         _fail(path, "unreadable-file", _unreadable(e))
     except _NOT_A_WORKBOOK:
         _not_a_workbook(path)
+
+
+def _stated_part_count(path: str) -> int:
+    """The number of parts the zip's end record states, read before zipfile lists them all.
+
+    zipfile builds an object per part: a 50 MB file of empty parts takes seconds and
+    half a gigabyte before anything is known. 65,535 stands for 'more' (zip64).
+    """
+    with open(path, "rb") as raw:
+        raw.seek(0, 2)
+        size = raw.tell()
+        raw.seek(max(0, size - 65_557))  # the end record: 22 bytes and a comment of up to 64 KB
+        tail = raw.read()
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) < end + 22:
+        raise zipfile.BadZipFile("no end record")
+    return int.from_bytes(tail[end + 10:end + 12], "little")
+
+
+_MOST_PARTS = 10_000  # a workbook has a part per sheet, drawing and image: a few dozen
 
 
 def _holds_what_it_states(raw, info: zipfile.ZipInfo) -> bool:
