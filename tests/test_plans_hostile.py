@@ -126,7 +126,7 @@ def module_patterns():
 @pytest.mark.parametrize("pattern", module_patterns())
 def test_no_pattern_of_the_reading_path_backtracks_badly_on_a_repeated_unit(pattern):
     for unit in UNITS:
-        for work in (pattern.search, pattern.findall, lambda s: pattern.sub("x", s)):
+        for work in (pattern.search, lambda s: pattern.sub("x", s)):  # findall scans as sub does
             grows_linearly(lambda n: unit * max(1, n // len(unit)), work, 2_000, slack=0.1, what=f"{unit!r} {work}")
 
 
