@@ -20,7 +20,9 @@ asks this module for a statement by kind and name.
 
 >>> q = query("depends-on")
 >>> [p.name for p in q.params], q.returns[-2:]
-(['actor', 'subunits'], ['role', 'via'])
+(['actor', 'actorKey', 'subunits'], ('role', 'via'))
+>>> q.bind({"actor": "Großstadt"})["actorKey"]
+'grossstadt'
 """
 
 from __future__ import annotations
