@@ -14,7 +14,6 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

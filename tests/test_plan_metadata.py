@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from graphmodel.cli import main
 from graphmodel.errors import IngestError, IngestFailed
-from graphmodel.read.plan_metadata import MAX_METADATA_BYTES, PLAN_METADATA, metadata_table, read_plan_info
+from graphmodel.read.plan_metadata import MAX_METADATA_BYTES, metadata_table, read_plan_info
 from graphmodel.read.plans import read_plan
 from graphmodel.read.registry_file import read_registry
 

@@ -22,7 +22,6 @@ from graphmodel.model import PlanInfo
 from graphmodel.read.phrases import split_actor_cell
 from graphmodel.read.plans import parse_plan, read_plan, slug
 from graphmodel.read.registry_file import read_registry
-from graphmodel.read.status import parse_status
 from graphmodel.read.tables import Limits, parse_csv_text
 from graphmodel.registry import Registry, RegistryEntry
 

@@ -190,7 +190,9 @@ class _Binder:
         A plan's metadata never redefines an actor the registry defines, for every
         plan in the run shares it: an id of its own that is a registry id is an error.
         """
-        parent = self._named(info, "organisation_parent", info.organisation_parent) if info.organisation_parent else None
+        parent = None
+        if info.organisation_parent:
+            parent = self._named(info, "organisation_parent", info.organisation_parent)
         entry = self.registry.lookup(info.organisation_name)
         if entry is not None and entry.scope == NATIONAL:
             if info.organisation and info.organisation != entry.id:
@@ -207,7 +209,7 @@ class _Binder:
             taken = taken if taken is not None and taken.scope == NATIONAL else None
         if taken is not None:
             self._refuse(info, key, value, f"the organisation's id {org_id!r} is the id of the registry's actor "
-                                           f"{taken.name!r}; give the plan's organisation an organisation_id of its own")
+                                           f"{taken.name!r}; give the organisation an organisation_id of its own")
         if parent is not None and parent.id == org_id:
             self._refuse(info, "organisation_parent", info.organisation_parent,
                          "names the organisation itself; name the organisation it is part of, or leave it empty")
@@ -260,7 +262,7 @@ class _Binder:
                                                   above.id if above else None, owner, entry.aliases)
         return above
 
-    def read_cell(self, cell: str) -> tuple[tuple[ActorRef, ...], tuple[tuple[str, str | None, tuple, str | None], ...]]:
+    def read_cell(self, cell: str) -> tuple[tuple[ActorRef, ...], tuple[tuple, ...]]:
         """A cell's actors (each once, first mention first) and a ledger note per phrase:
         (became, problem, suggestions, the phrase as written when the cell names several).
 

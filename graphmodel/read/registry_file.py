@@ -72,8 +72,8 @@ def _records(reader, path: str):
         except csv.Error as err:  # a field over the csv module's limit, most often an unclosed quote
             raise IngestFailed([IngestError(
                 path, "registry-unreadable-row",
-                f"cannot read this row ({err}); look for a quote (\") that is opened and never closed", row=reader.line_num,
-            )]) from err
+                f"cannot read this row ({err}); look for a quote (\") that is opened and never closed",
+                row=reader.line_num)]) from err
         yield reader.line_num, record
 
 
