@@ -17,6 +17,7 @@ import orjson
 
 FORMATS = ("table", "json", "csv")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED_START = frozenset("".join(FORMULA_START))
 
 # What no output may carry: C0 controls but tab, line feed and carriage return (XML 1.0 forbids
 # them, openpyxl refuses them, HTML calls them errors), DEL and C1 controls, lone surrogates (no
@@ -137,8 +138,16 @@ def flat(rows: Iterable[dict], columns: Sequence[Column]) -> list[list[object]]:
 
 
 def spreadsheet_cell(value: object) -> object:
-    """A value as a CSV cell: clean text (``clean_text``), formula-looking text guarded."""
-    return guard_formula(clean_text(value)) if isinstance(value, str) else value
+    """A value as a CSV cell: formula-looking text guarded, also once cleaned (``clean_text``).
+
+    The rest of the cleaning is done on the written text, a few hundred rows at
+    a time (``csv_chunks``): CSV syntax holds no control character, so cleaning
+    the text cleans every cell, with one regex search instead of one per cell.
+    """
+    if isinstance(value, str) and value and (value[0] in _GUARDED_START or (
+            not " " <= value[0] <= "~" and NOT_TEXT.match(value))):
+        return guard_formula(clean_text(value))
+    return value
 
 
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS  # keys as the standard json module writes them: 1 -> "1"
@@ -192,10 +201,10 @@ def csv_chunks(rows: Iterable[dict], columns: Sequence[Column], delimiter: str =
     for count, row in enumerate(rows, start=1):
         writer.writerow([spreadsheet_cell(c.value(row)) for c in columns])
         if count % rows_per_chunk == 0:
-            yield out.getvalue()
+            yield clean_text(out.getvalue())
             out.seek(0)
             out.truncate()
-    yield out.getvalue()
+    yield clean_text(out.getvalue())
 
 
 def render(rows: list[dict], fmt: str, columns: Sequence[Column], title: str | None = None,

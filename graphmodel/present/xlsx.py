@@ -63,9 +63,9 @@ def column_letter(index: int) -> str:
 
 
 def _text(value: str) -> str:
-    value = clean_text(value)
+    """Cell text as XML; cleaning (``clean_text``) is done on the written rows, a few hundred at a time."""
     if len(value) > CELL_LIMIT:
-        value = value[:CELL_LIMIT - 1] + "…"
+        value = clean_text(value)[:CELL_LIMIT - 1] + "…"
     return escape(value)
 
 
@@ -102,16 +102,17 @@ def _write_sheet(book: zipfile.ZipFile, name: str, sheet: Sheet) -> str:
             '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
             '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>' + (f"<cols>{cols}</cols>" if cols else "") + "<sheetData>"
-            + _row(1, letters, sheet.headings)).encode())
+            + clean_text(_row(1, letters, sheet.headings))).encode())
         batch: list[str] = []
         for values in sheet.rows:
             rows += 1
             batch.append(_row(rows, letters, values))
             if len(batch) == _ROWS_PER_WRITE:
-                handle.write("".join(batch).encode())
+                # SpreadsheetML markup holds no control character: cleaning the rows' text cleans every cell.
+                handle.write(clean_text("".join(batch)).encode())
                 batch = []
         table = f"A1:{letters[-1]}{rows}"
-        handle.write(("".join(batch) + f'</sheetData><autoFilter ref="{table}"/></worksheet>').encode())
+        handle.write((clean_text("".join(batch)) + f'</sheetData><autoFilter ref="{table}"/></worksheet>').encode())
     return table
 
 
