@@ -7,6 +7,7 @@ busy machine does not make them flaky and a regression to quadratic time fails q
 
 from __future__ import annotations
 
+import csv
 import re
 import signal
 import time
@@ -302,3 +303,13 @@ def test_a_name_in_another_script_matches_only_a_registry_name_with_the_same_let
     assert registry.lookup("Föreningen Рассвет") is None and registry.knows("Föreningen")
     own = Registry([RegistryEntry("rassvet", "Föreningen Рассвет", "civil-society", "national")])
     assert own.lookup("föreningen  РАССВЕТ").id == "rassvet" and own.lookup("Föreningen Восход") is None
+
+
+def test_a_huge_registry_field_is_the_same_error_whatever_limit_another_reader_set(tmp_path):
+    previous = csv.field_size_limit(10_000_000)
+    try:
+        error = registry_error(tmp_path, REGISTRY_HEADER + b"ett;Ett;municipal-unit;organisation;;" + b"a" * 300_000 + b";\n")
+    finally:
+        csv.field_size_limit(previous)
+    assert (error.code, error.row) == ("registry-unreadable-row", 2)
+    assert csv.field_size_limit() == previous

@@ -21,13 +21,23 @@ COLUMNS = ("id", "name", "kind", "scope", "parent", "aliases", "note")
 # and every name costs the splitter work in proportion to its length squared.
 MAX_NAME_LENGTH = 200
 MAX_ALIASES = 100
+MAX_FIELD_LENGTH = 100_000  # a longer field is an unclosed quote more often than a real note
 _SAVE_AS = "save the registry from Excel as 'CSV UTF-8' (or fix the bytes)"
 
 
 def parse_registry_csv(text: str, path: str = "<registry>") -> list[RegistryEntry]:
     """Registry entries from the text of a ``;``-separated registry file."""
+    previous = csv.field_size_limit(MAX_FIELD_LENGTH)  # the same limit, whatever another reader set
+    try:
+        return _parse(text, path)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _parse(text: str, path: str) -> list[RegistryEntry]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
-    header = [h.strip().lower() for h in next(reader, [])]
+    records = _records(reader, path)
+    header = [h.strip().lower() for h in next(records, (1, []))[1]]
     missing = [c for c in ("id", "name", "kind", "scope") if c not in header]
     if missing:
         hint = " (separate the columns with ';')" if len(header) == 1 and "," in header[0] else ""
@@ -35,7 +45,7 @@ def parse_registry_csv(text: str, path: str = "<registry>") -> list[RegistryEntr
             path, "registry-missing-column",
             f"the registry needs the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}{hint}", row=1)])
     entries, errors, seen = [], [], {}
-    for number, record in _records(reader, path):
+    for number, record in records:
         if not any(cell.strip() for cell in record):
             continue
         cells = {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(header)}
