@@ -64,7 +64,7 @@ def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = N
             try:
                 # --sheet names a sheet of the workbooks; CSV files given alongside have none.
                 plan = read_plan(path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None,
-                                 **({"limits": limits} if limits is not None else {}))
+                                 limits=limits)
             except IngestFailed as failed:
                 errors.extend(failed.errors)
                 continue

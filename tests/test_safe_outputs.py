@@ -133,3 +133,11 @@ def test_every_plan_command_takes_limit():
     for command in ("measures", "actors", "check", "depends-on", "responsible-for", "works-with", "overview",
                     "metrics", "report", "gaps", "what-if", "view"):
         assert "--limit NAME=VALUE" in run(command, "--help").output, command
+
+
+def test_a_limit_is_raised_from_the_command_line_for_every_reading_command(tmp_path):
+    assert run("measures", str(SKARHOLMEN), "--limit", "rows=3").exit_code == 2
+    assert run("measures", str(SKARHOLMEN), "--limit", "rows=3", "--limit", "rows=500000").exit_code == 0
+    result = run("report", str(SKARHOLMEN), "-o", str(tmp_path / "out"), "--limit", "rows=500000")
+    assert result.exit_code == 0, result.output
+    assert run("view", str(SKARHOLMEN), "-o", str(tmp_path / "v.html"), "--limit", "rows=3").exit_code == 2

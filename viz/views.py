@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 
@@ -59,11 +60,17 @@ class View:
 
 
 def _wrap(value: str, width: int, lines: int) -> list[str]:
+    return list(_wrapped(value, width, lines))
+
+
+@lru_cache(maxsize=65536)
+def _wrapped(value: str, width: int, lines: int) -> tuple[str, ...]:
+    """An actor's name is wrapped for its box and again for its height: textwrap once per name."""
     wrapped = textwrap.wrap(" ".join(value.split()), width=width, break_long_words=True) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
-    return wrapped
+    return tuple(wrapped)
 
 
 class _Builder:
@@ -407,7 +414,7 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
     b.load(None)
     network = network if network is not None else collaboration_network(graph, b.roles)
     actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: graph.nodes[a]["name"].casefold())
-    network = network.subgraph(actors)
+    network = network.subgraph(actors).copy()  # walked many times below: a filtering view is slow
     big = len(actors) > BIG
     facets: dict[str, dict[str, set]] = {a: defaultdict(set) for a in actors}
     for actor in actors:
