@@ -38,7 +38,8 @@ _ENDINGS_BY_LAST_LETTER = {last: tuple(e for e in _ENDINGS if e[-1] == last) for
 _VOWELS = set("aeiouyåäöé")
 _MIN_STEM = 3
 _NOT_ALNUM = re.compile(r"[^0-9a-zåäöéü]+")
-_ACCENTS = re.compile("[\u0300-\u036f]+")  # the combining marks that Latin letters decompose into
+# Latin letters, accented or not, and the symbols and marks beside them: no other script's letters.
+_LATIN = re.compile("[\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]*")
 
 
 def normalise(text: str) -> str:
@@ -54,7 +55,7 @@ def _foreign_key(text: str) -> str | None:
     "Föreningen Восход" would both look up as "Föreningen": such phrases match
     only a name with the same letters.
     """
-    if text.isascii() or _ACCENTS.sub("", unicodedata.normalize("NFD", text)).isascii():
+    if _LATIN.fullmatch(text):
         return None
     letters = [c for c in unicodedata.normalize("NFC", text).casefold() if c.isalnum()]
     if all(c.isascii() or "LATIN" in unicodedata.name(c, "LATIN") for c in letters):

@@ -51,10 +51,10 @@ class ActorPhrase:
 
 _MASK = "\x00{}\x00"
 _MASKED = re.compile(r"\x00(\d+)\x00")
-# Patterns that start with a whitespace run start it only at its first character
-# ("(?<!\s)\s+"): a start inside the run cannot succeed where the run's start failed,
-# and trying each one would be quadratic in the run's length.
-_PAREN = re.compile(r"(?:(?<!\s)\s+)?\(([^()]*)\)")
+# The splitter reads folded text (fold_whitespace: every whitespace run is one character), so a
+# single "\s" or "\s?" stands for a run. No pattern has a whitespace quantifier that could be
+# tried from each position of a long run, which made a cell of 32,000 spaces take a minute.
+_PAREN = re.compile(r"\s?\(([^()]*)\)")
 # A list item preceded by another ("b-," in "a-, b-, c- och d") is never tried as a start:
 # from there the match cannot succeed where it failed from the first item.
 _SUSPENDED = re.compile(r"(?<!\w-,)(?<!\w-,\s)(?:\b\w++-\s*+,\s*+)*+\b\w++-\s++(?:och|eller|samt|&)\s++\w++")
@@ -63,12 +63,12 @@ _MANAGER_AREAS = re.compile(
     r"\b\w*(?:chef|chefen|direktör|ansvarig|ansvariga)\s+(?:för\s+)?[a-zåäö][\w-]*\s+och\s+[a-zåäö][\w-]*"
 )
 _HARD_SEPARATOR = re.compile(
-    r"(?:(?<!\s)\s+)?(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom)\s)\s*",
+    r"\s?(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom)\s)\s*",
     re.IGNORECASE,
 )
 _ADJACENT_MASKS = re.compile(r"(?<=\x00)\s+(?=\x00\d+\x00)")
-_OCH = re.compile(r"(?<!\s)\s+(?:och|eller)\s+", re.IGNORECASE)
-_EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|(?<!\s)\s+(?:och|eller|samt)$", re.IGNORECASE)
+_OCH = re.compile(r"\s(?:och|eller)\s", re.IGNORECASE)
+_EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|\s(?:och|eller|samt)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:representanter|representant|företrädare|deltagare|personal|medarbetare|stöd|kontaktpersoner|kontaktperson)"
     r"\s+(?:från|för|ur|inom|på|hos|vid)\s+|^(?:med stöd av|via|genom)\s+",
@@ -81,7 +81,7 @@ _HEDGES = (
 )
 _HEDGE = "|".join(re.escape(h.rstrip(".")) + r"\.?" for h in _HEDGES)
 _HEDGE_START = re.compile(rf"^(?:{_HEDGE})(?:\s+|$)", re.IGNORECASE)
-_HEDGE_END = re.compile(rf"(?:^|(?<!\s)\s+)(?:{_HEDGE})$", re.IGNORECASE)
+_HEDGE_END = re.compile(rf"(?:^|\s)(?:{_HEDGE})$", re.IGNORECASE)
 _HEDGE_ONLY = re.compile(_HEDGE, re.IGNORECASE)
 _HEDGE_WINDOW = max(map(len, _HEDGES)) + 2  # a space before the longest hedge and its period
 _ABBREVIATION_END = re.compile(
@@ -264,7 +264,7 @@ def _read_piece(
             return " "
         return m.group(0)
 
-    body = _MASKED.sub(drop_remark, piece)
+    body = _MASKED.sub(drop_remark, piece) if "\x00" in piece else piece
     body = _strip(_EDGE_CONJUNCTION.sub("", " ".join(body.split())))
     remark = "; ".join(r for r in remarks if r) or None
 
