@@ -263,8 +263,9 @@ def test_a_cell_naming_nine_thousand_actors_is_stored_once_and_read_in_linear_ti
         return ", ".join(f"Föreningen nummer {i}" for i in range(n))
 
     def read(text):
-        return parse_plan(parse_csv_text(f'Åtgärd;Övriga aktörer\nSamverka;"{text}"\n', "p.csv",
-                                         Limits(cell_length=1_000_000)), INFO, registry)
+        limits = Limits(cell_length=1_000_000, actors_per_cell=10_000)
+        return parse_plan(parse_csv_text(f'Åtgärd;Övriga aktörer\nSamverka;"{text}"\n', "p.csv", limits),
+                          INFO, registry, limits)
 
     grows_linearly(cell, read, 300, slack=1.0, what="9,000 actors")
     plan = read(cell(9_000))
@@ -313,3 +314,18 @@ def test_a_huge_registry_field_is_the_same_error_whatever_limit_another_reader_s
         csv.field_size_limit(previous)
     assert (error.code, error.row) == ("registry-unreadable-row", 2)
     assert csv.field_size_limit() == previous
+
+
+def test_a_cell_naming_more_actors_than_the_limit_is_an_error_naming_row_column_and_flag(registry):
+    text = ", ".join(f"Föreningen nummer {i}" for i in range(201))
+    with pytest.raises(IngestFailed) as caught:
+        parse_plan(parse_csv_text(f'Åtgärd;Övriga aktörer\nSamverka;"{text}"\n', "p.csv"), INFO, registry)
+    [error] = caught.value.errors
+    assert (error.code, error.row, error.column) == ("too-many-actors", 2, "Övriga aktörer")
+    assert "--limit actors-per-cell=201" in error.message
+
+
+def test_a_cell_naming_as_many_actors_as_the_limit_reads(registry):
+    text = ", ".join(f"Föreningen nummer {i}" for i in range(200))
+    plan = parse_plan(parse_csv_text(f'Åtgärd;Övriga aktörer\nSamverka;"{text}"\n', "p.csv"), INFO, registry)
+    assert len(plan.measures[0].partners) == 200

@@ -152,9 +152,9 @@ def test_limits_are_read_from_name_value_settings_as_the_cli_gives_them():
 
 @pytest.mark.parametrize("setting, shown", [
     ("rows", "--limit 'rows': expected NAME=VALUE with NAME one of file-size, rows, columns, "
-             "cell-length, xlsx-unpacked (for example --limit rows=200000)."),
+             "cell-length, xlsx-unpacked, actors-per-cell (for example --limit rows=200000)."),
     ("lines=5", "--limit 'lines=5': expected NAME=VALUE with NAME one of file-size, rows, columns, "
-                "cell-length, xlsx-unpacked (for example --limit rows=200000)."),
+                "cell-length, xlsx-unpacked, actors-per-cell (for example --limit rows=200000)."),
     ("rows=0", "--limit 'rows=0': the value must be a whole number above 0 "
                "(for example --limit rows=200000)."),
     ("cell-length=many", "--limit 'cell-length=many': the value must be a whole number above 0 "

@@ -24,7 +24,7 @@ from ..registry import OWN_ORGANISATION, Registry, RegistryEntry
 from .phrases import split_actor_cell
 from .plan_metadata import metadata_path, read_plan_info
 from .status import parse_status
-from .tables import Limits, Table, read_table
+from .tables import DEFAULT_LIMITS, Limits, Table, read_table
 
 __all__ = ["parse_plan", "read_plan", "read_plan_info", "slug"]
 
@@ -70,12 +70,15 @@ def read_plan(path: str | os.PathLike, registry: Registry, sheet: str | None = N
               limits: Limits | None = None) -> Plan:
     """Read one plan file (CSV or XLSX) into a Plan; ``limits`` bound what the table reader accepts."""
     with gc_paused():
-        table = read_table(path, sheet=sheet) if limits is None else read_table(path, sheet=sheet, limits=limits)
-        return parse_plan(table, read_plan_info(path), registry)
+        limits = limits or DEFAULT_LIMITS
+        return parse_plan(read_table(path, sheet=sheet, limits=limits), read_plan_info(path), registry, limits)
 
 
-def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
-    """Interpret a table's rows as measures of the plan ``info`` describes."""
+def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits = DEFAULT_LIMITS) -> Plan:
+    """Interpret a table's rows as measures of the plan ``info`` describes.
+
+    Raises IngestFailed when a cell names more actors than ``limits.actors_per_cell``.
+    """
     binder = _Binder(registry, info)
     plan = Plan(info=binder.info, actors=binder.actors)
     seen_ids: dict[str, int] = {}
@@ -91,6 +94,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
     if table.preamble and info.file and info.title == Path(info.file).stem:  # no .plan.toml: the sheet's title
         plan.info = binder.info = dataclasses.replace(binder.info, title=table.preamble[0][1])
     read_cell, measures, plan_id = binder.read_cell, plan.measures, plan.info.id
+    most_actors, errors = limits.actors_per_cell, []
     for row in table.rows:
         cells, number = row.cells, row.number
         reference = cells.get("source")
@@ -123,6 +127,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
             cell = cells.get(column, "")
             refs, notes = read_cell(cell)
             roles.append(refs)
+            if len(refs) > most_actors:
+                errors.append(_too_many_actors(path, number, headers[column], cell, len(refs), limits))
             for became, problem, suggestions, part in notes:
                 ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions, part))
         responsible, partners = roles
@@ -135,7 +141,17 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry) -> Plan:
                 ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))
         measures.append(Measure(_measure_id(plan_id, cells.get("id"), area, level, text, seen_ids), plan_id, text,
                                 area, level, status, source, responsible, partners, extras))
+    if errors:
+        raise IngestFailed(errors)
     return plan
+
+
+def _too_many_actors(path: str, row: int, header: str, cell: str, count: int, limits: Limits) -> IngestError:
+    return IngestError(path, "too-many-actors",
+        f"the cell names {count:,} actors, over the limit of {limits.actors_per_cell:,} for one cell: every two "
+        "actors of a measure are paired in the collaboration analyses, so the work grows with the square. Check "
+        f"that the cell holds one measure's actors, or raise the limit with {limits.flag('actors_per_cell', count)}.",
+        row, header, cell[:200])
 
 
 def _unique_headers(cells) -> tuple[tuple[str, str], ...]:

@@ -54,6 +54,9 @@ class Limits:
     hundredfold margin while keeping a hostile or broken file from taking the
     machine's memory: cell-length is Excel's own maximum (32,767 characters),
     xlsx-unpacked allows the usual 5-10x compression of a file at file-size.
+    actors-per-cell bounds the collaboration analyses, which pair every two
+    actors of a measure (9,000 actors in one cell are 40 million pairs); a real
+    cell names at most a few dozen.
     """
 
     file_size_mb: int = 50  # CLI name "file-size"
@@ -61,6 +64,7 @@ class Limits:
     columns: int = 1_000  # "columns"
     cell_length: int = 32_767  # "cell-length" (characters)
     xlsx_unpacked_mb: int = 500  # "xlsx-unpacked"
+    actors_per_cell: int = 200  # "actors-per-cell"
 
     @classmethod
     def parse(cls, settings: Iterable[str]) -> Limits:
