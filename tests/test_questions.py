@@ -98,3 +98,33 @@ def test_the_overview_counts_measures_per_area_and_level(graph):
     assert rows[("Förebyggande", "Universellt")] == (4, 4)
     assert rows[("Förebyggande", "Indikerat")] == (1, 0)
     assert rows[("Förhindrande", None)] == (6, 6)
+
+
+def test_measures_that_name_a_unit_of_polisen_are_found_by_a_walk_of_the_hierarchy_not_per_entry():
+    """A registry thousands of units deep below Polisen: each entry's ancestry is walked once (it
+    was entries × depth), and the deepest unit's name still counts as Polisen."""
+    import time
+
+    from graphmodel.analyse.questions import _registry_descendant_names
+    from graphmodel.registry import Registry, RegistryEntry
+
+    def chain(depth):
+        entries = [RegistryEntry("polisen", "Polisen", "police", "national"),
+                   RegistryEntry("fritid", "Fritidsgården", "municipal-unit", "national")]
+        return Registry(entries + [RegistryEntry(f"enhet-{i}", f"Polisenhet {i}", "police", "national",
+                                                 "polisen" if i == 0 else f"enhet-{i - 1}") for i in range(depth)])
+
+    def seconds(registry):
+        def once():
+            started = time.perf_counter()
+            _registry_descendant_names(registry, {"polisen": "Polisen"})
+            return time.perf_counter() - started
+        return min(once() for _ in range(3))
+
+    small, large = chain(2_000), chain(8_000)
+    assert seconds(large) < 10 * seconds(small)  # linear: 4×; entries × depth: 16×
+    names = _registry_descendant_names(large, {"polisen": "Polisen"})
+    assert ("Polisenhet 7999", "Polisenhet 7999") in names and len(names) == 8_000
+    assert all(via != "Fritidsgården" for _, via in names)
+    assert {n for n, _ in _registry_descendant_names(large, {"enhet-7997": "x"})} == {"Polisenhet 7998",
+                                                                                      "Polisenhet 7999"}

@@ -143,13 +143,28 @@ def _mentions(graph: nx.MultiDiGraph, actors: dict[str, str], registry: "Registr
 
 
 def _registry_descendant_names(registry: "Registry", actors: dict[str, str]) -> list[tuple[str, str]]:
-    """Names of registry entries below a national actor (its units in any organisation)."""
+    """Names of registry entries below a national actor (its units in any organisation).
+
+    Each entry's answer is remembered, so a deep hierarchy is walked once, not once per entry.
+    """
+    below: dict[str, bool] = {}  # entry id -> one of its ancestors is among the actors
     names = []
     for entry in registry.entries.values():
-        for ancestor in registry.ancestors(entry.id):
-            if ancestor in actors:
-                names += [(n, entry.name) for n in entry.names]
+        chain, current, answer = [], entry.id, False
+        while current not in below:
+            chain.append(current)
+            parent = registry.entries[current].parent
+            if not parent:
                 break
+            if parent in actors:
+                answer = True
+                break
+            current = parent
+        else:
+            answer = below[current]
+        below.update(dict.fromkeys(chain, answer))
+        if answer:
+            names += [(n, entry.name) for n in entry.names]
     return names
 
 
