@@ -192,7 +192,7 @@ def test_a_registry_byte_that_is_neither_utf8_nor_cp1252_is_a_located_error(tmp_
 def test_a_registry_mixing_utf8_and_cp1252_is_an_error_naming_both_lines(tmp_path):
     error = registry_error(tmp_path, REGISTRY_HEADER + "ett;Förskolan;municipal-unit;organisation;;;\n".encode()
                            + "tva;Fritidsgården;municipal-unit;organisation;;;\n".encode("cp1252"))
-    assert (error.code, error.row) == ("mixed-encoding", 3)
+    assert (error.code, error.row) == ("mixed-encodings", 3)
     assert "line 2 is UTF-8 but line 3 is not" in error.message
 
 

@@ -130,7 +130,7 @@ def decode_registry(data: bytes, path: str) -> str:
                 continue
             line = _line_of(data, first_bad)
             raise IngestFailed([IngestError(
-                path, "mixed-encoding",
+                path, "mixed-encodings",
                 f"line {number} is UTF-8 but line {line} is not: the file mixes two encodings; {_SAVE_AS}",
                 row=line)])
     return text
