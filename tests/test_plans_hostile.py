@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import re
-import signal
-import time
-from contextlib import contextmanager
 
 import pytest
+
+from tests.bounded import grows_linearly, within
 
 import graphmodel.read.phrases as phrases
 import graphmodel.read.status as status
@@ -42,45 +41,6 @@ def registry():
     return read_registry()
 
 
-@contextmanager
-def alarm(seconds: int):
-    """Fail instead of hanging when something regresses to quadratic time."""
-    def stop(*_):
-        raise TimeoutError(f"took more than {seconds} s")
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def fastest(work, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def grows_linearly(make, work, small: int, factor: int = 10, slack: float = 0.3, what: str = "") -> None:
-    """Asserts that ``factor`` × the input takes under 3 × ``factor`` × the time, plus ``slack`` seconds.
-
-    Measured twice before failing: another process can stall one measurement, but
-    quadratic growth fails both.
-    """
-    little_input, big_input = make(small), make(small * factor)
-    with alarm(30):
-        for _attempt in range(2):
-            little = fastest(lambda: work(little_input))
-            big = fastest(lambda: work(big_input), repeat=2)
-            if big < 3 * factor * little + slack:
-                return
-    pytest.fail(f"{what}: {little:.4f} s at {small}, {big:.4f} s at {small * factor}")
-
-
 # --- 1. the splitter on runs of whitespace and separators ---------------------------------
 
 REPEATED = [" ", "\t", "\n", " \n\t ", "\u00a0", ", ", ", , , ,", "och ", "och och och ", "/ / /", "(((((", ")",
@@ -98,7 +58,7 @@ def test_a_run_of_spaces_or_separators_in_an_actor_cell_is_read_in_linear_time(u
 
 @pytest.mark.parametrize("space", [" ", "\t", "\u3000"])
 def test_a_cell_of_fifty_thousand_spaces_between_two_names_is_two_actors_at_once(space, registry):
-    with alarm(10):
+    with within(10):
         found = split_actor_cell("Polisen," + space * 50_000 + "Säpo", registry)
     assert [p.name for p in found] == ["Polisen", "Säpo"]
 
@@ -139,7 +99,7 @@ def unit_chain(depth: int, parent_of_first: str | None = None) -> list[RegistryE
 
 
 def test_a_registry_two_thousand_parents_deep_is_checked_at_once_and_its_deepest_unit_binds():
-    with alarm(10):
+    with within(10):
         registry = Registry(unit_chain(2_000))
         assert registry.ancestors("u1999")[-1] == "u0" and len(registry.ancestors("u1999")) == 1_999
         plan = parse_plan(table([{"Åtgärd": "Samverka", "Ansvarig": "Enhet nummer 1999"}]), INFO, registry)
@@ -152,13 +112,13 @@ def test_a_loop_at_the_end_of_a_long_parent_chain_is_one_clear_error_naming_the_
                                    RegistryEntry("b", "Beta", "municipal-unit", "national", "a"),
                                    RegistryEntry("c", "Gamma", "municipal-unit", "national", "b")]
     entries[0] = RegistryEntry("u0", "Enhet nummer 0", "municipal-unit", "national", "a")
-    with alarm(10), pytest.raises(RegistryError) as raised:
+    with within(10), pytest.raises(RegistryError) as raised:
         Registry(entries)
     assert str(raised.value) == "Actor registry is inconsistent:\n  a: the parent chain loops: a → c → b → a"
 
 
 def test_a_loop_of_two_thousand_is_reported_once():
-    with alarm(10), pytest.raises(RegistryError) as raised:
+    with within(10), pytest.raises(RegistryError) as raised:
         Registry(unit_chain(2_000, parent_of_first="u1999"))
     assert str(raised.value).count("the parent chain loops") == 1
     assert "u0: the parent chain loops: u0 → u1999 → u1998" in str(raised.value)
@@ -172,7 +132,7 @@ REGISTRY_HEADER = b"id;name;kind;scope;parent;aliases;note\n"
 def registry_error(tmp_path, data: bytes) -> IngestError:
     path = tmp_path / "mine.csv"
     path.write_bytes(data)
-    with alarm(10), pytest.raises(IngestFailed) as raised:
+    with within(10), pytest.raises(IngestFailed) as raised:
         read_registry([path])
     assert len(raised.value.errors) == 1
     error = raised.value.errors[0]

@@ -8,30 +8,15 @@ so that a return to quadratic writing fails instead of hanging the suite.
 from __future__ import annotations
 
 import random
-import signal
 import time
 import zipfile
-from contextlib import contextmanager
 
 from openpyxl import load_workbook
 
 from graphmodel.present.exports import write_xlsx
 from graphmodel.present.formats import MEASURE_COLUMNS, Column
+from tests.bounded import within
 from viz import layout
-
-
-@contextmanager
-def at_most(seconds: int):
-    def stop(number, frame):
-        raise TimeoutError(f"still running after {seconds} s: super-linear again?")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def measure_row(number: int) -> dict:
@@ -51,7 +36,7 @@ def seconds_to_write(rows: list[dict], path) -> float:
 def test_ten_times_the_rows_in_xlsx_take_at_most_thirty_times_as_long(tmp_path):
     small = [measure_row(n) for n in range(400)]
     large = [measure_row(n) for n in range(4000)]
-    with at_most(60):
+    with within(60):
         seconds_to_write(small, tmp_path / "warm.xlsx")
         ratio = (min(seconds_to_write(large, tmp_path / f"l{i}.xlsx") for i in range(2))
                  / min(seconds_to_write(small, tmp_path / f"s{i}.xlsx") for i in range(3)))
@@ -79,7 +64,7 @@ def test_a_listing_of_100000_rows_or_10000_columns_is_written_in_seconds(tmp_pat
     tall = [{"a": f"rad {n}", "b": n, "c": "Polisen"} for n in range(100_000)]
     columns = [Column(name, lambda r, name=name: r[name]) for name in "abc"]
     wide_columns = [Column(f"k{n}", lambda r, n=n: f"{r['row']}:{n}") for n in range(10_000)]
-    with at_most(60):
+    with within(60):
         write_xlsx({"lång": (tall, columns), "bred": ([{"row": n} for n in range(20)], wide_columns)},
                    tmp_path / "big.xlsx")
     with zipfile.ZipFile(tmp_path / "big.xlsx") as book:
@@ -95,7 +80,7 @@ def test_label_overlaps_of_hundreds_of_actors_are_removed_in_seconds():
     rng = random.Random(5)
     pos = {f"a{n:03d}": [rng.gauss(0, 500), rng.gauss(0, 500)] for n in range(300)}
     sizes = {node: (rng.uniform(120, 200), rng.uniform(60, 110)) for node in pos}
-    with at_most(30):
+    with within(30):
         start = time.perf_counter()
         layout.remove_overlaps(pos, sizes)
         elapsed = time.perf_counter() - start

@@ -7,12 +7,9 @@ matters; anything that once hung runs under an alarm, so it fails instead.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import signal
 import struct
-import time
 import tracemalloc
 import zipfile
 import zlib
@@ -20,26 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.bounded import grows_linearly, within
+
 from graphmodel.errors import GraphmodelError, IngestFailed
 from graphmodel.read.tables import DEFAULT_LIMITS, Limits, parse_csv_text, read_table
 
 openpyxl = pytest.importorskip("openpyxl")
 
 HEADER = "Åtgärd;Ansvarig;Övriga aktörer;Pågående/planer\n"
-
-
-@contextlib.contextmanager
-def within(seconds: int):
-    """Fail (rather than hang) if the block takes longer than ``seconds``."""
-    def expired(*_):
-        raise TimeoutError(f"did not finish within {seconds} s")
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
@@ -122,21 +107,6 @@ def patched(path: Path, old: str, new: str) -> Path:
         for name, data in parts.items():
             target.writestr(name, data)
     return path
-
-
-def seconds(job) -> float:
-    start = time.perf_counter()
-    job()
-    return time.perf_counter() - start
-
-
-def grows_linearly(make, small: int, factor: int = 10) -> None:
-    """``make(n)`` gives a job; ten times the input must take under thirty times as long."""
-    small_job, big_job = make(small), make(small * factor)
-    small_job()  # warm up: imports, caches
-    base = min(seconds(small_job) for _ in range(3))
-    big = seconds(big_job)
-    assert big < 3 * factor * base + 0.5, f"{small} -> {base:.3f} s, {small * factor} -> {big:.3f} s"
 
 
 # Limits
@@ -501,24 +471,24 @@ def test_a_stray_nul_byte_in_a_csv_file_is_cleaned_but_a_binary_file_is_refused(
 
 def test_a_run_of_spaces_in_a_cell_is_read_in_linear_time():
     grows_linearly(lambda n: lambda: parse_csv_text(f"Åtgärd;Ansvarig\nSamverkan;Polisen{' ' * n}Skolan\n"),
-                   3_200)
+                   small=3_200)
 
 
 def test_rows_are_read_in_linear_time():
-    grows_linearly(lambda n: lambda: parse_csv_text(HEADER + "Samverkan;Polisen;Skolan;2018\n" * n), 2_000)
+    grows_linearly(lambda n: lambda: parse_csv_text(HEADER + "Samverkan;Polisen;Skolan;2018\n" * n), small=2_000)
 
 
 def test_a_wide_row_is_read_in_linear_time():
     limits = Limits(columns=100_000)
     grows_linearly(lambda n: lambda: parse_csv_text(
         "Åtgärd;Ansvarig" + "".join(f";K{i}" for i in range(n)) + "\nSamverkan;Polisen" + ";x" * n + "\n",
-        limits=limits), 1_000)
+        limits=limits), small=1_000)
 
 
 def test_a_long_cell_is_read_in_linear_time():
     limits = Limits(cell_length=10_000_000)
     grows_linearly(lambda n: lambda: parse_csv_text(f"Åtgärd;Ansvarig\n\"{'Samverkan; ' * n}\";Polisen\n",
-                                                    limits=limits), 10_000)
+                                                    limits=limits), small=10_000)
 
 
 def test_the_delimiter_is_found_in_linear_time_in_a_file_full_of_quotes():
@@ -527,7 +497,7 @@ def test_the_delimiter_is_found_in_linear_time_in_a_file_full_of_quotes():
             with pytest.raises(IngestFailed):  # no header among the first rows: only the time matters
                 parse_csv_text(('"' + ";" * 50 + "\n") * n + HEADER)
         return read
-    grows_linearly(job, 30)
+    grows_linearly(job, small=30)
 
 
 def test_many_merged_ranges_are_filled_in_linear_time(tmp_path):
@@ -538,4 +508,4 @@ def test_many_merged_ranges_are_filled_in_linear_time(tmp_path):
         ranges = "".join(f'<mergeCell ref="B{2 * i + 2}:B{2 * i + 3}"/>' for i in range(n))
         patched(path, "</sheetData>", f'</sheetData><mergeCells count="{n}">{ranges}</mergeCells>')
         return lambda: read_table(path)
-    grows_linearly(sheet, 300)
+    grows_linearly(sheet, small=300)
