@@ -11,7 +11,6 @@ nor make a file that no program reads.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,8 +19,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from . import graph_files
 from .files import Outputs
-from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, clean_data, csv_chunks, json_needs_cleaning
+from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, clean_data, csv_chunks
 from .xlsx import Sheet, write_workbook
 
 LEDGER_COLUMNS: Sequence[Column] = (
@@ -104,21 +104,22 @@ def _write_xml(write: Callable[[nx.MultiDiGraph, Path], object], graph: nx.Multi
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
-    """GraphML (yEd, Gephi) as networkx writes it, always parseable."""
-    return _write_xml(nx.write_graphml, graph, path)
+    """GraphML (yEd, Gephi): what networkx writes, streamed (``graph_files``), always parseable."""
+    if not graph_files.write_graphml(graph, path):  # a graph the streaming writer leaves to networkx
+        _write_xml(nx.write_graphml, graph, path)
+    return path
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
-    """GEXF (Gephi) as networkx writes it, always parseable."""
-    return _write_xml(nx.write_gexf, graph, path)
+    """GEXF (Gephi): what networkx writes, streamed (``graph_files``), always parseable."""
+    if not graph_files.write_gexf(graph, path):
+        _write_xml(nx.write_gexf, graph, path)
+    return path
 
 
 def graph_json(graph: nx.MultiDiGraph) -> str:
-    """Node-link JSON (notebooks, D3), one attribute per line as before; strings cleaned when needed."""
-    text = json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1)
-    if json_needs_cleaning(text):
-        text = json.dumps(nx.node_link_data(clean_graph(graph), edges="edges"), ensure_ascii=False, indent=1)
-    return text
+    """Node-link JSON (notebooks, D3), one attribute per line as before; strings cleaned where needed."""
+    return "".join(graph_files.graph_json_chunks(graph))
 
 
 def write_graph(graph: nx.MultiDiGraph, out: Path | Outputs) -> list[Path]:
