@@ -127,7 +127,7 @@ def write_graph(graph: nx.MultiDiGraph, out: Path | Outputs) -> list[Path]:
     with _outputs(out) as files:
         files.write("graph.graphml", lambda path: write_graphml(graph, path))
         files.write("graph.gexf", lambda path: write_gexf(graph, path))
-        files.write_text("graph.json", graph_json(graph))
+        files.write("graph.json", lambda path: graph_files.write_graph_json(graph, path))
     return [files.folder / name for name in ("graph.graphml", "graph.gexf", "graph.json")]
 
 
@@ -222,7 +222,7 @@ def write_report_files(data: ReportData, out: Path | Outputs) -> list[Path]:
         files.write("gaps.xlsx", lambda path: write_gaps_xlsx(data.findings, path))
         files.write("graph.graphml", lambda path: write_graphml(data.graph, path))
         files.write("graph.gexf", lambda path: write_gexf(data.graph, path))
-        files.write_text("graph.json", graph_json(data.graph))
+        files.write("graph.json", lambda path: graph_files.write_graph_json(data.graph, path))
         files.write("measures.xlsx", lambda path: write_xlsx(
             {"Åtgärder": (data.measures, MEASURE_COLUMNS), "Aktörer": (data.actors, ACTOR_COLUMNS),
              "Inläsning": (ledger_rows(data.ledger), LEDGER_COLUMNS)}, path))
