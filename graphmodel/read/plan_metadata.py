@@ -124,7 +124,6 @@ def _read_side_file(side: Path) -> dict:
 
 def _check(where: str, text: str, name: str, value: object) -> list[IngestError]:
     """The problems of one key and its value (none when it fits the schema)."""
-    line = _line_of(text, name)
     shown = _show(value)
     key = _KEYS.get(name)
     if key is None:
@@ -132,21 +131,21 @@ def _check(where: str, text: str, name: str, value: object) -> list[IngestError]
         hint = f"did you mean {close[0]!r}? " if close else ""
         return [IngestError(where, "unknown-metadata-key",
                             f"unknown key {name[:60]!r}; {hint}the known keys are {', '.join(_KEYS)}",
-                            row=line, column=name[:60], value=shown)]
+                            row=_line_of(text, name), column=name[:60], value=shown)]
     if type(value) is not key.type:  # bool is an int to Python, not to a reader of the file
         example = f"{name} = 2017" if key.type is int else f'{name} = "..."'
         return [IngestError(where, "bad-metadata-value",
                             f"{name} must be {_TYPE_NAMES[key.type]} ({example}); it is {_kind(value)}: {shown}",
-                            row=line, column=name, value=shown)]
+                            row=_line_of(text, name), column=name, value=shown)]
     if key.type is int and not YEARS[0] <= value <= YEARS[1]:
         return [IngestError(where, "bad-metadata-value", f"{name} must be a year from {YEARS[0]} to {YEARS[1]}; "
-                            f"it is {value}", row=line, column=name, value=shown)]
+                            f"it is {value}", row=_line_of(text, name), column=name, value=shown)]
     if key.type is str and any(unicodedata.category(c) == "Cc" for c in value):
         return [IngestError(where, "bad-metadata-value", f"{name} holds a control character; write it as plain text",
-                            row=line, column=name, value=shown)]
+                            row=_line_of(text, name), column=name, value=shown)]
     if name == "organisation_id" and (value != value.strip() or "/" in value):
         return [IngestError(where, "bad-metadata-value", f"organisation_id may not contain '/' or begin or end "
-                            f"with a space; it is {shown}", row=line, column=name, value=shown)]
+                            f"with a space; it is {shown}", row=_line_of(text, name), column=name, value=shown)]
     return []
 
 

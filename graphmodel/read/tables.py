@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import itertools
 import os
@@ -133,6 +134,7 @@ def _header_key(header: str) -> str:
 _CANONICAL = {_header_key(s): col for col, spellings in COLUMNS.items() for s in spellings}
 
 
+@functools.lru_cache(maxsize=4096)  # the same few headers in every plan of a city's folder
 def canonical_column(header: str) -> str | None:
     """The canonical column a header means, or None if it is not recognised."""
     return _CANONICAL.get(_header_key(header))
@@ -212,7 +214,7 @@ def parse_csv_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIM
         _fail(path, "not-a-table",
               f"no columns found: no row has a ';', ',' or tab between cells, and the first row "
               f"({_quote(header[0])}) is not a known header. {_SAVE_AS}")
-    return _build(path, None, records)
+    return _build(path, None, records, scrub=_CONTROL.search(text) is not None)
 
 
 def _csv_records(text: str, path: str, delimiter: str, limits: Limits) -> list[tuple[int, list[str]]]:
@@ -399,10 +401,10 @@ def _choose_delimiter(text: str) -> str:
     def score(delimiter: str) -> tuple[int, int, int]:
         reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
         try:
-            records = [r for r in itertools.islice(reader, 100) if any(c.strip() for c in r)]
+            records = list(itertools.islice((r for r in itertools.islice(reader, 100) if any(c.strip() for c in r)),
+                                            _HEADER_SEARCH_ROWS))
         except csv.Error:
             records = []
-        records = records[:_HEADER_SEARCH_ROWS]
         known = max((sum(canonical_column(h) is not None for h in r) for r in records), default=0)
         widths = Counter(len(r) for r in records if len(r) > 1)
         steady = widths.most_common(1)[0][1] if widths else 0
@@ -417,14 +419,16 @@ def _first_nonblank(records: Iterable[list[str]]) -> list[str]:
 
 
 def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]],
-           readings: dict[tuple[int, int], list[tuple[str, str | None]]] | None = None) -> Table:
+           readings: dict[tuple[int, int], list[tuple[str, str | None]]] | None = None,
+           scrub: bool = True) -> Table:
     """Map the header row to canonical columns and check every data row.
 
     Every cell is cleaned of control characters first; what was done to a cell
     (and the reader's ``readings``, keyed by row and 0-based column) becomes a note.
+    ``scrub=False`` says the caller found no control character in the whole text.
     """
     done: dict[tuple[int, int], list[tuple[str, str | None]]] = dict(readings or {})
-    records = [(n, _scrub_record(n, cells, done)) for n, cells in records]
+    records = [(n, _scrub_record(n, cells, done)) for n, cells in records] if scrub else list(records)
     filled = [(n, cells) for n, cells in records if any(c.strip() for c in cells)]
     if not filled:
         _fail(path, "empty-file", _empty_message(f"sheet {_quote(sheet)}" if sheet else "the file"))
@@ -464,7 +468,7 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
     header_hint, no_measure = "", "measure" not in headers
     first_use: dict[str, int] = {}
     for number, raw in records:
-        texts = [_clean(c) for c in raw]
+        texts = [_clean(c) if "\r" in c else c.strip() for c in raw]  # most cells have no line break to fix
         if not any(texts):
             continue
         if not header_hint and no_measure and "measure" in map(canonical_column, texts):
