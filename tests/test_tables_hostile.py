@@ -509,3 +509,27 @@ def test_many_merged_ranges_are_filled_in_linear_time(tmp_path):
         patched(path, "</sheetData>", f'</sheetData><mergeCells count="{n}">{ranges}</mergeCells>')
         return lambda: read_table(path)
     grows_linearly(sheet, small=300)
+
+
+def test_an_unbalanced_quote_in_a_file_with_old_mac_line_endings_is_reported():
+    with pytest.raises(IngestFailed) as caught:
+        parse_csv_text('Åtgärd;Ansvarig\r"a;Polisen\rb;Polisen\rc;Fryshuset\r', "cr.csv")
+    assert [(e.code, e.row) for e in caught.value.errors] == [("unbalanced-quote", 2)]
+
+
+def test_an_unbalanced_quote_in_the_last_of_two_columns_is_reported():
+    with pytest.raises(IngestFailed) as caught:
+        parse_csv_text('Åtgärd;Ansvarig\nA;"Polisen\nB;Fryshuset\nC;Polisen\n', "q2.csv")
+    assert [(e.code, e.row) for e in caught.value.errors] == [("unbalanced-quote", 2)]
+
+
+def test_one_line_with_a_semicolon_in_a_quoted_cell_of_two_columns_stays_text():
+    table = parse_csv_text('Åtgärd;Ansvarig\nA;"Polisen;\nskolan"\nC;Polisen\n', "ok.csv")
+    assert [row.cells["responsible"] for row in table.rows] == ["Polisen;\nskolan", "Polisen"]
+
+
+def test_a_raised_file_size_limit_reads_a_small_file_without_a_buffer_of_that_size(tmp_path):
+    plan = tmp_path / "small.csv"
+    plan.write_text("Åtgärd;Ansvarig\nA;Polisen\n", encoding="utf-8")
+    table = read_table(plan, limits=Limits.parse(["file-size=99999999999999"]))
+    assert [row.cells["measure"] for row in table.rows] == ["A"]

@@ -171,7 +171,9 @@ def read_table(path: str | os.PathLike, sheet: str | None = None,
     most = limits.file_size_mb * 1_000_000
     try:
         with open(shown, "rb") as f:
-            data = f.read(most + 1)  # bounded: the size seen before may have grown since
+            # Bounded by the limit (the file may have grown since it was measured), but never a
+            # buffer of the limit's size: a raised limit must not allocate gigabytes for a small file.
+            data = f.read(min(most, os.fstat(f.fileno()).st_size + 1_000_000) + 1)
     except OSError as e:
         _fail(shown, "unreadable-file", _unreadable(e))
     if len(data) > most:
@@ -255,14 +257,20 @@ def _runaway_quote(path: str, number: int, cells: list[str], first_line: int, la
     Excel quotes cells with line breaks, so a cell over several lines is normal; it
     is a runaway quote when a later line in it holds the delimiter and either the
     record no longer has the header's number of cells or that line has as many
-    cells as the header (width 3 or more, so that 'Polisen; skolan' stays text).
+    cells as the header (width 3 or more, or two such lines with two columns, so
+    that one 'Polisen; skolan' stays text).
     """
     opens = first_line
     for cell in cells:
+        cell = cell.replace("\r\n", "\n").replace("\r", "\n")  # old Mac files end lines with CR alone
         if "\n" in cell:
-            for inner in cell.split("\n")[1:]:
+            inner_lines = cell.split("\n")[1:]
+            # With two columns, one 'Polisen; skolan' line may be text; two lines shaped like records are not.
+            records = sum(inner.count(delimiter) + 1 == width for inner in inner_lines)
+            for inner in inner_lines:
                 parts = inner.count(delimiter) + 1
-                if parts > 1 and (len(cells) != width or (width >= 3 and parts == width)):
+                if parts > 1 and (len(cells) != width or (width >= 3 and parts == width)
+                                  or (width == 2 and records >= 2)):
                     return [IngestError(path, "unbalanced-quote",
                         f"the quote (\") that opens a cell on line {opens} is never closed, so "
                         f"lines {opens}–{last_line} are read as one cell ({_quote(cell)}). Delete "
