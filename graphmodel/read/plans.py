@@ -167,6 +167,12 @@ def _unique_headers(cells) -> tuple[tuple[str, str], ...]:
 _status = functools.lru_cache(maxsize=65536)(parse_status)  # statuses repeat across rows and plans
 
 
+@functools.lru_cache(maxsize=8)
+def _registry_ids(registry: Registry) -> dict[str, RegistryEntry]:
+    """The registry's entries by case-folded id: a plan's own id may not be any of them in any case."""
+    return {entry_id.casefold(): entry for entry_id, entry in registry.entries.items()}
+
+
 @functools.lru_cache(maxsize=65536)
 def _split(cell: str, registry: Registry) -> tuple:
     """Cells repeat across plans ("Polisen", "Socialtjänsten"): split each distinct text once."""
@@ -218,10 +224,10 @@ class _Binder:
             return self.bind(entry, None)
         if info.organisation:
             org_id, key, value = info.organisation, "organisation_id", info.organisation
-            taken = self.registry.entries.get(org_id)
+            taken = _registry_ids(self.registry).get(org_id.casefold())  # ids are named in any case
         else:
             org_id, key, value = slug(info.organisation_name), "organisation", info.organisation_name
-            taken = self.registry.entries.get(org_id)
+            taken = _registry_ids(self.registry).get(org_id.casefold())
             taken = taken if taken is not None and taken.scope == NATIONAL else None
         if taken is not None:
             self._refuse(info, key, value, f"the organisation's id {org_id!r} is the id of the registry's actor "
@@ -239,7 +245,7 @@ class _Binder:
         if entry is not None and entry.scope == NATIONAL:
             return self.bind(entry, None)
         actor = Actor(slug(name), name, "municipality" if _MUNICIPALITY.search(name) else "municipal-unit", NATIONAL)
-        taken = self.registry.entries.get(actor.id)
+        taken = _registry_ids(self.registry).get(actor.id.casefold())
         if taken is not None and taken.scope == NATIONAL:
             self._refuse(info, key, name, f"gets the id {actor.id!r}, which is the registry's actor {taken.name!r}; "
                                           f"write that actor's name, or another name")
