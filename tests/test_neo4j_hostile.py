@@ -336,3 +336,14 @@ def test_limit_applies_to_neo4j_export(tmp_path):
     done = CliRunner().invoke(main, ["neo4j", "export", str(tmp_path / "ut"), str(plan), "--limit", "cell-length=50000"])
     assert done.exit_code == 0, done.output
     assert "x" * 40_000 in (tmp_path / "ut" / "measures.csv").read_text(encoding="utf-8")
+
+
+def test_neo4j_export_never_overwrites_the_plan_it_reads(tmp_path):
+    out = tmp_path / "csv"
+    out.mkdir()
+    plan = out / "measures.csv"  # a plan named like one of the export's files, in the export folder
+    plan.write_bytes(SKARHOLMEN.read_bytes())
+    result = CliRunner().invoke(main, ["neo4j", "export", str(out), str(plan)])
+    assert result.exit_code == 2 and "measures.csv" in result.output and "input" in result.output
+    assert plan.read_bytes() == SKARHOLMEN.read_bytes()
+    assert sorted(p.name for p in out.iterdir()) == ["measures.csv"]  # nothing else written, no temporary file

@@ -146,8 +146,10 @@ def export_command(out, files, registry_files, sheet, limits):
     """Write CSVs of plan FILES into OUT for `neo4j-admin database import` (see OUT/import.txt)."""
     from .neo4j import export_csv
 
+    from ..api import input_files
+
     plans, registry = _plans(files, registry_files, sheet, limits)
-    written = export_csv(plans, out, registry=registry)
+    written = export_csv(plans, out, registry=registry, inputs=[*input_files(files), *registry_files])
     click.echo(f"Wrote {len(written)} files for {len(plans)} plan(s):")
     for path in written:
         click.echo(f"  {path}")

@@ -601,16 +601,18 @@ def _cell(value) -> object:
     return value
 
 
-def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registry: Registry | None = None) -> list[Path]:
+def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registry: Registry | None = None,
+               inputs: Iterable[str | os.PathLike] = ()) -> list[Path]:
     """CSV files for ``neo4j-admin database import full`` (and for LOAD CSV): the same nodes, properties
     and relationships the loader writes. Returns the files written; ``import.txt`` has the command.
-    Each file is written whole or not at all."""
+
+    The files are written as one set (``present.files.Outputs``): all or none, never over one of
+    ``inputs`` (the plan files read) and never through a symbolic link.
+    """
+    from ..present.files import Outputs
+
     items = _rows(plans, registry)
     out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise GraphmodelError(f"cannot create {str(out)!r}: {err.strerror or err}") from None
     actors: dict[str, dict] = {}
     plans_of: dict[str, list[str]] = {}
     part_of: dict[tuple[str, str], None] = {}
@@ -623,13 +625,15 @@ def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registr
         for link in rows.part_of:
             part_of[(link["child"], link["parent"])] = None
     written = []
+    files = Outputs(out, inputs=inputs)
 
     def write(name: str, records: Iterable[list]) -> None:
-        def fill(handle) -> None:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(EXPORT_FILES[name])
-            writer.writerows(records)
-        written.append(_write_whole(out / name, fill))
+        def fill(path: Path) -> None:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(EXPORT_FILES[name])
+                writer.writerows(records)
+        written.append(files.write(name, fill))
 
     def nodes(name: str, label: str, props: Iterable[dict]) -> Iterable[list]:
         header = EXPORT_FILES[name]
@@ -642,44 +646,25 @@ def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registr
         for start, end, props in triples:
             yield [start, end, rel, *[_cell(props.get(h.split(":")[0])) for h in header[3:]]]
 
-    write("plans.csv", nodes("plans.csv", "Plan", ({**r.props, "load_hash": r.hash, "actors": r.actor_keys}
-                                                    for r in items)))
-    write("measures.csv", nodes("measures.csv", "Measure", (m["props"] for r in items for m in r.measures)))
-    write("actors.csv", nodes("actors.csv", "Actor", ({**p, "plans": plans_of[i]} for i, p in actors.items())))
-    write("in_plan.csv", rels("in_plan.csv", "IN_PLAN", ((m["id"], r.key, {}) for r in items for m in r.measures)))
-    write("part_of.csv", rels("part_of.csv", "PART_OF", ((c, p, {}) for c, p in part_of)))
-    write("responsible_for.csv", rels("responsible_for.csv", "RESPONSIBLE_FOR",
-                                      ((e["actor"], e["measure"], e["props"]) for r in items for e in r.responsible)))
-    write("partner_in.csv", rels("partner_in.csv", "PARTNER_IN",
-                                 ((e["actor"], e["measure"], e["props"]) for r in items for e in r.partners)))
-    command = _write_whole(out / "import.txt", lambda handle: handle.write(
-        "# Into an empty database (stop it first; Neo4j Desktop: Terminal of the DBMS), then start it and run\n"
-        "# the cypher/schema/*.cypher statements (graphmodel neo4j load does that too).\n"
-        "neo4j-admin database import full neo4j --overwrite-destination --array-delimiter=';' \\\n"
-        "  --nodes=plans.csv --nodes=measures.csv --nodes=actors.csv \\\n"
-        "  --relationships=in_plan.csv --relationships=part_of.csv \\\n"
-        "  --relationships=responsible_for.csv --relationships=partner_in.csv\n"))
-    written.append(command)
+    with files:
+        write("plans.csv", nodes("plans.csv", "Plan", ({**r.props, "load_hash": r.hash, "actors": r.actor_keys}
+                                                        for r in items)))
+        write("measures.csv", nodes("measures.csv", "Measure", (m["props"] for r in items for m in r.measures)))
+        write("actors.csv", nodes("actors.csv", "Actor", ({**p, "plans": plans_of[i]} for i, p in actors.items())))
+        write("in_plan.csv", rels("in_plan.csv", "IN_PLAN", ((m["id"], r.key, {}) for r in items for m in r.measures)))
+        write("part_of.csv", rels("part_of.csv", "PART_OF", ((c, p, {}) for c, p in part_of)))
+        write("responsible_for.csv", rels("responsible_for.csv", "RESPONSIBLE_FOR",
+                                          ((e["actor"], e["measure"], e["props"]) for r in items for e in r.responsible)))
+        write("partner_in.csv", rels("partner_in.csv", "PARTNER_IN",
+                                     ((e["actor"], e["measure"], e["props"]) for r in items for e in r.partners)))
+        written.append(files.write_text("import.txt",
+            "# Into an empty database (stop it first; Neo4j Desktop: Terminal of the DBMS), then start it and run\n"
+            "# the cypher/schema/*.cypher statements (graphmodel neo4j load does that too).\n"
+            "neo4j-admin database import full neo4j --overwrite-destination --array-delimiter=';' \\\n"
+            "  --nodes=plans.csv --nodes=measures.csv --nodes=actors.csv \\\n"
+            "  --relationships=in_plan.csv --relationships=part_of.csv \\\n"
+            "  --relationships=responsible_for.csv --relationships=partner_in.csv\n"))
     return written
-
-
-def _write_whole(path: Path, fill: Callable) -> Path:
-    """Write a file whole or not at all: into a temporary name in the same folder, then renamed over
-    ``path``. A full disk or any other OSError is a GraphmodelError naming the file, and leaves
-    neither a half-written file nor the temporary one (an older ``path`` stays as it was)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            fill(handle)
-        os.replace(temporary, path)
-    except OSError as err:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise GraphmodelError(f"cannot write {str(path)!r}: {err.strerror or err}; nothing of it was written "
-                              "(free some space or choose another folder)") from None
-    return path
 
 
 CSV_LOAD_ORDER = (("csv-plans", "plans.csv"), ("csv-actors", "actors.csv"), ("csv-measures", "measures.csv"),
