@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .analyse.listing import actors, measures
 from .build import build_graph
-from .errors import GraphmodelError, IngestError, IngestFailed
+from .errors import IngestError, IngestFailed
 from .memory import gc_paused
 from .model import Plan
 from .read.plans import read_plan
@@ -88,10 +88,16 @@ def ledger(plans: Iterable[Plan]) -> list[dict]:
     """
     return [
         {"file": item.source.file, "row": item.source.row, "sheet": item.source.sheet, "column": item.column,
-         "text": item.text, "part": getattr(item, "part", None), "became": item.became, "problem": item.problem,
+         "text": item.text, "part": item.part, "became": item.became, "problem": item.problem,
          "suggestions": list(item.suggestions)}
         for plan in plans for item in plan.ledger
     ]
+
+
+def cell_of(row: dict) -> tuple:
+    """The cell a ledger row is about, (file, sheet, row, column): a cell naming several actors has a row
+    for each, and counts once."""
+    return row["file"], row["sheet"], row["row"], row["column"]
 
 
 @dataclass
@@ -128,7 +134,7 @@ def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry:
     with Outputs(out, inputs=[*input_files(paths), *map(Path, inputs)]) as files:
         written = write_report_files(data, files)
     return Report(written, len(plans), len(data.measures), len(data.actors),
-                  sum(a["unknown"] for a in data.actors), sum(1 for r in data.ledger if r["problem"]),
+                  sum(a["unknown"] for a in data.actors), len({cell_of(r) for r in data.ledger if r["problem"]}),
                   len(data.findings), sum(f["severity"] == "high" for f in data.findings), files.replaced)
 
 

@@ -197,9 +197,9 @@ def check(files, fmt, registry_files, sheet, limits, strict, show_all):
     else:
         cells, bad = defaultdict(set), defaultdict(set)
         for r in rows:
-            cells[r["file"]].add((r["sheet"], r["row"], r["column"]))
+            cells[r["file"]].add(api.cell_of(r))
             if r["problem"]:
-                bad[r["file"]].add((r["sheet"], r["row"], r["column"]))
+                bad[r["file"]].add(api.cell_of(r))
         for plan in plans:
             click.echo(f"{plan.info.file}: {len(cells[plan.info.file])} non-empty cells read in "
                        f"{len(plan.measures)} measures; {len(bad[plan.info.file])} to review.")
