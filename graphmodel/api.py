@@ -12,7 +12,7 @@ The CLI is a thin layer over these functions; a notebook uses them directly::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +29,8 @@ from .registry import Registry
 if TYPE_CHECKING:
     from .analyse.gaps import GapSettings
     from .read.tables import Limits
+
+Progress = Callable[[str, int, int], None]  # (what is being done, how much is done, of how much)
 
 __all__ = ["read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report"]
 
@@ -52,15 +54,19 @@ def plan_files(paths: Iterable[str | os.PathLike]) -> list[str]:
 
 
 def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = None,
-               sheet: str | None = None, limits: Limits | None = None) -> list[Plan]:
+               sheet: str | None = None, limits: Limits | None = None, progress: Progress | None = None) -> list[Plan]:
     """Read every plan file (a folder stands for its plan files); if any fails, raise one
-    IngestFailed with every file's errors. ``limits`` raises the reading limits (``Limits``)."""
+    IngestFailed with every file's errors. ``limits`` raises the reading limits (``Limits``);
+    ``progress("Reading plans", done, total)`` is called as files are read."""
     registry = registry if registry is not None else read_registry()
     plans: list[Plan] = []
     errors: list[IngestError] = []
     first_file: dict[str, str] = {}
+    files = plan_files(paths)
     with gc_paused():
-        for path in plan_files(paths):
+        for done, path in enumerate(files):
+            if progress:
+                progress("Reading plans", done, len(files))
             try:
                 # --sheet names a sheet of the workbooks; CSV files given alongside have none.
                 plan = read_plan(path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None,
@@ -117,39 +123,62 @@ class Report:
 
 def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry: Registry | None = None,
            sheet: str | None = None, settings: "GapSettings | None" = None, limits: Limits | None = None,
-           inputs: Iterable[str | os.PathLike] = ()) -> Report:
+           inputs: Iterable[str | os.PathLike] = (), fork: bool = False, progress: Progress | None = None) -> Report:
     """The main job: read plans, build the graph, analyse it, write graph files, listings and the report.
 
     The files are written as one set (``present.files.Outputs``): all of them
     or, when anything fails, none; never over an input file or through a
     symbolic link (``inputs`` names further files read, such as registry files).
-    ``Report.replaced`` lists the existing files it replaced.
+    ``Report.replaced`` lists the existing files it replaced. With ``fork``
+    (the command line, on Linux: see ``graphmodel.background``) the network
+    views are drawn in a second process while this one writes the rest.
+    ``progress(step, done, total)`` is told how far the work has come.
     """
+    from .analyse.gaps import GapSettings, find_gaps
+    from .analyse.metrics import collaboration_network, measure_actors
+    from .background import in_background
     from .present.exports import write_report_files
     from .present.files import Outputs
 
     paths = list(paths)
-    plans = read_plans(paths, registry, sheet, limits)
-    data = report_data(plans, build_graph(plans), settings)
+    settings = settings or GapSettings()
+    plans = read_plans(paths, registry, sheet, limits, progress)
+    if progress:
+        progress("Analysing", 0, 1)
+    graph = build_graph(plans)
+    roles = measure_actors(graph)
+    network = collaboration_network(graph, roles)
+    findings = find_gaps(graph, settings)
+    views = in_background(_render_views, graph, findings, settings.lang, roles, network, fork=fork)
+    data = report_data(plans, graph, settings, roles=roles, network=network, findings=findings)
     with Outputs(out, inputs=[*input_files(paths), *map(Path, inputs)]) as files:
-        written = write_report_files(data, files)
+        written = write_report_files(data, files, views=views.result, progress=progress)
     return Report(written, len(plans), len(data.measures), len(data.actors),
                   sum(a["unknown"] for a in data.actors), len({cell_of(r) for r in data.ledger if r["problem"]}),
                   len(data.findings), sum(f["severity"] == "high" for f in data.findings), files.replaced)
 
 
-def report_data(plans: list[Plan], graph, settings: "GapSettings | None" = None):
-    """Everything the report's files are written from (``ReportData``), each piece computed once."""
+def _render_views(graph, findings, lang, roles, network):
+    from viz import render_views
+
+    return render_views(graph, findings, lang, roles=roles, network=network)
+
+
+def report_data(plans: list[Plan], graph, settings: "GapSettings | None" = None, *, roles: dict | None = None,
+                network=None, findings: list[dict] | None = None):
+    """Everything the report's files are written from (``ReportData``), each piece computed once
+    (``roles``, ``network`` and ``findings`` when the caller has them already)."""
     from .analyse.gaps import GapSettings, coverage_table, find_gaps
     from .analyse.metrics import actor_metrics, collaboration_network, measure_actors
     from .present.exports import ReportData
 
     settings = settings or GapSettings()
-    roles = measure_actors(graph)
-    network = collaboration_network(graph, roles)
+    roles = roles if roles is not None else measure_actors(graph)
+    network = network if network is not None else collaboration_network(graph, roles)
+    findings = findings if findings is not None else find_gaps(graph, settings)
     return ReportData(
         graph=graph, plans=[_plan_summary(p) for p in plans], measures=measures(graph), actors=actors(graph),
-        ledger=ledger(plans), findings=find_gaps(graph, settings), metrics=actor_metrics(graph, network, roles),
+        ledger=ledger(plans), findings=findings, metrics=actor_metrics(graph, network, roles),
         coverage=coverage_table(graph, roles), as_of=settings.as_of, lang=settings.lang, roles=roles,
         network=network)
 

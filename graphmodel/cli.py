@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 
 import click
@@ -67,8 +68,41 @@ def _limits(limits):
 def _read(files, registry_files, sheet, limits=()):
     from . import api
 
-    plans = api.read_plans(files, _registry(registry_files), sheet, _limits(limits))
+    with progress_shown() as progress:
+        plans = api.read_plans(files, _registry(registry_files), sheet, _limits(limits), progress)
     return plans, api.build_graph(plans)
+
+
+@contextmanager
+def progress_shown() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress callback (``api.Progress``) drawing a bar on stderr, or None when stderr is not a terminal.
+
+    Piped or redirected output stays quiet. The bar is redrawn at most ten times a second, by the
+    callback itself: rich's refresh thread would make the report's second process unsafe to fork.
+    """
+    if not sys.stderr.isatty():
+        yield None
+        return
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True, auto_refresh=False, redirect_stdout=False,
+                   redirect_stderr=False)
+    task = bar.add_task("", total=None)
+    last = [0.0]
+
+    def update(step: str, done: int, total: int) -> None:
+        bar.update(task, description=step, completed=done, total=total)
+        now = time.monotonic()
+        if now - last[0] > 0.1 or done == 0:
+            last[0] = now
+            bar.refresh()
+
+    with bar:
+        yield update
 
 
 def _replaced(replaced: list[str]) -> None:
@@ -329,10 +363,12 @@ def gap_options(command):
 def report(files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet, limits):
     """The main job: the report page, gap findings, the graph and the listings, written to a folder."""
     from . import api
+    from .background import can_fork
 
-    result = api.report(files, out, _registry(registry_files), sheet,
-                        _gap_settings(as_of, lang, overload_count, overload_share, partner_min), _limits(limits),
-                        inputs=registry_files)
+    with progress_shown() as progress:
+        result = api.report(files, out, _registry(registry_files), sheet,
+                            _gap_settings(as_of, lang, overload_count, overload_share, partner_min), _limits(limits),
+                            inputs=registry_files, fork=can_fork(), progress=progress)
     click.echo(f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
                f" ({result.unknown_actors} unknown), {result.problems} cell(s) to review (see check.csv).")
     click.echo(f"Found {result.findings} gap finding(s), {result.high_findings} of high severity (see report.html).")

@@ -13,12 +13,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from contextlib import nullcontext
 
 from .page import render, write as write_view
 from .views import View, actor_view, ego_view, most_central_actor, plan_view
 
-__all__ = ["View", "actor_view", "ego_view", "plan_view", "render", "write_view", "write_views",
+__all__ = ["View", "actor_view", "ego_view", "plan_view", "render", "render_views", "write_view", "write_views",
            "most_central_actor"]
 
 FILE_NAMES = {"plan": "natverk-plan.html", "actors": "natverk-aktorer.html", "ego": "natverk-{slug}.html"}
@@ -39,37 +39,45 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower())[:60].strip("-") or "aktor"
 
 
-def write_views(graph, findings: list[dict] | None, out, lang: str = "sv", *, roles: dict | None = None,
-                network=None) -> dict[str, str]:
-    """Write the report's views into ``out``; return ``{label: file name}`` in the order to list them.
+def render_views(graph, findings: list[dict] | None, lang: str = "sv", *, roles: dict | None = None,
+                 network=None) -> tuple[dict[str, str], dict[str, str]]:
+    """The report's views as pages: ``({label: file name}, {file name: HTML})``, labels in listing order.
 
     The plan view with the gap overlay, the actor collaboration view, and the
     ego view of Polisen (or, without police in the plans, of the real actor
     sharing the most measures). Labels are Swedish unless ``lang="en"``.
-    ``out`` is a folder or a ``graphmodel.present.files.Outputs`` (the report's
-    set of files); ``roles`` (``measure_actors``) and ``network``
-    (``collaboration_network``) are computed here unless given.
+    ``roles`` (``measure_actors``) and ``network`` (``collaboration_network``)
+    are computed here unless given. Pure: nothing is written.
     """
     from graphmodel.analyse.metrics import collaboration_network, measure_actors
-    from graphmodel.present.files import Outputs
 
     if roles is None:
         roles = measure_actors(graph)
     if network is None:
         network = collaboration_network(graph, roles)
-    if not isinstance(out, Outputs):
-        with Outputs(out) as files:
-            return write_views(graph, findings, files, lang, roles=roles, network=network)
     labels = LABELS[lang]
-    written = {}
-    out.write_text(FILE_NAMES["plan"], render(plan_view(graph, findings, lang, roles=roles)))
-    written[labels["plan"]] = FILE_NAMES["plan"]
-    out.write_text(FILE_NAMES["actors"], render(actor_view(graph, findings, lang, roles=roles, network=network)))
-    written[labels["actors"]] = FILE_NAMES["actors"]
+    listed = {labels["plan"]: FILE_NAMES["plan"], labels["actors"]: FILE_NAMES["actors"]}
+    pages = {FILE_NAMES["plan"]: render(plan_view(graph, findings, lang, roles=roles)),
+             FILE_NAMES["actors"]: render(actor_view(graph, findings, lang, roles=roles, network=network))}
     central = most_central_actor(graph, network)
     if central is not None:
         name = graph.nodes[central]["name"]
         file_name = FILE_NAMES["ego"].format(slug=_slug(name))
-        out.write_text(file_name, render(ego_view(graph, central, findings, lang, roles=roles)))
-        written[labels["ego"].format(actor=name)] = file_name
-    return written
+        pages[file_name] = render(ego_view(graph, central, findings, lang, roles=roles))
+        listed[labels["ego"].format(actor=name)] = file_name
+    return listed, pages
+
+
+def write_views(graph, findings: list[dict] | None, out, lang: str = "sv", *, roles: dict | None = None,
+                network=None) -> dict[str, str]:
+    """Write the report's views (``render_views``) into ``out``; return ``{label: file name}`` in listing order.
+
+    ``out`` is a folder or a ``graphmodel.present.files.Outputs`` (the report's set of files).
+    """
+    from graphmodel.present.files import Outputs
+
+    listed, pages = render_views(graph, findings, lang, roles=roles, network=network)
+    with Outputs(out) if not isinstance(out, Outputs) else nullcontext(out) as files:
+        for file_name, html in pages.items():
+            files.write_text(file_name, html)
+    return listed

@@ -8,16 +8,18 @@ generic bipartite projection, which takes seconds at 18,000 measures.
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from heapq import heappop, heappush
-from itertools import combinations, count
+from itertools import combinations
 
 import networkx as nx
 
 from ..model import ACTOR, MEASURE, PARTNER_IN, RESPONSIBLE_FOR
 
+_FAR = math.inf
 EXACT_BETWEENNESS_UP_TO = 1500  # nodes; above this, betweenness is estimated from a seeded sample
 BETWEENNESS_SAMPLE = 100  # sources; 300 took half of `report` at 300 plans and ranked the top brokers alike
 
@@ -203,40 +205,42 @@ def weighted_betweenness(network: nx.Graph, sample: int | None = None, weight: s
 
 
 def _accumulate(adjacency: list[list[tuple[int, float]]], source: int, between: list[float], n: int) -> None:
-    """One source of Brandes' algorithm: Dijkstra counting shortest paths, then dependencies back."""
+    """One source of Brandes' algorithm: Dijkstra counting shortest paths, then dependencies back.
+
+    Paths are counted when an edge is relaxed from a settled node (its count is final then, every
+    distance being positive), so the heap holds only (distance, node).
+    """
     sigma = [0.0] * n
-    reached: list[float | None] = [None] * n
+    reached = [_FAR] * n
     settled = bytearray(n)
-    predecessors: dict[int, list[int]] = {}
+    predecessors: list[list[int] | None] = [None] * n
     done: list[int] = []
-    tie = count()
     sigma[source], reached[source] = 1.0, 0.0
-    heap = [(0.0, 0, source, source)]
+    heap = [(0.0, source)]
     while heap:
-        distance, _, previous, node = heappop(heap)
+        distance, node = heappop(heap)
         if settled[node]:
             continue
-        if node != source:
-            sigma[node] += sigma[previous]
         settled[node] = 1
         done.append(node)
         paths = sigma[node]
         for other, cost in adjacency[node]:
+            if settled[other]:
+                continue
             length = distance + cost
             known = reached[other]
-            if not settled[other] and (known is None or length < known):
+            if length < known:
                 reached[other] = length
-                heappush(heap, (length, next(tie), node, other))
-                sigma[other] = 0.0
+                heappush(heap, (length, other))
+                sigma[other] = paths
                 predecessors[other] = [node]
             elif length == known:
                 sigma[other] += paths
                 predecessors[other].append(node)
-    delta = dict.fromkeys(done, 0.0)
-    while done:
-        node = done.pop()
+    delta = [0.0] * n
+    for node in reversed(done):
         coefficient = (1.0 + delta[node]) / sigma[node]
-        for previous in predecessors.get(node, ()):
+        for previous in predecessors[node] or ():
             delta[previous] += sigma[previous] * coefficient
         if node != source:
             between[node] += delta[node]

@@ -204,31 +204,54 @@ def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
     return write_xlsx(sheets or {"inga brister": ([], FINDING_SHEET)}, path)
 
 
-def write_report_files(data: ReportData, out: Path | Outputs) -> list[Path]:
+def write_report_files(data: ReportData, out: Path | Outputs,
+                       views: Callable[[], tuple[dict[str, str], dict[str, str]]] | None = None,
+                       progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
     """Everything ``graphmodel report`` writes, as one set: every file in place, or none changed.
 
-    ``out`` is a folder (created if missing) or an ``Outputs`` the caller commits.
+    ``out`` is a folder (created if missing) or an ``Outputs`` the caller commits. ``views``
+    gives the network views as ``viz.render_views`` does (the report asks for them last, so they
+    may be drawn elsewhere meanwhile); by default they are drawn here. ``progress(step, done,
+    total)`` is called before each piece.
     """
-    from viz import write_views
-
     from .report_html import render_report
 
+    if views is None:
+        from viz import render_views
+
+        def views():
+            return render_views(data.graph, data.findings, data.lang, roles=data.roles, network=data.network)
+
+    def told(step: int, what: str) -> None:
+        if progress:
+            progress(f"Writing {what}", step, 10)
+
     with _outputs(out) as files:
-        views = write_views(data.graph, data.findings, files, lang=data.lang, roles=data.roles,
-                            network=data.network)
-        files.write_text("report.html", render_report(data.plans, data.measures, data.findings, data.metrics,
-                                                      data.coverage, data.as_of, views))
-        names = ["report.html", *views.values()]
+        told(0, "gaps.xlsx")
         files.write("gaps.xlsx", lambda path: write_gaps_xlsx(data.findings, path))
+        told(1, "graph.graphml")
         files.write("graph.graphml", lambda path: write_graphml(data.graph, path))
+        told(2, "graph.gexf")
         files.write("graph.gexf", lambda path: write_gexf(data.graph, path))
+        told(3, "graph.json")
         files.write("graph.json", lambda path: graph_files.write_graph_json(data.graph, path))
+        told(4, "measures.xlsx")
         files.write("measures.xlsx", lambda path: write_xlsx(
             {"Åtgärder": (data.measures, MEASURE_COLUMNS), "Aktörer": (data.actors, ACTOR_COLUMNS),
              "Inläsning": (ledger_rows(data.ledger), LEDGER_COLUMNS)}, path))
+        told(5, "measures.csv")
         files.write("measures.csv", lambda path: write_csv(data.measures, MEASURE_COLUMNS, path))
+        told(6, "actors.csv")
         files.write("actors.csv", lambda path: write_csv(data.actors, ACTOR_COLUMNS, path))
+        told(7, "check.csv")
         files.write("check.csv", lambda path: write_csv(ledger_rows(data.ledger), LEDGER_COLUMNS, path))
-        names += ["gaps.xlsx", "graph.graphml", "graph.gexf", "graph.json", "measures.xlsx", "measures.csv",
-                  "actors.csv", "check.csv"]
+        told(8, "the network views")
+        listed, pages = views()
+        for file_name, html in pages.items():
+            files.write_text(file_name, html)
+        told(9, "report.html")
+        files.write_text("report.html", render_report(data.plans, data.measures, data.findings, data.metrics,
+                                                      data.coverage, data.as_of, listed))
+        names = ["report.html", *listed.values(), "gaps.xlsx", "graph.graphml", "graph.gexf", "graph.json",
+                 "measures.xlsx", "measures.csv", "actors.csv", "check.csv"]
     return [files.folder / name for name in names]

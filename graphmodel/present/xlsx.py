@@ -70,15 +70,16 @@ def _text(value: str) -> str:
 
 
 def _row(number: int, letters: list[str], values: Sequence[object]) -> str:
-    cells = []
+    cells = [f'<row r="{number}">']
     for letter, value in zip(letters, values):
         if value is None or value == "":
             continue
         if isinstance(value, str):
             # Plan text is data: text that starts like a formula gets Excel's quote prefix (style 1).
             style = ' s="1"' if value.startswith(FORMULA_START) else ""
-            cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t xml:space="preserve">'
-                         f"{_text(value)}</t></is></c>")
+            if len(value) > CELL_LIMIT or "&" in value or "<" in value or ">" in value:
+                value = _text(value)
+            cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
         elif isinstance(value, bool):
             cells.append(f'<c r="{letter}{number}" t="b"><v>{int(value)}</v></c>')
         elif isinstance(value, (int, float)):
@@ -86,7 +87,8 @@ def _row(number: int, letters: list[str], values: Sequence[object]) -> str:
         else:
             cells.append(f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
                          f"{_text(str(value))}</t></is></c>")
-    return f'<row r="{number}">{"".join(cells)}</row>'
+    cells.append("</row>")
+    return "".join(cells)
 
 
 def _write_sheet(book: zipfile.ZipFile, name: str, sheet: Sheet) -> str:
@@ -96,7 +98,7 @@ def _write_sheet(book: zipfile.ZipFile, name: str, sheet: Sheet) -> str:
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
                    for i, w in enumerate(sheet.widths, start=1))
     rows = 1
-    with book.open(name, "w", force_zip64=True) as handle:
+    with book.open(_entry(name), "w", force_zip64=True) as handle:
         handle.write((
             f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetViews><sheetView workbookViewId="0">'
             '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
@@ -116,6 +118,14 @@ def _write_sheet(book: zipfile.ZipFile, name: str, sheet: Sheet) -> str:
     return table
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry dated 1980-01-01, zip's first day: the same plans give the same bytes, run after run."""
+    entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry._compresslevel = 1  # public as compress_level from Python 3.13 on; the ZipFile's level is not used
+    return entry
+
+
 def write_workbook(path: str | Path, sheets: Sequence[Sheet]) -> Path:
     """Write ``sheets`` as one XLSX file at ``path``; each sheet's rows are read once, as they come."""
     titles = [clean_text(s.title).translate(str.maketrans("[]:*?/\\", "()-----"))[:31] or "Blad" for s in sheets]
@@ -124,7 +134,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet]) -> Path:
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
             for i in range(1, len(sheets) + 1))
-        book.writestr("[Content_Types].xml", (
+        book.writestr(_entry("[Content_Types].xml"), (
             f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
@@ -133,12 +143,12 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet]) -> Path:
             '<Override PartName="/xl/styles.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
             f"{overrides}</Types>"))
-        book.writestr("_rels/.rels", (
+        book.writestr(_entry("_rels/.rels"), (
             f'{_HEAD}<Relationships xmlns="{_PACKAGE_REL}"><Relationship Id="rId1" '
             f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'))
         tables = [_write_sheet(book, f"xl/worksheets/sheet{i}.xml", sheet) for i, sheet in enumerate(sheets, start=1)]
-        book.writestr("xl/styles.xml", _STYLES)
-        book.writestr("xl/_rels/workbook.xml.rels", (
+        book.writestr(_entry("xl/styles.xml"), _STYLES)
+        book.writestr(_entry("xl/_rels/workbook.xml.rels"), (
             f'{_HEAD}<Relationships xmlns="{_PACKAGE_REL}">'
             + "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
                       for i in range(1, len(sheets) + 1))
@@ -148,7 +158,7 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet]) -> Path:
             '<definedName name="_xlnm._FilterDatabase" localSheetId="{}" hidden="1">{}</definedName>'.format(
                 i, escape("'" + title.replace("'", "''") + "'!" + _absolute(table)))
             for i, (title, table) in enumerate(zip(titles, tables)))
-        book.writestr("xl/workbook.xml", (
+        book.writestr(_entry("xl/workbook.xml"), (
             f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews><sheets>'
             + "".join(f'<sheet name={quoteattr(title)} sheetId="{i}" r:id="rId{i}"/>'
                       for i, title in enumerate(titles, start=1))

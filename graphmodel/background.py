@@ -1,0 +1,76 @@
+"""Work done in a second process while this one goes on: how ``graphmodel report`` uses a second core.
+
+``in_background(function, *args)`` starts ``function(*args)`` in a forked
+child and returns a ``Job``; ``Job.result()`` waits for it. The child shares
+the parent's memory as it was at the fork (copy on write), so nothing is
+pickled on the way in; the result (text, mostly) is pickled on the way back.
+
+Forking is only safe in a process whose threads we know, so this is for the
+command line, not for notebooks (their kernels run threads), and only on
+Linux: macOS's system libraries may crash in a forked child, Windows has no
+fork. Everywhere else, and when the child fails in any way (killed, out of
+memory, an error), the work is done in this process when the result is
+asked for: the same result, or the same error, only later.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+def can_fork() -> bool:
+    """Whether a second process helps and is safe here: Linux, and more than one core to run it on."""
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
+
+
+class Job:
+    """``function(*args)``, running in a child process or waiting to be run here; ``result()`` gives its value."""
+
+    def __init__(self, function: Callable[..., Any], args: tuple, fork: bool):
+        self.function, self.args = function, args
+        self._process = self._connection = None
+        if fork:
+            context = multiprocessing.get_context("fork")
+            receiving, sending = context.Pipe(duplex=False)
+            # What this process has buffered would otherwise be written twice: the child flushes it on exit.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            self._process = context.Process(target=_child, args=(sending, function, args), daemon=True)
+            self._process.start()
+            sending.close()
+            self._connection = receiving
+
+    def result(self) -> Any:
+        if self._process is not None:
+            try:
+                succeeded, value = self._connection.recv()
+            except (EOFError, OSError):  # the child died before it could answer
+                succeeded, value = False, None
+            finally:
+                self._connection.close()
+                self._process.join()
+                self._process = None
+            if succeeded:
+                return value
+        return self.function(*self.args)
+
+
+def _child(connection, function: Callable[..., Any], args: tuple) -> None:
+    try:
+        answer = (True, function(*args))
+    except BaseException:  # the parent does the work again and meets the error itself
+        answer = (False, None)
+    try:
+        connection.send(answer)
+    except Exception:  # a result that cannot be pickled: the parent does the work
+        connection.send((False, None))
+    connection.close()
+
+
+def in_background(function: Callable[..., Any], *args: Any, fork: bool | None = None) -> Job:
+    """Start ``function(*args)`` in a child process when ``fork`` (default: ``can_fork()``); see the module."""
+    return Job(function, args, can_fork() if fork is None else fork)
