@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
@@ -204,6 +205,12 @@ def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
     return write_xlsx(sheets or {"inga brister": ([], FINDING_SHEET)}, path)
 
 
+def _cells(rows: Iterable[dict], columns: Sequence[Column]) -> tuple[list[list], list[Column]]:
+    """The rows' cells as lists, and columns that read them back by position: for writing twice."""
+    return ([[c.value(r) for c in columns] for r in rows],
+            [Column(c.heading, itemgetter(i)) for i, c in enumerate(columns)])
+
+
 def write_report_files(data: ReportData, out: Path | Outputs,
                        views: Callable[[], tuple[dict[str, str], dict[str, str]]] | None = None,
                        progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
@@ -226,6 +233,9 @@ def write_report_files(data: ReportData, out: Path | Outputs,
         if progress:
             progress(f"Writing {what}", step, 10)
 
+    # measures.csv and check.csv hold the same cells as two sheets of measures.xlsx: computed once
+    measures, measure_columns = _cells(data.measures, MEASURE_COLUMNS)
+    ledger, ledger_columns = _cells(ledger_rows(data.ledger), LEDGER_COLUMNS)
     with _outputs(out) as files:
         told(0, "gaps.xlsx")
         files.write("gaps.xlsx", lambda path: write_gaps_xlsx(data.findings, path))
@@ -237,14 +247,14 @@ def write_report_files(data: ReportData, out: Path | Outputs,
         files.write("graph.json", lambda path: graph_files.write_graph_json(data.graph, path))
         told(4, "measures.xlsx")
         files.write("measures.xlsx", lambda path: write_xlsx(
-            {"Åtgärder": (data.measures, MEASURE_COLUMNS), "Aktörer": (data.actors, ACTOR_COLUMNS),
-             "Inläsning": (ledger_rows(data.ledger), LEDGER_COLUMNS)}, path))
+            {"Åtgärder": (measures, measure_columns), "Aktörer": (data.actors, ACTOR_COLUMNS),
+             "Inläsning": (ledger, ledger_columns)}, path))
         told(5, "measures.csv")
-        files.write("measures.csv", lambda path: write_csv(data.measures, MEASURE_COLUMNS, path))
+        files.write("measures.csv", lambda path: write_csv(measures, measure_columns, path))
         told(6, "actors.csv")
         files.write("actors.csv", lambda path: write_csv(data.actors, ACTOR_COLUMNS, path))
         told(7, "check.csv")
-        files.write("check.csv", lambda path: write_csv(ledger_rows(data.ledger), LEDGER_COLUMNS, path))
+        files.write("check.csv", lambda path: write_csv(ledger, ledger_columns, path))
         told(8, "the network views")
         listed, pages = views()
         for file_name, html in pages.items():
