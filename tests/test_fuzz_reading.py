@@ -23,7 +23,8 @@ from graphmodel.read.phrases import fold_whitespace, split_actor_cell
 from graphmodel.read.plan_metadata import PLAN_METADATA, read_plan_info
 from graphmodel.read.plans import parse_plan, slug
 from graphmodel.read.registry_file import read_registry
-from graphmodel.read.status import is_overdue, parse_status, period_bounds
+from graphmodel.periods import is_overdue, period_bounds
+from graphmodel.read.status import parse_status
 from graphmodel.read.tables import Limits, parse_csv_text
 
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=timedelta(seconds=2),

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from graphmodel.model import STATES, Status
-from graphmodel.read.status import is_overdue, parse_status, period_bounds
+from graphmodel.periods import is_overdue, period_bounds
+from graphmodel.read.status import parse_status
 
 
 # --- The five phrasings of the Skärholmen 2017 plan -------------------------

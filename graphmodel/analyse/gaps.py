@@ -19,7 +19,7 @@ import networkx as nx
 
 from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, RESPONSIBLE_FOR
 from ..memory import gc_paused
-from ..read.status import period_bounds as _period_bounds
+from ..periods import period_bounds as _period_bounds
 from .metrics import collaboration_network, collaborators, cut_points, measure_actors, measure_roles
 from .questions import find_actors
 

@@ -18,7 +18,7 @@ Cypher can answer what Python computes:
 * RESPONSIBLE_FOR / PARTNER_IN carry ``text_normalised`` (the text as written,
   normalised) so an actor is found by any spelling a plan used.
 * Measure ``due_end`` / ``start_end`` are the last day (ISO date string) of the
-  due and start periods (``graphmodel.read.status.period_bounds``); unknown
+  due and start periods (``graphmodel.periods.period_bounds``); unknown
   columns are one JSON string ``extra``.
 * Plan ``load_hash`` is a hash of everything the loader wrote for the plan
   (a load skips an unchanged plan); ``actors`` lists the keys of the actors it
@@ -48,7 +48,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import GraphmodelError
 from ..model import NATIONAL, Actor, Measure, Plan
-from ..read.status import period_bounds
+from ..periods import period_bounds
 from ..registry import Registry, normalise
 from . import cypher
 
