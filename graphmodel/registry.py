@@ -33,8 +33,8 @@ OWN_ORGANISATION = "organisation"
 
 # Endings a Swedish noun phrase's last word takes; longest first so that
 # "-erna" is tried before "-na".
-_ENDINGS = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "ers", "er", "en", "et", "na", "ns", "n", "s")
-_ENDINGS_BY_LAST_LETTER = {last: tuple(e for e in _ENDINGS if e[-1] == last) for last in {e[-1] for e in _ENDINGS}}
+ENDINGS = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "ers", "er", "en", "et", "na", "ns", "n", "s")
+_ENDINGS_BY_LAST_LETTER = {last: tuple(e for e in ENDINGS if e[-1] == last) for last in {e[-1] for e in ENDINGS}}
 _VOWELS = set("aeiouyåäöé")
 _MIN_STEM = 3
 _NOT_ALNUM = re.compile(r"[^0-9a-zåäöéü]+")

@@ -26,10 +26,11 @@ Pure: the registry is passed in; without one only the text's own signals count.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..registry import _ENDINGS, normalise
+from ..registry import ENDINGS, normalise
 
 if TYPE_CHECKING:
     from ..registry import Registry
@@ -101,7 +102,7 @@ _BODY_END = re.compile(
 _PLACEHOLDER_START = re.compile(r"(?:Övriga|Berörda|Andra|Samtliga|Relevanta|Externa)")  # capitalised mid-name
 _TRIM = " \t.,:;-–"
 _MAX_RUN_TOGETHER_WORDS = 24
-_LONGEST_ENDING = max(map(len, _ENDINGS))  # the most Registry.lookup strips off a phrase
+_LONGEST_ENDING = max(map(len, ENDINGS))  # the most Registry.lookup strips off a phrase
 
 
 def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[ActorPhrase]:
@@ -159,53 +160,69 @@ def _knows_nothing(_: str) -> bool:
     return False
 
 
+class _Aids:
+    """What reading phrases against one registry keeps: built once per registry, dropped with it."""
+
+    def __init__(self, registry: "Registry"):
+        self.registry = weakref.ref(registry)
+        self.plain_pieces: dict[str, tuple[ActorPhrase, ...]] = {}
+        self._name_prefixes: frozenset[str] | None = None
+        self._och_names: list[tuple[str, re.Pattern]] | None = None
+
+    @property
+    def name_prefixes(self) -> frozenset[str]:
+        if self._name_prefixes is None:
+            registry = self.registry()
+            keys = {normalise(n) for entry in registry.entries.values() for n in entry.names}
+            self._name_prefixes = frozenset(key[:i] for key in keys for i in range(len(key) + 1))
+        return self._name_prefixes
+
+    @property
+    def och_names(self) -> list[tuple[str, re.Pattern]]:
+        if self._och_names is None:
+            names = sorted(set(self.registry().names_containing("och")), key=len, reverse=True)
+            pattern = r"(?<!\w){}\w*"
+            self._och_names = [(max(name.lower().split(), key=len),
+                                re.compile(pattern.format(r"\s*".join(map(re.escape, name.split()))), re.IGNORECASE))
+                               for name in names]
+        return self._och_names
+
+
+_AIDS: "weakref.WeakKeyDictionary[Registry, _Aids]" = weakref.WeakKeyDictionary()
+
+
+def _aids(registry: "Registry") -> _Aids:
+    aids = _AIDS.get(registry)
+    if aids is None:
+        aids = _AIDS[registry] = _Aids(registry)
+    return aids
+
+
 def _plain_pieces(registry: "Registry | None") -> dict[str, tuple[ActorPhrase, ...]]:
     """The phrases of pieces already read (between separators, nothing masked), per registry.
 
     Cells differ in one actor more often than in all: "Polisen, Säpo vid behov"
     comes back with another name after it in every plan.
     """
-    if registry is None:
-        return {}
-    cached = getattr(registry, "_plain_pieces", None)
-    if cached is None:
-        cached = registry._plain_pieces = {}  # type: ignore[attr-defined]
-    return cached
+    return {} if registry is None else _aids(registry).plain_pieces
 
 
 def _name_prefixes(registry: "Registry | None") -> frozenset[str]:
-    """Every prefix of every registry name's key, cached per registry; empty without registry.
+    """Every prefix of every registry name's key, per registry; empty without registry.
 
     A phrase the registry knows, less an ending, is a prefix of some name's key,
     so a run of words whose key fails that can stop growing (see _known_segments).
     """
-    if registry is None:
-        return frozenset()
-    cached = getattr(registry, "_name_prefixes", None)
-    if cached is None:
-        keys = {normalise(n) for entry in registry.entries.values() for n in entry.names}
-        cached = frozenset(key[:i] for key in keys for i in range(len(key) + 1))
-        registry._name_prefixes = cached  # type: ignore[attr-defined]
-    return cached
+    return frozenset() if registry is None else _aids(registry).name_prefixes
 
 
 def _och_names(registry: "Registry | None") -> list[tuple[str, re.Pattern]]:
-    """(longest word, pattern) for registry names that contain "och", longest first, cached per registry.
+    """(longest word, pattern) for registry names that contain "och", longest first, per registry.
 
     A name can only match a cell that contains its longest word, a cheap test
     that spares most cells the regexes.
     """
-    if registry is None:
-        return []
-    cached = getattr(registry, "_och_patterns", None)
-    if cached is None:
-        names = sorted(set(registry.names_containing("och")), key=len, reverse=True)
-        pattern = r"(?<!\w){}\w*"
-        cached = [(max(name.lower().split(), key=len),
-                   re.compile(pattern.format(r"\s*".join(map(re.escape, name.split()))), re.IGNORECASE))
-                  for name in names]
-        registry._och_patterns = cached  # type: ignore[attr-defined]
-    return cached
+    return [] if registry is None else _aids(registry).och_names
 
 
 def _suspended(match: re.Match, knows, masks: list[str], groups: dict[int, list[str]]) -> str:
