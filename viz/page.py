@@ -27,7 +27,7 @@ import orjson
 from graphmodel.present.formats import clean_data, clean_text, json_needs_cleaning
 
 from .text import PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR, SEVERITY_COLOURS, text
-from .views import View
+from .views import View, without_cycle_collection
 
 VIS_VERSION = "9.1.2"
 
@@ -456,8 +456,8 @@ def _canvas_height(view: View) -> str:
     return f"#network,aside{{height:{height}px;max-height:none}}"
 
 
-NODE_FIELDS = ("id", "key", "label", "x", "y", "size", "search", "tip", "f", "g", "type")  # the rest is style
-EDGE_FIELDS = ("id", "from", "to", "width", "title", "shared", "weight", "rel")
+NODE_FIELDS = frozenset(("id", "key", "label", "x", "y", "size", "search", "tip", "f", "g", "type"))  # the rest is style
+EDGE_FIELDS = frozenset(("id", "from", "to", "width", "title", "shared", "weight", "rel"))
 
 
 def _intern(table: list, index: dict, value: dict) -> int:
@@ -483,18 +483,16 @@ def page_data(view: View) -> dict:
                    [*n["tip"], n.get("search", ""), *(v for values in n["f"].values() for v in values)])
     strings = [value for value, count in uses.items() if count > 1 and len(value) > 2]
     number = {value: i for i, value in enumerate(strings)}
-
-    def short(value: str):
-        return number.get(value, value)
+    short = number.get  # short(value, value): its number if it recurs, else itself
 
     nodes = []
     for i, n in enumerate(view.nodes):
         assert n["id"] == i, "vis node ids are the index in View.nodes"
         style = _intern(styles, seen, {k: v for k, v in n.items() if k not in NODE_FIELDS})
         nodes.append([n["label"], n["x"], n["y"], style, n["key"], n["type"],
-                      None if n.get("search", n["label"]) == n["label"] else short(n["search"]),
-                      [short(line) for line in n["tip"]],
-                      {name: [short(v) for v in values] for name, values in n["f"].items()},
+                      None if n.get("search", n["label"]) == n["label"] else short(n["search"], n["search"]),
+                      [short(line, line) for line in n["tip"]],
+                      {name: [short(v, v) for v in values] for name, values in n["f"].items()},
                       n.get("g") or 0, n.get("size") or 0])
     estyles: list[dict] = []
     eseen: dict[str, int] = {}
@@ -520,6 +518,7 @@ def page_data(view: View) -> dict:
     return data
 
 
+@without_cycle_collection()
 def render(view: View) -> str:
     """The whole page as a string."""
     t = text(view.lang)

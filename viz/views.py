@@ -8,15 +8,17 @@ travel only as data (``key``) and are never written into markup.
 
 from __future__ import annotations
 
+import gc
 import textwrap
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import networkx as nx
 
 from graphmodel.analyse.metrics import collaboration_network, measure_actors
-from graphmodel.analyse.questions import find_actors, measures_depending_on, with_subunits
+from graphmodel.analyse.questions import find_actors, with_subunits
 from graphmodel.model import MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR
 
 from . import layout
@@ -59,6 +61,25 @@ class View:
     measure_texts: list[str] = field(default_factory=list)  # actor view: edge["shared"] indexes these (lazy tooltips)
 
 
+@contextmanager
+def without_cycle_collection():
+    """Pause Python's cyclic garbage collector while a view is built or rendered (a decorator too).
+
+    A city-scale view allocates some hundred thousand small dicts and lists,
+    none of them in a reference cycle, and each of the collector's passes that
+    this triggers walks the whole heap, graph included: half the build time
+    for 300 plans. Plain reference counting still frees everything; the
+    collector runs again afterwards unless the caller had turned it off.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _wrap(value: str, width: int, lines: int) -> list[str]:
     return list(_wrapped(value, width, lines))
 
@@ -78,6 +99,7 @@ class _Builder:
 
     def __init__(self, graph: nx.MultiDiGraph, findings: list[dict] | None, lang: str, roles: dict | None = None):
         self.graph = graph
+        self.node = graph._node  # the attribute dicts: graph.nodes[x] builds a view object per lookup
         self.t = text(lang)
         self.lang = lang
         self.roles = roles if roles is not None else measure_actors(graph)
@@ -95,10 +117,14 @@ class _Builder:
         self.nodes: list[dict] = []
         self.index: dict[str, int] = {}
         self.edges: list[dict] = []
+        self._role_names: dict[str, tuple[str, str]] = {}
 
     # ----- nodes -----
     def severity(self, key: str) -> str | None:
-        marked = [f["severity"] for f in self.findings_of.get(key, []) if f["kind"] in HIGHLIGHT
+        found = self.findings_of.get(key)
+        if not found:
+            return None
+        marked = [f["severity"] for f in found if f["kind"] in HIGHLIGHT
                   and f["severity"] in ("high", "medium")]
         return "high" if "high" in marked else ("medium" if marked else None)
 
@@ -130,11 +156,19 @@ class _Builder:
             where += f" ({data['sheet']})"
         return where + (f"; {data['reference']}" if data.get("reference") else "")
 
+    def role_names(self, measure: str) -> tuple[str, str]:
+        """The measure's owners and partners, comma separated: for its tooltip and again for its table row."""
+        if measure not in self._role_names:
+            node, roles = self.node, self.roles[measure]
+            self._role_names[measure] = (", ".join([node[a]["name"] for a in roles[RESPONSIBLE_FOR]]),
+                                         ", ".join([node[a]["name"] for a in roles[PARTNER_IN]]))
+        return self._role_names[measure]
+
     def measure_node(self, measure: str, x: float, y: float, lines: list[str]) -> int:
-        data = self.graph.nodes[measure]
+        data = self.node[measure]
         fill, border = STATE_COLOURS.get(data.get("state") or "unknown", STATE_COLOURS["unknown"])
-        owners = ", ".join(self.graph.nodes[a]["name"] for a in self.roles[measure][RESPONSIBLE_FOR]) or "–"
-        partners = ", ".join(self.graph.nodes[a]["name"] for a in self.roles[measure][PARTNER_IN]) or "–"
+        owners, partners = self.role_names(measure)
+        owners, partners = owners or "–", partners or "–"
         area = " · ".join(v for v in (data.get("area"), data.get("level")) if v)
         tip = [data["text"], f"{self.t['status_text']}: {self.status_label(data)}",
                *([f"{self.t['area']}: {area}"] if area else []),
@@ -149,11 +183,11 @@ class _Builder:
             "search": data["text"], "tip": tip, "f": self.measure_filters(data)})
 
     def actor_tip(self, actor: str, extra: list[str] = ()) -> list[str]:
-        data = self.graph.nodes[actor]
+        data = self.node[actor]
         r, p = len(self.owned[actor]), len(self.partnered[actor])
         tip = [data["name"], self.t["kinds"].get(data["kind"], data["kind"]), self.t["load"].format(r=r, p=p)]
-        written = sorted({e.get("text") for _, _, e in self.graph.out_edges(actor, data=True) if e.get("text")}
-                         - {data["name"]})
+        written = sorted({e.get("text") for edges in self.graph._succ[actor].values() for e in edges.values()
+                          if e.get("text")} - {data["name"]})
         if written:
             tip.append(("Skrivs i planen: " if self.lang == "sv" else "Written in the plan as: ") + "; ".join(written))
         return [*tip, *extra, *self.gap_lines(actor)]
@@ -161,7 +195,7 @@ class _Builder:
     def actor_node(self, actor: str, x: float, y: float, shape: str = "box", label_lines: int = 2,
                    with_load: bool = True, size: float | None = None, filters: dict | None = None,
                    tip_extra: list[str] = ()) -> int:
-        data = self.graph.nodes[actor]
+        data = self.node[actor]
         kind = data["kind"]
         fill, border, font = KIND_COLOURS.get(kind, KIND_COLOURS["unknown"])
         lines = _wrap(data["name"], 24, label_lines)
@@ -185,20 +219,21 @@ class _Builder:
 
     # ----- edges -----
     def role_edge(self, actor: str, measure: str, rel: str, attrs: dict, smooth: bool = True) -> None:
-        actor_name = self.graph.nodes[actor]["name"]
-        verb = self.t["rel_responsible"] if rel == RESPONSIBLE_FOR else self.t["rel_partner"]
-        title = f"{actor_name} {verb}: {self.graph.nodes[measure]['text']}"
+        actor_name = self.node[actor]["name"]
+        responsible = rel == RESPONSIBLE_FOR
+        verb = self.t["rel_responsible"] if responsible else self.t["rel_partner"]
+        title = f"{actor_name} {verb}: {self.node[measure]['text']}"
         notes = [v for v in (attrs.get("text"), attrs.get("remark"), attrs.get("hedge")) if v and v != actor_name]
         if notes:
             title += "\n(" + "; ".join(notes) + ")"
-        edge = {"id": len(self.edges), "from": self.index[actor], "to": self.index[measure], "rel": rel,
-                "title": title}
-        if rel == RESPONSIBLE_FOR:
-            edge.update(color={"color": RESPONSIBLE_COLOUR, "highlight": "#000000"}, width=2.2,
-                        arrows={"to": {"enabled": True, "scaleFactor": 0.7}}, dashes=False)
+        if responsible:
+            edge = {"id": len(self.edges), "from": self.index[actor], "to": self.index[measure], "rel": rel,
+                    "title": title, "color": {"color": RESPONSIBLE_COLOUR, "highlight": "#000000"}, "width": 2.2,
+                    "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}}, "dashes": False}
         else:
-            edge.update(color={"color": PARTNER_COLOUR, "highlight": "#0d47a1"}, width=1.6, dashes=[7, 5],
-                        arrows={"to": {"enabled": False}})
+            edge = {"id": len(self.edges), "from": self.index[actor], "to": self.index[measure], "rel": rel,
+                    "title": title, "color": {"color": PARTNER_COLOUR, "highlight": "#0d47a1"}, "width": 1.6,
+                    "dashes": [7, 5], "arrows": {"to": {"enabled": False}}}
         if not smooth:
             edge["smooth"] = False
         self.edges.append(edge)
@@ -218,13 +253,13 @@ class _Builder:
             found = sorted({v or "" for v in values}, key=lambda v: (v == "", v.casefold()))
             return [(v, (labels or {}).get(v, v) if v else self.t["none_value"]) for v in found]
 
-        data = [self.graph.nodes[m] for m in measures]
+        data = [self.node[m] for m in measures]
         result = {
             "area": options(d.get("area") for d in data),
             "level": options(d.get("level") for d in data),
             "state": [(s, self.t["states"][s]) for s in STATE_COLOURS if any((d.get("state") or "unknown") == s
                                                                              for d in data)],
-            "kind": [(k, self.t["kinds"][k]) for k in KIND_COLOURS if any(self.graph.nodes[a]["kind"] == k
+            "kind": [(k, self.t["kinds"][k]) for k in KIND_COLOURS if any(self.node[a]["kind"] == k
                                                                           for a in actors)],
         }
         plans = options(d["plan"] for d in data)
@@ -234,12 +269,12 @@ class _Builder:
 
     def legend(self, measures: list[str], actors: list[str], edges: tuple[str, ...], sizes: str | None = None) -> list[dict]:
         items = []
-        kinds = {self.graph.nodes[a]["kind"] for a in actors}
+        kinds = {self.node[a]["kind"] for a in actors}
         for kind, (fill, border, _) in KIND_COLOURS.items():
             if kind in kinds:
                 items.append({"type": "actor", "label": self.t["kinds"][kind], "fill": fill, "border": border,
                               "dashed": kind in VAGUE_KINDS or kind == "unknown"})
-        states = {self.graph.nodes[m].get("state") or "unknown" for m in measures}
+        states = {self.node[m].get("state") or "unknown" for m in measures}
         for state, (fill, border) in STATE_COLOURS.items():
             if state in states:
                 items.append({"type": "measure", "label": f"{self.t['measure']}: {self.t['states'][state]}",
@@ -263,12 +298,11 @@ class _Builder:
         t = self.t
         rows, row_nodes = [], []
         for measure in measures:
-            data = self.graph.nodes[measure]
+            data = self.node[measure]
             rows.append([
                 data["text"], data.get("area") or "", data.get("level") or "", self.status_label(data),
                 *(extra or {}).get(measure, []),
-                ", ".join(self.graph.nodes[a]["name"] for a in self.roles[measure][RESPONSIBLE_FOR]),
-                ", ".join(self.graph.nodes[a]["name"] for a in self.roles[measure][PARTNER_IN]),
+                *self.role_names(measure),
                 self.source_label(data),
                 " ".join(f["message"] for f in self.findings_of.get(measure, [])),
             ])
@@ -281,8 +315,8 @@ class _Builder:
                     extra: dict[str, str] | None = None) -> Table:
         t = self.t
         ordered = sorted(actors, key=lambda a: (-len(self.owned[a]), -len(self.partnered[a]),
-                                                self.graph.nodes[a]["name"].casefold()))
-        rows = [[self.graph.nodes[a]["name"], t["kinds"].get(self.graph.nodes[a]["kind"], self.graph.nodes[a]["kind"]),
+                                                self.node[a]["name"].casefold()))
+        rows = [[self.node[a]["name"], t["kinds"].get(self.node[a]["kind"], self.node[a]["kind"]),
                  str(len(self.owned[a])), str(len(self.partnered[a])),
                  *([extra.get(a, "")] if extra is not None else []),
                  " ".join(f["message"] for f in self.findings_of.get(a, []))] for a in ordered]
@@ -310,7 +344,7 @@ def _column(builder: _Builder, measures: list[str], band_of, band_label, x: floa
             bands.append({"x": x, "y0": y - 8, "label": band_label(measure)})
             y += 30
             current = band
-        lines = _wrap(builder.graph.nodes[measure]["text"], 30, 3)
+        lines = _wrap(builder.node[measure]["text"], 30, 3)
         height = 18 * len(lines) + 14
         placed[measure] = (y + height / 2, lines)
         y += height + 12
@@ -322,7 +356,7 @@ def _column(builder: _Builder, measures: list[str], band_of, band_label, x: floa
 
 
 def _actor_height(builder: _Builder, actor: str, with_load: bool = True) -> float:
-    lines = len(_wrap(builder.graph.nodes[actor]["name"], 24, 2)) + (1 if with_load else 0)
+    lines = len(_wrap(builder.node[actor]["name"], 24, 2)) + (1 if with_load else 0)
     return 17 * lines + 16
 
 
@@ -337,7 +371,8 @@ def _place_actors(builder: _Builder, actors: list[str], y_of: dict[str, float], 
 
 
 def _measures_in_order(graph: nx.MultiDiGraph, measures) -> list[str]:
-    return sorted(measures, key=lambda m: (graph.nodes[m]["plan"], graph.nodes[m]["row"], m))
+    node = graph._node
+    return sorted(measures, key=lambda m: (node[m]["plan"], node[m]["row"], m))
 
 
 def _title(graph: nx.MultiDiGraph, fallback: str) -> str:
@@ -362,12 +397,19 @@ def _three_columns(b: "_Builder", measures: list[str], placed: dict, left: list[
         b.measure_node(measure, 0.0, round(y, 1), lines)
     big = len(b.nodes) > BIG
     shown = set(left) | set(right)
-    for actor, measure, rel, attrs in b.graph.edges(keys=True, data=True):
-        if rel in (RESPONSIBLE_FOR, PARTNER_IN) and actor in shown and measure in placed:
-            b.role_edge(actor, measure, rel, attrs, smooth=not big)
+    # graph.edges' order, but only the shown actors' edges are walked
+    for actor, targets in b.graph._succ.items():
+        if actor not in shown:
+            continue
+        for measure, edges in targets.items():
+            if measure in placed:
+                for rel, attrs in edges.items():
+                    if rel in (RESPONSIBLE_FOR, PARTNER_IN):
+                        b.role_edge(actor, measure, rel, attrs, smooth=not big)
     return gap, pos, big
 
 
+@without_cycle_collection()
 def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv", *,
               roles: dict | None = None) -> View:
     """Measures in plan order (bands by area and level) between their owners (left) and partners (right).
@@ -377,17 +419,18 @@ def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: 
     b = _Builder(graph, findings, lang, roles)
     t = b.t
     b.load(None)
+    node = b.node
     measures = _measures_in_order(graph, (n for n, d in graph.nodes(data=True) if d["label"] == MEASURE))
-    actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: graph.nodes[a]["name"].casefold())
-    several_plans = len({graph.nodes[m]["plan"] for m in measures}) > 1
+    actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: node[a]["name"].casefold())
+    several_plans = len({node[m]["plan"] for m in measures}) > 1
 
     def band_label(m):
-        data = graph.nodes[m]
+        data = node[m]
         parts = [data["plan"]] if several_plans else []
         parts += [v for v in (data.get("area"), data.get("level")) if v]
         return " · ".join(parts) or t["measures_col"]
 
-    placed, bands = _column(b, measures, lambda m: _band_key(graph.nodes[m]), band_label)
+    placed, bands = _column(b, measures, lambda m: _band_key(node[m]), band_label)
     left = [a for a in actors if b.owned[a]]
     right = [a for a in actors if not b.owned[a]]
     gap, pos, big = _three_columns(b, measures, placed, left, right)
@@ -403,6 +446,7 @@ def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: 
     return view
 
 
+@without_cycle_collection()
 def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv", *,
                roles: dict | None = None, network: nx.Graph | None = None) -> View:
     """Actors only; an edge per pair sharing measures, width = how many, tooltip = which.
@@ -412,37 +456,39 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
     b = _Builder(graph, findings, lang, roles)
     t = b.t
     b.load(None)
+    node = b.node
     network = network if network is not None else collaboration_network(graph, b.roles)
-    actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: graph.nodes[a]["name"].casefold())
-    network = network.subgraph(actors).copy()  # walked many times below: a filtering view is slow
+    actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: node[a]["name"].casefold())
+    network = _subgraph_copy(network, actors)  # walked many times below: a filtering view is slow
     big = len(actors) > BIG
     facets: dict[str, dict[str, set]] = {a: defaultdict(set) for a in actors}
+    measure_facets = {m: b.measure_filters(node[m]).items() for m in b.roles}  # once per measure, not per actor
     for actor in actors:
         for measure in b.owned[actor] + b.partnered[actor]:
-            for name, values in b.measure_filters(graph.nodes[measure]).items():
+            for name, values in measure_facets[measure]:
                 facets[actor][name].update(values)
     if big:
         weight = dict(network.degree(weight="weight"))
-        national = sorted((a for a in actors if not graph.nodes[a].get("organisation")), key=lambda a: -weight[a])
-        groups = layout.group_members({a: graph.nodes[a]["organisation"] for a in actors
-                                       if graph.nodes[a].get("organisation")})
+        national = sorted((a for a in actors if not node[a].get("organisation")), key=lambda a: -weight[a])
+        groups = layout.group_members({a: node[a]["organisation"] for a in actors
+                                       if node[a].get("organisation")})
         for members in groups.values():
-            members.sort(key=lambda a: (graph.nodes[a]["kind"], -weight[a]))
+            members.sort(key=lambda a: (node[a]["kind"], -weight[a]))
         pos = layout.clusters(groups, national)
     else:
         pos = None
     most = max((len(b.owned[a]) for a in actors), default=1) or 1
     dot = {a: 10 + 30 * (len(b.owned[a]) / most) ** 0.5 for a in actors}
     if pos is None:  # label box below the dot: a box centred on the dot twice as tall covers both
-        sizes = {a: (max(24, *(len(line) for line in _wrap(graph.nodes[a]["name"], 24, 2))) * 7.2 + 12,
+        sizes = {a: (max(24, *(len(line) for line in _wrap(node[a]["name"], 24, 2))) * 7.2 + 12,
                      2 * (dot[a] + _actor_height(b, a)) + 4) for a in actors}
         pos = layout.spring(network, sizes)
     top_partners: dict[str, str] = {}
     for actor in actors:
         size = dot[actor]
-        best = sorted(network[actor].items(), key=lambda kv: (-kv[1]["weight"], graph.nodes[kv[0]]["name"]))[:3]
-        top_partners[actor] = ", ".join(f"{graph.nodes[o]['name']} ({e['weight']})" for o, e in best)
-        filters = {"kind": [graph.nodes[actor]["kind"]], **{k: sorted(v) for k, v in facets[actor].items()}}
+        best = sorted(network[actor].items(), key=lambda kv: (-kv[1]["weight"], node[kv[0]]["name"]))[:3]
+        top_partners[actor] = ", ".join(f"{node[o]['name']} ({e['weight']})" for o, e in best)
+        filters = {"kind": [node[actor]["kind"]], **{k: sorted(v) for k, v in facets[actor].items()}}
         b.actor_node(actor, *pos[actor], shape="dot", with_load=not big, size=round(size, 1), filters=filters,
                      tip_extra=[f"{t['collaborates']}: {top_partners[actor]}"] if top_partners[actor] else [])
     measure_index = {}
@@ -453,21 +499,21 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
         for m in ids:
             if m not in measure_index:
                 measure_index[m] = len(measure_texts)
-                measure_texts.append(graph.nodes[m]["text"])
+                measure_texts.append(node[m]["text"])
         listed = 3 if big else 8  # keeps the 300-plan page to a few MB
-        shown = [f"• {graph.nodes[m]['text']}" for m in ids[:listed]]
+        shown = [f"• {node[m]['text']}" for m in ids[:listed]]
         if len(ids) > listed:
             shown.append(t["more"].format(n=len(ids) - listed))
-        title = "\n".join([t["shared_measures"].format(a=graph.nodes[a]["name"], b=graph.nodes[c]["name"],
+        title = "\n".join([t["shared_measures"].format(a=node[a]["name"], b=node[c]["name"],
                                                        n=len(ids)), *shown])
         width = min(1 + 1.6 * (len(ids) - 1), 12)
         b.edges.append({"id": len(b.edges), "from": b.index[a], "to": b.index[c], "rel": "COLLAB", "weight": len(ids),
                         "width": round(width, 1), "title": title,  # colour and straight lines: page options
                         "shared": [measure_index[m] for m in ids]})  # the page builds the tooltip from these on hover
         pairs.append((len(ids), a, c, ids))
-    pairs.sort(key=lambda p: (-p[0], graph.nodes[p[1]]["name"], graph.nodes[p[2]]["name"]))
-    pair_rows = [[f"{graph.nodes[a]['name']} — {graph.nodes[c]['name']}", str(n),
-                  "; ".join(graph.nodes[m]["text"] for m in ids[:5]) + (" …" if len(ids) > 5 else "")]
+    pairs.sort(key=lambda p: (-p[0], node[p[1]]["name"], node[p[2]]["name"]))
+    pair_rows = [[f"{node[a]['name']} — {node[c]['name']}", str(n),
+                  "; ".join(node[m]["text"] for m in ids[:5]) + (" …" if len(ids) > 5 else "")]
                  for n, a, c, ids in pairs]
     measures = list(b.roles)
     view = View("actors", lang, _title(graph, t["actors_title"]), t["actors_title"], b.nodes, b.edges, [], [],
@@ -481,6 +527,7 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
     return view
 
 
+@without_cycle_collection()
 def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = None, lang: str = "sv",
              subunits: bool = True, *, roles: dict | None = None) -> View:
     """The actor (and its units), the measures it is responsible for or takes part in, the other actors on them.
@@ -491,12 +538,12 @@ def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = N
     b = _Builder(graph, findings, lang, roles)
     t = b.t
     b.load(None)
+    node = b.node
     found = find_actors(graph, actor)
     counts_for = with_subunits(graph, found, subunits)
-    name = ", ".join(graph.nodes[a]["name"] for a in found)
-    role = {row["id"]: (0 if row["role"] == "responsible" else 1, row["via"])
-            for row in measures_depending_on(graph, actor, subunits=subunits)}
-    measures = sorted(role, key=lambda m: (role[m][0], graph.nodes[m]["plan"], graph.nodes[m]["row"], m))
+    name = ", ".join(node[a]["name"] for a in found)
+    role = _roles_of(graph, counts_for)
+    measures = sorted(role, key=lambda m: (role[m][0], node[m]["plan"], node[m]["row"], m))
     owned = sum(1 for m in measures if role[m][0] == 0)
 
     def band_label(m):
@@ -504,16 +551,16 @@ def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = N
             actor=name, count=owned if role[m][0] == 0 else len(measures) - owned)
 
     placed, bands = _column(b, measures, lambda m: role[m][0], band_label)
-    ego = [a for a in sorted(counts_for, key=lambda a: (a not in found, graph.nodes[a]["name"].casefold()))
+    ego = [a for a in sorted(counts_for, key=lambda a: (a not in found, node[a]["name"].casefold()))
            if a in found or b.owned[a] or b.partnered[a]]
     others = sorted({a for m in measures for rel in (RESPONSIBLE_FOR, PARTNER_IN) for a in b.roles[m][rel]}
-                    - set(ego), key=lambda a: graph.nodes[a]["name"].casefold())
+                    - set(ego), key=lambda a: node[a]["name"].casefold())
     gap, pos, big = _three_columns(b, measures, placed, ego, others)
     for child in ego:
         for _, parent, rel in graph.out_edges(child, keys=True):
             if rel == PART_OF and parent in b.index and parent in counts_for:
                 b.edges.append({"id": len(b.edges), "from": b.index[child], "to": b.index[parent], "rel": PART_OF,
-                                "title": f"{graph.nodes[child]['name']} {t['rel_part_of']} {graph.nodes[parent]['name']}",
+                                "title": f"{node[child]['name']} {t['rel_part_of']} {node[parent]['name']}",
                                 "color": {"color": PART_OF_COLOUR}, "dashes": [2, 4], "width": 1.5,
                                 "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                                 "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.3}})
@@ -535,15 +582,52 @@ def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = N
     return view
 
 
+def _subgraph_copy(network: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """``network.subgraph(nodes).copy()``, the same nodes and edges in the same order, without the filtering view.
+
+    The view's order is the network's unless ``nodes`` is less than half of it
+    (networkx then walks the set of nodes); that case, and views, go the slow way.
+    """
+    keep = set(nodes)
+    if 2 * len(keep) < len(network) or hasattr(network, "_NODE_OK"):
+        return network.subgraph(nodes).copy()
+    copy = network.__class__()
+    copy.graph.update(network.graph)
+    copy.add_nodes_from((n, data.copy()) for n, data in network._node.items() if n in keep)
+    copy.add_edges_from((u, v, data.copy()) for u, neighbours in network._adj.items() if u in keep
+                        for v, data in neighbours.items() if v in keep)
+    return copy
+
+
+def _roles_of(graph: nx.MultiDiGraph, actors: dict[str, int]) -> dict[str, tuple[int, str]]:
+    """Measure -> (0 responsible or 1 partner, via): the role and via of ``measures_depending_on``'s rows.
+
+    ``actors`` is ``with_subunits``' answer ({actor: depth}). The same choice
+    (responsible before partner, then the nearest unit, then the smallest id),
+    without finding the actors again or building the rows' JSON.
+    """
+    best: dict[str, tuple[int, int, str]] = {}
+    for actor, depth in actors.items():
+        for measure, edges in graph._succ[actor].items():
+            for rel in edges:
+                if rel in (RESPONSIBLE_FOR, PARTNER_IN):
+                    candidate = (0 if rel == RESPONSIBLE_FOR else 1, depth, actor)
+                    if measure not in best or candidate < best[measure]:
+                        best[measure] = candidate
+    return {m: (rank, graph._node[a]["name"]) for m, (rank, _, a) in best.items()}
+
+
+@without_cycle_collection()
 def most_central_actor(graph: nx.MultiDiGraph, network: nx.Graph | None = None) -> str | None:
     """Polisen when the plans name it, else the real actor with the most shared measures."""
+    node = graph._node
     try:
         return find_actors(graph, "Polisen")[0]
     except Exception:  # UnknownActorError: no police in these plans
         pass
     network = network if network is not None else collaboration_network(graph)
-    real = [(w, graph.nodes[a]["name"], a) for a, w in network.degree(weight="weight")
-            if graph.nodes[a]["kind"] not in VAGUE_KINDS and w]
+    real = [(w, node[a]["name"], a) for a, w in network.degree(weight="weight")
+            if node[a]["kind"] not in VAGUE_KINDS and w]
     if not real:
         return None
     return sorted(real, key=lambda r: (-r[0], r[1]))[0][2]
