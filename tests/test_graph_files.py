@@ -224,3 +224,19 @@ def test_random_text_and_values_read_back_as_networkx_writes_the_cleaned_graph(t
     text = graph_json(graph)
     assert not NOT_TEXT.search(text)
     assert json.loads(text) == json.loads(json.dumps(nx.node_link_data(clean_graph(graph), edges="edges")))
+
+
+def test_json_with_braces_and_brackets_in_text_is_byte_identical(monkeypatch):
+    """A chunk is encoded in one call only when its braces and brackets are its objects' own: text that
+    holds them, or a nested value, sends the chunk object by object, with the same bytes."""
+    monkeypatch.setattr(graph_files, "CHUNK", 2)
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", text="},\n   {")
+    graph.add_node("b{", text="[x]")
+    graph.add_node("c", text="}")
+    graph.add_node("d", n=1, f=1.5, t=True, none=None, inf=-math.inf)
+    graph.add_node("e", nested=[{"k": "}, {"}])
+    graph.add_edge("a", "b{", key="k}", note="a}, {b")
+    graph.add_edge("c", "d", weight=math.nan)
+    graph.add_edge("d", "e", key=2)
+    assert graph_json(graph) == json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1)

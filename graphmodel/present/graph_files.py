@@ -21,7 +21,8 @@ import math
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, count, islice
+from itertools import chain, count, islice, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
@@ -63,19 +64,31 @@ def _text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _chunks(items: Iterable, render: Callable[[object, Callable[[str], str]], str],
-            dirty: Callable[[str], bool]) -> Iterator[str]:
-    """``render`` of CHUNK items at a time; a chunk that ``dirty`` flags is rendered again with strings cleaned."""
+class _Escaped(dict):
+    """Strings cleaned with ``clean`` and escaped with ``escape``, each string once.
+
+    A plan graph repeats the same few types, labels and kinds thousands of
+    times; a dict lookup is several times as fast as a regex search per value.
+    """
+
+    def __init__(self, escape: Callable[[str], str], clean: Callable[[str], str]):
+        super().__init__()
+        self.escape = escape if clean is _same else lambda text: escape(clean(text))
+
+    def __missing__(self, text: str) -> str:
+        self[text] = escaped = self.escape(text)
+        return escaped
+
+
+def _xml_chunks(items: Iterable, render: Callable[[list, Callable[[str], str]], str]) -> Iterator[str]:
+    """``render`` of CHUNK items at a time; a chunk holding what ``NOT_TEXT`` matches is rendered again with
+    strings cleaned."""
     items = iter(items)
     while batch := list(islice(items, CHUNK)):
-        text = "".join([render(item, _same) for item in batch])
-        if dirty(text):
-            text = "".join([render(item, clean_text) for item in batch])
+        text = render(batch, _same)
+        if NOT_TEXT.search(text) is not None:
+            text = render(batch, clean_text)
         yield text
-
-
-def _xml_dirty(text: str) -> bool:
-    return NOT_TEXT.search(text) is not None
 
 
 def _write(path: Path, chunks: Iterable[str]) -> None:
@@ -84,15 +97,34 @@ def _write(path: Path, chunks: Iterable[str]) -> None:
             handle.write(chunk)
 
 
-def _kinds(dicts: Iterable[dict], skip: Iterable[str] = (), last: Iterable[tuple] | None = None) -> dict | None:
-    """(name, type) of every attribute in order of first appearance (``last``: a pair to add after each dict's),
-    or None if one is not covered."""
+def _edges(graph: nx.MultiGraph) -> Iterator[tuple]:
+    """(u, v, key, data) of every edge in networkx's order; a directed graph's read from its adjacency dicts,
+    without the edge view's generator."""
+    if not graph.is_directed():
+        return iter(graph.edges(keys=True, data=True))
+    return ((u, v, key, values) for u, neighbours in graph._adj.items() for v, keyed in neighbours.items()
+            for key, values in keyed.items())
+
+
+def _pairs(dicts: list[dict]) -> Iterator[tuple]:
+    """(name, type) of every attribute of every dict in turn, made by C iterators (no Python frame per dict)."""
+    return chain.from_iterable(map(zip, dicts, map(map, repeat(type), map(dict.values, dicts))))
+
+
+def _seen(dicts: list[dict], after: dict[int, tuple] | None = None) -> dict:
+    """(name, type) of every attribute in order of first appearance; ``after`` maps an index to a pair that
+    follows that dict's pairs."""
+    pieces, start = [], 0
+    for index, pair in sorted((after or {}).items()):
+        pieces += (_pairs(dicts[start:index + 1]), (pair,))
+        start = index + 1
+    pieces.append(_pairs(dicts[start:]))
+    return dict.fromkeys(chain.from_iterable(pieces))
+
+
+def _kinds(seen: dict, skip: Iterable[str] = ()) -> dict | None:
+    """The (name, type) pairs of ``_seen`` whose name is not in ``skip``, or None if one is not covered."""
     skip = set(skip)
-    if last is None:
-        seen = dict.fromkeys(chain.from_iterable(zip(data, map(type, data.values())) for data in dicts))
-    else:
-        seen = dict.fromkeys(chain.from_iterable(chain(zip(data, map(type, data.values())), (pair,))
-                                                 for data, pair in zip(dicts, last)))
     if skip:
         seen = {kind: None for kind in seen if kind[0] not in skip}
     if any(type(name) is not str or kind not in _XML_TYPES or clean_text(name) != name for name, kind in seen):
@@ -104,22 +136,29 @@ def _streamable(graph: nx.Graph) -> bool:
     return graph.is_multigraph() and not {"node_default", "edge_default"} & graph.graph.keys()
 
 
-def _gexf_value(value: bool | int | float) -> str:
-    """A number or truth value as networkx writes it in GEXF."""
-    if type(value) is bool:
-        return "true" if value else "false"
-    text = str(value)
-    return {"inf": "INF", "nan": "NaN", "-inf": "-INF"}.get(text, text) if type(value) is float else text
+_GEXF_FLOAT_WORDS = {"inf": "INF", "nan": "NaN", "-inf": "-INF"}
+
+
+def _gexf_float(value: float) -> str:
+    text = float.__repr__(value)
+    return _GEXF_FLOAT_WORDS.get(text, text)
+
+
+# A number or truth value as networkx writes it in GEXF, by its exact type (``_kinds`` admits only these).
+_GEXF_VALUE: dict[type, Callable[[object], str]] = {
+    bool: lambda value: "true" if value else "false", int: int.__repr__, float: _gexf_float,
+}
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> bool:
     """GraphML as ``nx.write_graphml`` writes it (keys d0, d1 … in the same order), streamed; False if not covered."""
     if not _streamable(graph) or "id" in graph.graph:
         return False
+    edges = list(_edges(graph))
     scopes = {}
-    for scope, dicts in (("graph", [graph.graph]), ("node", (d for _, d in graph.nodes(data=True))),
-                         ("edge", (d for _, _, d in graph.edges(data=True)))):
-        kinds = _kinds(dicts)
+    for scope, dicts in (("graph", [graph.graph]), ("node", list(graph._node.values())),
+                         ("edge", list(map(itemgetter(3), edges)))):
+        kinds = _kinds(_seen(dicts))
         if kinds is None:
             return False
         scopes[scope] = kinds
@@ -131,28 +170,44 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> bool:
            for scope, kinds in scopes.items()}
     node_ids = {node: _attr(clean_text(str(node))) for node in graph}
 
+    # A <data> line's start by (name, type), and for text values by name alone: no tuple per value.
     prefixes = {scope: {kind: f'{"    " if scope == "graph" else "      "}<data key="{key}">'
                         for kind, key in kinds.items()} for scope, kinds in ids.items()}
+    text_prefixes = {scope: {name: prefix for (name, kind), prefix in kinds.items() if kind is str}
+                     for scope, kinds in prefixes.items()}
 
-    def data(prefix: dict, values: dict, clean: Callable[[str], str]) -> str:
-        if clean is _same:
-            return "".join([f"{prefix[name, str]}{_text(value)}</data>\n" if type(value) is str
-                            else f"{prefix[name, type(value)]}{value}</data>\n" for name, value in values.items()])
-        return "".join([f"{prefix[name, str]}{_text(clean(value))}</data>\n" if type(value) is str
-                        else f"{prefix[name, type(value)]}{value}</data>\n" for name, value in values.items()])
+    def data(scope: str, values: dict, text: _Escaped) -> list[str]:
+        prefix, text_prefix = prefixes[scope], text_prefixes[scope]
+        return [f"{text_prefix[name]}{text[value]}</data>\n" if type(value) is str
+                else f"{prefix[name, type(value)]}{value}</data>\n" for name, value in values.items()]
 
-    def node(item, clean):
-        name, values = item
-        if not values:
-            return f'    <node id="{node_ids[name]}" />\n'
-        return f'    <node id="{node_ids[name]}">\n{data(prefixes["node"], values, clean)}    </node>\n'
+    def graph_data(batch, clean):
+        return "".join(data("graph", batch[0], _Escaped(_text, clean)))
 
-    def edge(item, clean):
-        u, v, key, values = item
-        head = f'    <edge source="{node_ids[u]}" target="{node_ids[v]}" id="{_attr(clean(str(key)))}"'
-        if not values:
-            return head + " />\n"
-        return f'{head}>\n{data(prefixes["edge"], values, clean)}    </edge>\n'
+    def nodes(batch, clean):
+        text = _Escaped(_text, clean)
+        lines = []
+        for name, values in batch:
+            if values:
+                lines.append(f'    <node id="{node_ids[name]}">\n')
+                lines += data("node", values, text)
+                lines.append("    </node>\n")
+            else:
+                lines.append(f'    <node id="{node_ids[name]}" />\n')
+        return "".join(lines)
+
+    def render_edges(batch, clean):
+        text, attr = _Escaped(_text, clean), _Escaped(_attr, clean)
+        lines = []
+        for u, v, key, values in batch:
+            head = f'    <edge source="{node_ids[u]}" target="{node_ids[v]}" id="{attr[str(key)]}"'
+            if values:
+                lines.append(head + ">\n")
+                lines += data("edge", values, text)
+                lines.append("    </edge>\n")
+            else:
+                lines.append(head + " />\n")
+        return "".join(lines)
 
     def document() -> Iterator[str]:
         yield _GRAPHML_HEAD + "".join(
@@ -160,10 +215,9 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> bool:
             for (name, kind, scope), key in reversed(keys.items()))
         edgedefault = "directed" if graph.is_directed() else "undirected"
         yield f'  <graph edgedefault="{edgedefault}">\n'
-        yield from _chunks([graph.graph], lambda values, clean: data(prefixes["graph"], values, clean),
-                           _xml_dirty)
-        yield from _chunks(graph.nodes(data=True), node, _xml_dirty)
-        yield from _chunks(graph.edges(keys=True, data=True), edge, _xml_dirty)
+        yield from _xml_chunks([graph.graph], graph_data)
+        yield from _xml_chunks(graph._node.items(), nodes)
+        yield from _xml_chunks(edges, render_edges)
         yield "  </graph>\n</graphml>\n"
 
     _write(path, document())
@@ -175,18 +229,24 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
     label and start as XML attributes, the edge key as ``networkx_key``), streamed; False if not covered."""
     if not _streamable(graph) or not isinstance(graph.graph.get("name", ""), str):
         return False
-    node_dicts = [d for _, d in graph.nodes(data=True)]
-    edge_dicts = [d for _, _, d in graph.edges(data=True)]
-    if any(_GEXF_UNCOVERED & d.keys() for d in edge_dicts) or any(
-            {"viz", "parents", "spells"} & d.keys() for d in node_dicts):
+    node_dicts = list(graph._node.values())
+    edges = list(_edges(graph))
+    edge_dicts = list(map(itemgetter(3), edges))
+    node_seen = _seen(node_dicts)
+    # networkx declares an edge's key after its other attributes: after the first edge with a key of each type.
+    first_of_type = {kind: index for index, kind in reversed(list(enumerate(map(type, map(itemgetter(2), edges)))))}
+    edge_seen = _seen(edge_dicts, {index: ("networkx_key", kind) for kind, index in first_of_type.items()})
+    node_names = {name for name, _ in node_seen}
+    edge_names = {name for name, _ in edge_seen}
+    if _GEXF_UNCOVERED & edge_names or {"viz", "parents", "spells"} & node_names:
         return False
-    node_kinds = _kinds(node_dicts, _GEXF_NODE_FIELDS)
-    edge_kinds = _kinds(edge_dicts, _GEXF_EDGE_FIELDS,
-                        (("networkx_key", type(key)) for _, _, key in graph.edges(keys=True)))
+    node_kinds = _kinds(node_seen, _GEXF_NODE_FIELDS)
+    edge_kinds = _kinds(edge_seen, _GEXF_EDGE_FIELDS)
     if node_kinds is None or edge_kinds is None:
         return False
     timeformat = None
-    for values in (*node_dicts, *edge_dicts):
+    dated = {"start", "end"} & (node_names | edge_names)
+    for values in (*node_dicts, *edge_dicts) if dated else ():
         for field in ("start", "end"):
             moment = values.get(field)
             if moment is None:
@@ -213,28 +273,41 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
         if "networkx_key" in titles and "key" not in titles:
             titles["key"] = titles["networkx_key"]
 
-    def attvalues(prefix: dict, values: Iterable[tuple], clean: Callable[[str], str]) -> str:
-        lines = [f'{prefix[name]}{_attr(clean(value)) if type(value) is str else _gexf_value(value)}" />\n'
-                 for name, value in values]
-        return "        <attvalues>\n" + "".join(lines) + "        </attvalues>\n" if lines else ""
+    node_fields, edge_fields = frozenset(_GEXF_NODE_FIELDS), frozenset(_GEXF_EDGE_FIELDS)
+    # The fields some node or edge has (plan graphs: only an edge's type), so that most elements look for none.
+    node_field_names = [name for name in ("pid", "start", "end") if name in node_names]
+    edge_field_names = [name for name in _GEXF_EDGE_FIELDS if name in edge_names]
 
-    def fields(values: dict, names: tuple, clean: Callable[[str], str]) -> str:
-        return "".join(f' {name}="{_attr(clean(str(values[name])))}"' for name in names if name in values)
+    def fields(values: dict, names: list, attr: _Escaped) -> str:
+        return "".join([f' {name}="{attr[str(values[name])]}"' for name in names if name in values]) if names else ""
 
-    def node(item, clean):
-        name, values = item
-        label = _attr(clean(str(values.get("label", name))))
-        rest = [(k, v) for k, v in values.items() if k not in _GEXF_NODE_FIELDS]
-        head = f'      <node id="{gexf_ids[name]}" label="{label}"{fields(values, ("pid", "start", "end"), clean)}'
-        return f"{head}>\n{attvalues(prefixes['node'], rest, clean)}      </node>\n" if rest else head + " />\n"
+    def nodes(batch, clean):
+        attr, prefix = _Escaped(_attr, clean), prefixes["node"]
+        lines = []
+        for name, values in batch:
+            lines.append(f'      <node id="{gexf_ids[name]}" label="{attr[str(values.get("label", name))]}"'
+                         f'{fields(values, node_field_names, attr)}')
+            rest = [f'{prefix[k]}{attr[v] if type(v) is str else _GEXF_VALUE[type(v)](v)}" />\n'
+                    for k, v in values.items() if k not in node_fields]
+            if rest:
+                lines.append(">\n        <attvalues>\n")
+                lines += rest
+                lines.append("        </attvalues>\n      </node>\n")
+            else:
+                lines.append(" />\n")
+        return "".join(lines)
 
-    def edge(item, clean):
-        number, (u, v, key, values) = item
-        rest = [(k, x) for k, x in values.items() if k not in _GEXF_EDGE_FIELDS]
-        rest.append(("networkx_key", key))
-        return (f'      <edge source="{gexf_ids[u]}" target="{gexf_ids[v]}" id="{number}"'
-                f'{fields(values, _GEXF_EDGE_FIELDS, clean)}>\n'
-                f'{attvalues(prefixes["edge"], rest, clean)}      </edge>\n')
+    def render_edges(batch, clean):
+        attr, prefix = _Escaped(_attr, clean), prefixes["edge"]
+        lines = []
+        for number, (u, v, key, values) in batch:
+            lines.append(f'      <edge source="{gexf_ids[u]}" target="{gexf_ids[v]}" id="{number}"'
+                         f'{fields(values, edge_field_names, attr)}>\n        <attvalues>\n')
+            lines += [f'{prefix[k]}{attr[x] if type(x) is str else _GEXF_VALUE[type(x)](x)}" />\n'
+                      for k, x in values.items() if k not in edge_fields]
+            lines.append(f'{prefix["networkx_key"]}{attr[key] if type(key) is str else _GEXF_VALUE[type(key)](key)}'
+                         '" />\n        </attvalues>\n      </edge>\n')
+        return "".join(lines)
 
     def document() -> Iterator[str]:
         name = _attr(clean_text(graph.graph.get("name", "")))
@@ -253,9 +326,9 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
                     f'      <attribute id="{number}" title="{_attr(title)}" type="{kind}" />\n'
                     for title, (number, kind) in declared[klass].items()) + "    </attributes>\n"
         yield "    <nodes>\n"
-        yield from _chunks(graph.nodes(data=True), node, _xml_dirty)
+        yield from _xml_chunks(graph._node.items(), nodes)
         yield "    </nodes>\n    <edges>\n"
-        yield from _chunks(enumerate(graph.edges(keys=True, data=True)), edge, _xml_dirty)
+        yield from _xml_chunks(enumerate(edges), render_edges)
         yield "    </edges>\n  </graph>\n</gexf>\n"
 
     _write(path, document())
@@ -290,6 +363,12 @@ class _Heads(dict):
 _HEADS = _Heads()
 
 
+# json's C encoder, writing members and list items on lines of their own: for a list of objects without
+# nested objects or lists, the text of the indenting encoder two levels deep, up to the indentation of
+# the objects' braces.
+_encode_flat = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": ")).encode
+
+
 def _json_object(values: dict) -> str:
     """``values`` as ``json.dumps(..., ensure_ascii=False, indent=1)`` writes it two levels deep."""
     try:
@@ -300,15 +379,25 @@ def _json_object(values: dict) -> str:
         return "  " + json.dumps(values, ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
-def _json_list(items: Iterable, render: Callable[[object, Callable], dict]) -> Iterator[str]:
+def _json_objects(objects: list[dict]) -> str:
+    """``_json_object`` of each object, joined by ",\n": by one call of the C encoder when no object is empty
+    and the text holds no brace or bracket but theirs (no nested values, none in strings), else one by one."""
+    encoded = _encode_flat(objects)
+    if encoded.count("{") == len(objects) and encoded.count("[") == 1 and all(objects):
+        # Only an object's end can precede "},\n   {": strings hold no brace to follow it.
+        return "  {\n   " + encoded[2:-2].replace("},\n   {", "\n  },\n  {\n   ") + "\n  }"
+    return ",\n".join([_json_object(values) for values in objects])
+
+
+def _json_list(objects: Iterable[dict]) -> Iterator[str]:
     """A list of objects, CHUNK at a time; a chunk that may hold text ``clean_text`` changes is made again from
     cleaned data (``clean_data``)."""
-    items = iter(items)
+    objects = iter(objects)
     separator = "\n"
-    while batch := list(islice(items, CHUNK)):
-        text = ",\n".join([_json_object(render(item, _same)) for item in batch])
+    while batch := list(islice(objects, CHUNK)):
+        text = _json_objects(batch)
         if json_needs_cleaning(text):
-            text = ",\n".join([_json_object(render(item, clean_data)) for item in batch])
+            text = _json_objects([clean_data(values) for values in batch])
         yield separator + text
         separator = ",\n"
     yield "\n ]" if separator == ",\n" else "]"
@@ -324,14 +413,13 @@ def graph_json_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
     attributes = attributes.replace("\n", "\n ")
     yield (f'{{\n "directed": {"true" if graph.is_directed() else "false"},\n'
            f' "multigraph": {"true" if multigraph else "false"},\n "graph": {attributes},\n "nodes": [')
-    yield from _json_list(graph.nodes(data=True), lambda item, clean: clean({**item[1], "id": item[0]}))
+    yield from _json_list({**values, "id": node} for node, values in graph._node.items())
     yield ',\n "edges": ['
     if multigraph:
-        yield from _json_list(graph.edges(keys=True, data=True), lambda item, clean: clean(
-            {**item[3], "source": item[0], "target": item[1], "key": item[2]}))
+        yield from _json_list({**values, "source": u, "target": v, "key": key}
+                              for u, v, key, values in _edges(graph))
     else:
-        yield from _json_list(graph.edges(data=True), lambda item, clean: clean(
-            {**item[2], "source": item[0], "target": item[1]}))
+        yield from _json_list({**values, "source": u, "target": v} for u, v, values in graph.edges(data=True))
     yield "\n}"
 
 
