@@ -22,6 +22,8 @@ from .build import build_graph
 from .errors import IngestError, IngestFailed
 from .memory import gc_paused
 from .model import Plan
+from .present.frames import actors_frame, findings_frame, measures_frame  # these import pandas when called
+from .read.frames import plan_from_frame  # likewise
 from .read.plans import read_plan
 from .read.registry_file import read_registry
 from .registry import Registry
@@ -32,7 +34,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, int, int], None]  # (what is being done, how much is done, of how much)
 
-__all__ = ["read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report"]
+__all__ = ["read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report",
+           "measures_frame", "actors_frame", "findings_frame", "plan_from_frame"]
 
 
 PLAN_SUFFIXES = (".csv", ".xlsx", ".xlsm")

@@ -219,6 +219,22 @@ def parse_csv_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIM
     return _build(path, None, records, scrub=_CONTROL.search(text) is not None)
 
 
+def table_from_rows(path: str, rows: Iterable[list[str]], limits: Limits = DEFAULT_LIMITS,
+                    row_count: int | None = None) -> Table:
+    """A Table from rows of cell texts, numbered from 1, as a CSV file's records are read.
+
+    For a table that is not a file (a pandas DataFrame): the same limits, header
+    recognition and errors, with ``path`` naming it. ``row_count`` tells how many
+    rows there are, for the limit's hint.
+    """
+    checker = _LimitChecker(path, limits, lambda: row_count)
+    records = [(number, checker.check(number, cells)) for number, cells in enumerate(rows, start=1)]
+    checker.done()
+    if not any(c.strip() for _, cells in records for c in cells):
+        _fail(path, "empty-file", _empty_message("the table"))
+    return _build(path, None, records)
+
+
 def _csv_records(text: str, path: str, delimiter: str, limits: Limits) -> list[tuple[int, list[str]]]:
     """Split CSV text into numbered records, within the limits and with every quote closed.
 
