@@ -486,7 +486,7 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
     top_partners: dict[str, str] = {}
     for actor in actors:
         size = dot[actor]
-        best = sorted(network[actor].items(), key=lambda kv: (-kv[1]["weight"], node[kv[0]]["name"]))[:3]
+        best = sorted(network._adj[actor].items(), key=lambda kv: (-kv[1]["weight"], node[kv[0]]["name"]))[:3]
         top_partners[actor] = ", ".join(f"{node[o]['name']} ({e['weight']})" for o, e in best)
         filters = {"kind": [node[actor]["kind"]], **{k: sorted(v) for k, v in facets[actor].items()}}
         b.actor_node(actor, *pos[actor], shape="dot", with_load=not big, size=round(size, 1), filters=filters,
