@@ -19,7 +19,11 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 
 def can_fork() -> bool:
@@ -30,9 +34,10 @@ def can_fork() -> bool:
 class Job:
     """``function(*args)``, running in a child process or waiting to be run here; ``result()`` gives its value."""
 
-    def __init__(self, function: Callable[..., Any], args: tuple, fork: bool):
+    def __init__(self, function: Callable[..., Any], args: tuple[Any, ...], fork: bool):
         self.function, self.args = function, args
-        self._process = self._connection = None
+        self._process: BaseProcess | None = None
+        self._connection: Connection[Any, Any] | None = None
         if fork:
             context = multiprocessing.get_context("fork")
             receiving, sending = context.Pipe(duplex=False)
@@ -45,7 +50,7 @@ class Job:
             self._connection = receiving
 
     def result(self) -> Any:
-        if self._process is not None:
+        if self._process is not None and self._connection is not None:  # set together, or neither
             try:
                 succeeded, value = self._connection.recv()
             except (EOFError, OSError):  # the child died before it could answer
@@ -59,7 +64,7 @@ class Job:
         return self.function(*self.args)
 
 
-def _child(connection, function: Callable[..., Any], args: tuple) -> None:
+def _child(connection: Connection[Any, Any], function: Callable[..., Any], args: tuple[Any, ...]) -> None:
     try:
         answer = (True, function(*args))
     except BaseException:  # the parent does the work again and meets the error itself

@@ -26,11 +26,20 @@ is left out) so the graph writes to GraphML and GEXF unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
 from .model import ACTOR, IN_PLAN, MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR, Actor, Measure, Plan
 from .memory import gc_paused
+
+if TYPE_CHECKING:
+    #: The graph of plans: nodes are ids (str); node and edge attributes are str, int, float or bool.
+    PlanGraph: TypeAlias = nx.MultiDiGraph[str]
+    #: One node's or edge's attributes as ``build_graph`` writes them.
+    Attributes: TypeAlias = dict[str, str | int | float | bool]
+    #: A node's attributes as read back from the graph (networkx types them loosely).
+    NodeData: TypeAlias = dict[str, Any]
 
 
 def plan_node_id(plan_id: str) -> str:
@@ -38,7 +47,7 @@ def plan_node_id(plan_id: str) -> str:
     return f"plan:{plan_id}"
 
 
-def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
+def build_graph(plans: Iterable[Plan]) -> PlanGraph:
     """One graph of all plans; national actors are shared nodes that connect them.
 
     The same graph as adding each node and edge with ``add_node``/``add_edge``
@@ -48,22 +57,25 @@ def build_graph(plans: Iterable[Plan]) -> nx.MultiDiGraph:
     the time of ``graphmodel gaps`` building its graph. ``tests/test_build.py``
     checks the two agree.
     """
-    graph = nx.MultiDiGraph()
+    graph: PlanGraph = nx.MultiDiGraph()
     with gc_paused():
         _fill(graph, plans)
     return graph
 
 
-def _fill(graph: nx.MultiDiGraph, plans: Iterable[Plan]) -> None:
+def _fill(graph: PlanGraph, plans: Iterable[Plan]) -> None:
     """Add every plan's nodes and edges, in plan order, to the graph's own dicts.
 
     networkx keeps a MultiDiGraph as ``_node[n] = attributes``, ``_succ[u][v]
     = _pred[v][u] = {key: attributes}`` (the layout its subclassing guide
     documents); a new graph has nothing cached that these writes could leave stale.
     """
-    node, succ, pred = graph._node, graph._succ, graph._pred
+    # The private dicts are not in networkx's type stubs.
+    node: dict[str, Attributes] = graph._node  # type: ignore[attr-defined]
+    succ: dict[str, dict[str, dict[str, Attributes]]] = graph._succ  # type: ignore[attr-defined]
+    pred: dict[str, dict[str, dict[str, Attributes]]] = graph._pred  # type: ignore[attr-defined]
 
-    def add_node(node_id: str, attributes: dict) -> None:
+    def add_node(node_id: str, attributes: Attributes) -> None:
         if node_id in node:
             node[node_id].update(attributes)
         else:
@@ -71,7 +83,7 @@ def _fill(graph: nx.MultiDiGraph, plans: Iterable[Plan]) -> None:
             succ[node_id] = {}
             pred[node_id] = {}
 
-    def add_edge(source: str, target: str, key: str, attributes: dict) -> None:
+    def add_edge(source: str, target: str, key: str, attributes: Attributes) -> None:
         if source not in node:
             add_node(source, {})
         if target not in node:
@@ -101,7 +113,7 @@ def _fill(graph: nx.MultiDiGraph, plans: Iterable[Plan]) -> None:
             add_edge(measure.id, pid, IN_PLAN, {"type": IN_PLAN})
             for rel, refs in ((RESPONSIBLE_FOR, measure.responsible), (PARTNER_IN, measure.partners)):
                 for order, ref in enumerate(refs):
-                    edge = {"type": rel, "text": ref.text, "order": order}
+                    edge: Attributes = {"type": rel, "text": ref.text, "order": order}
                     if ref.remark:
                         edge["remark"] = ref.remark
                     if ref.hedge:
@@ -113,16 +125,16 @@ def _fill(graph: nx.MultiDiGraph, plans: Iterable[Plan]) -> None:
                         add_edge(ref.id, measure.id, rel, edge)
 
 
-def _actor_attributes(actor: Actor) -> dict:
+def _actor_attributes(actor: Actor) -> Attributes:
     return _clean(label=ACTOR, id=actor.id, name=actor.name, kind=actor.kind, scope=actor.scope, parent=actor.parent,
                   organisation=actor.organisation, aliases="|".join(actor.aliases), unknown=actor.unknown,
                   suggestions="|".join(actor.suggestions))
 
 
-def _measure_attributes(measure: Measure) -> dict:
+def _measure_attributes(measure: Measure) -> Attributes:
     """A measure node's attributes; written out rather than through ``_clean``, as there are thousands."""
     status, source = measure.status, measure.source
-    attributes = {"label": MEASURE, "id": measure.id, "plan": measure.plan, "text": measure.text}
+    attributes: Attributes = {"label": MEASURE, "id": measure.id, "plan": measure.plan, "text": measure.text}
     if measure.area:
         attributes["area"] = measure.area
     if measure.level:
@@ -148,6 +160,6 @@ def _measure_attributes(measure: Measure) -> dict:
     return attributes
 
 
-def _clean(**attrs) -> dict:
+def _clean(**attrs: str | int | float | bool | None) -> Attributes:
     """Attributes without None values (GraphML and GEXF cannot store None)."""
     return {k: v for k, v in attrs.items() if v is not None and v != ""}

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def gc_paused():
+def gc_paused() -> Iterator[None]:
     """Hold off Python's cyclic garbage collector while a block makes many objects that all survive.
 
     Reading a plan and building the graph allocate hundreds of thousands of

@@ -142,9 +142,11 @@ class Registry:
         Every entry has one parent, so walking up from each entry not yet seen, and
         never walking past an entry seen before, visits each entry once.
         """
-        loops, walked = [], {}  # walked: entry id -> number of the walk that reached it
+        loops: list[str] = []
+        walked: dict[str, int] = {}  # walked: entry id -> number of the walk that reached it
         for walk, start in enumerate(self.entries):
-            path, node = [], start
+            path: list[str] = []
+            node: str | None = start
             while node in self.entries and node not in walked:
                 walked[node] = walk
                 path.append(node)
