@@ -7,13 +7,18 @@ These rows are the JSON contract that other commands and users build on
 from __future__ import annotations
 
 from collections import defaultdict
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..model import ACTOR, MEASURE, PARTNER_IN, RESPONSIBLE_FOR
 
+if TYPE_CHECKING:
+    from ..build import PlanGraph
 
-def _actor_ref(graph: nx.MultiDiGraph, actor_id: str, edge: dict) -> dict:
+    #: A row of the JSON contract: the keys each function documents, values JSON-ready.
+    JsonRow: TypeAlias = dict[str, Any]
+
+
+def _actor_ref(graph: PlanGraph, actor_id: str, edge: dict[str, Any]) -> JsonRow:
     node = graph.nodes[actor_id]
     ref = {"id": actor_id, "name": node["name"], "text": edge.get("text", node["name"]), "kind": node["kind"]}
     for optional in ("remark", "hedge"):
@@ -24,15 +29,15 @@ def _actor_ref(graph: nx.MultiDiGraph, actor_id: str, edge: dict) -> dict:
     return ref
 
 
-def measure_row(graph: nx.MultiDiGraph, measure_id: str) -> dict:
+def measure_row(graph: PlanGraph, measure_id: str) -> JsonRow:
     """One measure as a JSON-ready object (the contract of ``graphmodel measures``)."""
     node = graph.nodes[measure_id]
-    roles: dict[str, list[tuple[int, dict]]] = {RESPONSIBLE_FOR: [], PARTNER_IN: []}
+    roles: dict[str, list[tuple[int, JsonRow]]] = {RESPONSIBLE_FOR: [], PARTNER_IN: []}
     for actor_id, _, rel, edge in graph.in_edges(measure_id, keys=True, data=True):
         if rel in roles:
             roles[rel].append((edge.get("order", 0), _actor_ref(graph, actor_id, edge)))
     extra = {k.removeprefix("extra:"): v for k, v in node.items() if k.startswith("extra:")}
-    row = {
+    row: JsonRow = {
         "id": measure_id,
         "plan": node["plan"],
         "area": node.get("area"),
@@ -50,14 +55,14 @@ def measure_row(graph: nx.MultiDiGraph, measure_id: str) -> dict:
     return row
 
 
-def measures(graph: nx.MultiDiGraph) -> list[dict]:
+def measures(graph: PlanGraph) -> list[JsonRow]:
     """Every measure, in plan order then file order."""
     ids = [n for n, d in graph.nodes(data=True) if d["label"] == MEASURE]
     ids.sort(key=lambda n: (graph.nodes[n]["plan"], graph.nodes[n].get("sheet") or "", graph.nodes[n]["row"]))
     return [measure_row(graph, n) for n in ids]
 
 
-def actors(graph: nx.MultiDiGraph) -> list[dict]:
+def actors(graph: PlanGraph) -> list[JsonRow]:
     """Every actor with what it owns and takes part in; heaviest load first."""
     responsible: dict[str, list[str]] = defaultdict(list)
     partner: dict[str, list[str]] = defaultdict(list)
@@ -72,7 +77,7 @@ def actors(graph: nx.MultiDiGraph) -> list[dict]:
         text = edge.get("text")
         if text and text not in seen_as[actor_id]:
             seen_as[actor_id].append(text)
-    rows = []
+    rows: list[JsonRow] = []
     for actor_id, node in graph.nodes(data=True):
         if node["label"] != ACTOR:
             continue

@@ -18,20 +18,20 @@ import re
 from collections import defaultdict, deque
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from ..errors import UnknownActorError
 from ..model import ACTOR, MEASURE, PART_OF, PARTNER_IN, RESPONSIBLE_FOR
 from ..registry import normalise
 from .listing import measure_row
 
 if TYPE_CHECKING:
+    from ..build import PlanGraph
     from ..registry import Registry
+    from .listing import JsonRow
 
 ROLE_OF = {RESPONSIBLE_FOR: "responsible", PARTNER_IN: "partner"}
 
 
-def actor_names(graph: nx.MultiDiGraph, actor_id: str) -> list[str]:
+def actor_names(graph: PlanGraph, actor_id: str) -> list[str]:
     """Every name an actor goes by: canonical, registry aliases, and how plans wrote it."""
     node = graph.nodes[actor_id]
     names = [node["name"], *[a for a in node.get("aliases", "").split("|") if a]]
@@ -41,7 +41,7 @@ def actor_names(graph: nx.MultiDiGraph, actor_id: str) -> list[str]:
     return names
 
 
-def find_actors(graph: nx.MultiDiGraph, name: str) -> list[str]:
+def find_actors(graph: PlanGraph, name: str) -> list[str]:
     """Ids of the actors ``name`` designates (several when organisations each have one).
 
     Raises UnknownActorError with the closest names when nothing matches.
@@ -58,14 +58,14 @@ def find_actors(graph: nx.MultiDiGraph, name: str) -> list[str]:
     return sorted(found)
 
 
-def _closest_actor_names(graph: nx.MultiDiGraph, name: str) -> list[str]:
+def _closest_actor_names(graph: PlanGraph, name: str) -> list[str]:
     from rapidfuzz import fuzz, process
 
     names = sorted({d["name"] for _, d in graph.nodes(data=True) if d["label"] == ACTOR})
     return [match for match, _, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)]
 
 
-def with_subunits(graph: nx.MultiDiGraph, actor_ids: list[str], subunits: bool = True) -> dict[str, int]:
+def with_subunits(graph: PlanGraph, actor_ids: list[str], subunits: bool = True) -> dict[str, int]:
     """Each actor and (optionally) every unit below it (PART_OF), with its depth below the actors named."""
     depth = {a: 0 for a in actor_ids}
     if not subunits:
@@ -80,8 +80,8 @@ def with_subunits(graph: nx.MultiDiGraph, actor_ids: list[str], subunits: bool =
     return depth
 
 
-def measures_depending_on(graph: nx.MultiDiGraph, actor: str, subunits: bool = True,
-                          mentions: bool = False, registry: "Registry | None" = None) -> list[dict]:
+def measures_depending_on(graph: PlanGraph, actor: str, subunits: bool = True,
+                          mentions: bool = False, registry: "Registry | None" = None) -> list[JsonRow]:
     """Measures where the actor (or a unit of it) is responsible or partner.
 
     Each row is a measure of the JSON contract plus ``role`` (responsible,
@@ -108,31 +108,31 @@ def measures_depending_on(graph: nx.MultiDiGraph, actor: str, subunits: bool = T
     return _rows(graph, hits)
 
 
-def responsible_for(graph: nx.MultiDiGraph, actor: str, subunits: bool = True) -> list[dict]:
+def responsible_for(graph: PlanGraph, actor: str, subunits: bool = True) -> list[JsonRow]:
     """Measures the actor (or a unit of it) owns."""
     return [row for row in measures_depending_on(graph, actor, subunits) if row["role"] == "responsible"]
 
 
-def _rows(graph: nx.MultiDiGraph, hits: dict[str, tuple[int, str, str]]) -> list[dict]:
-    rows = []
+def _rows(graph: PlanGraph, hits: dict[str, tuple[int, str, str]]) -> list[JsonRow]:
+    rows: list[JsonRow] = []
     for measure_id in sorted(hits, key=lambda m: (graph.nodes[m]["plan"], graph.nodes[m]["row"], m)):
         _, role, via = hits[measure_id]
         rows.append({**measure_row(graph, measure_id), "role": role, "via": via})
     return rows
 
 
-def _mentions(graph: nx.MultiDiGraph, actors: dict[str, str], registry: "Registry | None") -> dict[str, str]:
+def _mentions(graph: PlanGraph, actors: dict[str, int], registry: "Registry | None") -> dict[str, str]:
     """Measures whose text names one of the actors: whole words, an ending allowed."""
     named = [(name, graph.nodes[a]["name"]) for a in actors for name in actor_names(graph, a)]
     if registry is not None:
         named += _registry_descendant_names(registry, actors)
-    patterns = []
+    patterns: list[tuple[re.Pattern[str], str]] = []
     for name, via in sorted(named, key=lambda pair: -len(pair[0])):  # the most specific name says "via"
         if len(name) >= 4 or (len(name) >= 2 and name.isupper()):
             words = r"[\s-]+".join(re.escape(w) for w in name.split())
             flags = 0 if name.isupper() else re.IGNORECASE
             patterns.append((re.compile(rf"(?<!\w){words}(?:en|et|n|s|ens)?(?!\w)", flags), via))
-    found = {}
+    found: dict[str, str] = {}
     for node, data in graph.nodes(data=True):
         if data["label"] == MEASURE:
             for pattern, via in patterns:
@@ -142,15 +142,16 @@ def _mentions(graph: nx.MultiDiGraph, actors: dict[str, str], registry: "Registr
     return found
 
 
-def _registry_descendant_names(registry: "Registry", actors: dict[str, str]) -> list[tuple[str, str]]:
+def _registry_descendant_names(registry: "Registry", actors: dict[str, int]) -> list[tuple[str, str]]:
     """Names of registry entries below a national actor (its units in any organisation).
 
     Each entry's answer is remembered, so a deep hierarchy is walked once, not once per entry.
     """
     below: dict[str, bool] = {}  # entry id -> one of its ancestors is among the actors
-    names = []
+    names: list[tuple[str, str]] = []
     for entry in registry.entries.values():
-        chain, current, answer = [], entry.id, False
+        chain: list[str] = []
+        current, answer = entry.id, False
         while current not in below:
             chain.append(current)
             parent = registry.entries[current].parent
@@ -168,7 +169,7 @@ def _registry_descendant_names(registry: "Registry", actors: dict[str, str]) -> 
     return names
 
 
-def works_with(graph: nx.MultiDiGraph, actor: str, subunits: bool = False) -> list[dict]:
+def works_with(graph: PlanGraph, actor: str, subunits: bool = False) -> list[JsonRow]:
     """Actors that share measures with the actor, most shared first, with the measures as evidence."""
     own = with_subunits(graph, find_actors(graph, actor), subunits)
     shared: dict[str, set[str]] = defaultdict(set)
@@ -186,9 +187,9 @@ def works_with(graph: nx.MultiDiGraph, actor: str, subunits: bool = False) -> li
     return rows
 
 
-def overview(graph: nx.MultiDiGraph) -> list[dict]:
+def overview(graph: PlanGraph) -> list[JsonRow]:
     """Per plan, area and prevention level: how many measures, owned, and with partners."""
-    cells: dict[tuple, dict] = {}
+    cells: dict[tuple[str, str, str], JsonRow] = {}
     for node, data in graph.nodes(data=True):
         if data["label"] != MEASURE:
             continue
