@@ -14,35 +14,47 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from heapq import heappop, heappush
 from itertools import combinations
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
 from ..model import ACTOR, MEASURE, PARTNER_IN, RESPONSIBLE_FOR
+
+if TYPE_CHECKING:
+    from ..build import NodeData, PlanGraph
+    from .listing import JsonRow
+
+    #: Per measure id: ``{RESPONSIBLE_FOR: actor ids, PARTNER_IN: actor ids}`` (see ``measure_actors``).
+    MeasureActors: TypeAlias = dict[str, dict[str, list[str]]]
 
 _FAR = math.inf
 EXACT_BETWEENNESS_UP_TO = 1500  # nodes; above this, betweenness is estimated from a seeded sample
 BETWEENNESS_SAMPLE = 100  # sources; 300 took half of `report` at 300 plans and ranked the top brokers alike
 
 
-def measure_actors(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
+def measure_actors(graph: PlanGraph) -> MeasureActors:
     """For each measure: its responsible and partner actor ids, in the order the plan names them
     (the order ``build_graph`` adds their edges in)."""
     return {measure: {RESPONSIBLE_FOR: responsible, PARTNER_IN: partners}
             for measure, _, responsible, partners in measure_roles(graph)}
 
 
-def measure_roles(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict, list[str], list[str]]]:
+def measure_roles(graph: PlanGraph) -> Iterator[tuple[str, NodeData, list[str], list[str]]]:
     """Each measure as (id, attributes, responsible ids, partner ids), in the graph's order.
 
     What ``measure_actors`` keeps, for callers that want to read each measure
     once: at 3,000 plans every extra walk over the measures costs a second.
     """
     # networkx's own node and in-edge dicts: its views would wrap each of 18,000 measures at 300 plans.
-    pred = graph._pred
-    for node, data in graph._node.items():
+    # (The private dicts are not in networkx's type stubs.)
+    pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = graph._pred  # type: ignore[attr-defined]
+    nodes: dict[str, NodeData] = graph._node  # type: ignore[attr-defined]
+    for node, data in nodes.items():
         if data.get("label") != MEASURE:
             continue
-        responsible, partners, both = [], [], False
+        responsible: list[str] = []
+        partners: list[str] = []
+        both = False
         for actor, relations in pred[node].items():
             if RESPONSIBLE_FOR in relations:
                 responsible.append(actor)
@@ -86,7 +98,7 @@ def cut_points(neighbours: dict[str, set[str]]) -> set[str]:
             continue
         depth[root] = low[root] = 0
         root_children = 0
-        stack = [(root, None, iter(neighbours[root]))]
+        stack: list[tuple[str, str | None, Iterator[str]]] = [(root, None, iter(neighbours[root]))]
         while stack:
             node, parent, rest = stack[-1]
             for other in rest:
@@ -110,7 +122,7 @@ def cut_points(neighbours: dict[str, set[str]]) -> set[str]:
     return found
 
 
-def shared_measures(measures: dict[str, dict[str, list[str]]]) -> dict[tuple[str, str], list[str]]:
+def shared_measures(measures: MeasureActors) -> dict[tuple[str, str], list[str]]:
     """Each pair of actors (sorted ids) named on the same measures, with those measures."""
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for measure_id, roles in measures.items():
@@ -120,10 +132,10 @@ def shared_measures(measures: dict[str, dict[str, list[str]]]) -> dict[tuple[str
     return shared
 
 
-def collaboration_network(graph: nx.MultiDiGraph, measures: dict | None = None) -> nx.Graph:
+def collaboration_network(graph: PlanGraph, measures: MeasureActors | None = None) -> nx.Graph[str]:
     """Actors as nodes; an edge per pair sharing measures, ``weight`` = how many, ``measures`` = which."""
     measures = measures if measures is not None else measure_actors(graph)
-    network = nx.Graph()
+    network: nx.Graph[str] = nx.Graph()
     for node, data in graph.nodes(data=True):
         if data["label"] == ACTOR:
             network.add_node(node, name=data["name"], kind=data["kind"])
@@ -132,8 +144,8 @@ def collaboration_network(graph: nx.MultiDiGraph, measures: dict | None = None) 
     return network
 
 
-def actor_metrics(graph: nx.MultiDiGraph, network: nx.Graph | None = None,
-                  measures: dict | None = None) -> list[dict]:
+def actor_metrics(graph: PlanGraph, network: nx.Graph[str] | None = None,
+                  measures: MeasureActors | None = None) -> list[JsonRow]:
     """Per actor: responsible and partner counts, share of the plans' measures, degree, betweenness.
 
     ``share`` is the actor's owned measures over the measures of the plans it
@@ -143,7 +155,8 @@ def actor_metrics(graph: nx.MultiDiGraph, network: nx.Graph | None = None,
     measures = measures if measures is not None else measure_actors(graph)
     network = network if network is not None else collaboration_network(graph, measures)
     plan_size = Counter(graph.nodes[m]["plan"] for m in measures)
-    responsible, partner = Counter(), Counter()
+    responsible: Counter[str] = Counter()
+    partner: Counter[str] = Counter()
     plans_of: dict[str, set[str]] = defaultdict(set)
     for measure_id, roles in measures.items():
         plan = graph.nodes[measure_id]["plan"]
@@ -155,7 +168,7 @@ def actor_metrics(graph: nx.MultiDiGraph, network: nx.Graph | None = None,
             plans_of[actor].add(plan)
     sample = None if network.number_of_nodes() <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLE
     betweenness = weighted_betweenness(network, sample)
-    rows = []
+    rows: list[JsonRow] = []
     for actor in network.nodes:
         data = graph.nodes[actor]
         total = sum(plan_size[p] for p in plans_of[actor])
@@ -172,7 +185,7 @@ def actor_metrics(graph: nx.MultiDiGraph, network: nx.Graph | None = None,
     return rows
 
 
-def weighted_betweenness(network: nx.Graph, sample: int | None = None, weight: str = "distance",
+def weighted_betweenness(network: nx.Graph[str], sample: int | None = None, weight: str = "distance",
                          seed: int = 1) -> dict[str, float]:
     """Normalised betweenness over shortest ``weight``-paths, exact or from ``sample`` seeded sources.
 
@@ -184,21 +197,23 @@ def weighted_betweenness(network: nx.Graph, sample: int | None = None, weight: s
     nodes = list(network)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    adjacency = [[(index[other], data[weight]) for other, data in network._adj[node].items() if other != node]
+    # (networkx's private adjacency dict is not in its type stubs.)
+    adjacency_dicts: dict[str, dict[str, dict[str, Any]]] = network._adj  # type: ignore[attr-defined]
+    adjacency = [[(index[other], data[weight]) for other, data in adjacency_dicts[node].items() if other != node]
                  for node in nodes]
-    sampled = sample is not None and sample < n
-    sources = [index[s] for s in random.Random(seed).sample(nodes, sample)] if sampled else range(n)
+    sampled = sample if sample is not None and sample < n else None  # how many sources are drawn; None: all nodes
+    sources = [index[s] for s in random.Random(seed).sample(nodes, sampled)] if sampled is not None else range(n)
     between = [0.0] * n
     for source in sources:
         _accumulate(adjacency, source, between, n)
     pairs = n - 1  # the other end of a path through a node: any node but itself
     if pairs < 2:
         return dict(zip(nodes, between))
-    if not sampled:
+    if sampled is None:
         return {node: value / (pairs * (pairs - 1)) for node, value in zip(nodes, between)}
     # A source is never inside its own paths, so it is scaled by the other sources only (as networkx 3.6).
-    of_sources = 1 / ((sample - 1) * (pairs - 1)) if sample > 1 else 0.0  # one source: its own value is 0
-    of_others = 1 / (sample * (pairs - 1))
+    of_sources = 1 / ((sampled - 1) * (pairs - 1)) if sampled > 1 else 0.0  # one source: its own value is 0
+    of_others = 1 / (sampled * (pairs - 1))
     drawn = set(sources)
     return {node: value * (of_sources if i in drawn else of_others)
             for i, (node, value) in enumerate(zip(nodes, between))}
@@ -236,7 +251,8 @@ def _accumulate(adjacency: list[list[tuple[int, float]]], source: int, between: 
                 predecessors[other] = [node]
             elif length == known:
                 sigma[other] += paths
-                predecessors[other].append(node)
+                # length == known < _FAR: other was reached before, so its list is set
+                predecessors[other].append(node)  # type: ignore[union-attr]
     delta = [0.0] * n
     for node in reversed(done):
         coefficient = (1.0 + delta[node]) / sigma[node]
