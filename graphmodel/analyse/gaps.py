@@ -12,8 +12,9 @@ import datetime as dt
 import functools
 import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 
@@ -22,6 +23,11 @@ from ..memory import gc_paused
 from ..periods import period_bounds as _period_bounds
 from .metrics import collaboration_network, collaborators, cut_points, measure_actors, measure_roles
 from .questions import find_actors
+
+if TYPE_CHECKING:
+    from ..build import NodeData, PlanGraph
+    from .listing import JsonRow
+    from .metrics import MeasureActors
 
 KINDS = ("unassigned", "vague-owner", "overloaded", "single-point-of-failure", "partner-without-ownership",
          "no-status", "overdue", "plan-not-revised", "duplicate-measure", "coverage")
@@ -89,20 +95,22 @@ class _Measure:
 
     __slots__ = ("id", "data", "owners", "partners", "real", "rank", "ref")
 
-    def __init__(self, measure_id: str, data: dict, owners: list[str], partners: list[str], real: list[str]):
+    def __init__(self, measure_id: str, data: NodeData, owners: list[str], partners: list[str], real: list[str]):
         self.id, self.data, self.owners, self.partners, self.real = measure_id, data, owners, partners, real
         self.rank = 0  # position by plan, then row
-        self.ref: dict | None = None  # as findings name it, made once
+        self.ref: JsonRow | None = None  # as findings name it, made once
 
 
 class _Context:
     """What every check needs, computed once."""
 
-    def __init__(self, graph: nx.MultiDiGraph, settings: GapSettings):
+    def __init__(self, graph: PlanGraph, settings: GapSettings):
         self.graph = graph
         self.settings = settings
         self.text = MESSAGES[settings.lang]
-        self.node = dict(graph.nodes(data=True))  # plain dict lookups: the NodeView is slow in hot loops
+        # Plain dict lookups: the NodeView is slow in hot loops. (types-networkx types a NodeDataView
+        # as a set of nodes, though it iterates (node, data) pairs.)
+        self.node: dict[str, NodeData] = dict(graph.nodes(data=True))  # type: ignore[arg-type]
         self.measures: list[_Measure] = []  # in the graph's order
         vague: dict[str, bool] = {}  # actor -> placeholder or collective, looked up once per actor
         rows_of: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -119,10 +127,11 @@ class _Context:
             measure.rank = rank
 
     def name(self, actor: str) -> str:
-        return self.node[actor]["name"]
+        name: str = self.node[actor]["name"]
+        return name
 
     @staticmethod
-    def ref(measure: _Measure) -> dict:
+    def ref(measure: _Measure) -> JsonRow:
         """The measure as findings name it; one dict per measure, shared by the findings naming it."""
         if measure.ref is None:
             data = measure.data
@@ -135,7 +144,7 @@ class _Context:
         return sorted(measures, key=_RANK)
 
     def finding(self, kind: str, severity: str, plan: str | None, measures: list[_Measure], actors: list[str],
-                message: str, **evidence) -> dict:
+                message: str, **evidence: Any) -> JsonRow:
         return {"kind": kind, "severity": severity, "plan": plan, "measures": [self.ref(m) for m in measures],
                 "actors": [self.name(a) for a in actors], "actor_ids": actors, "message": message,
                 "evidence": evidence}
@@ -144,9 +153,9 @@ class _Context:
 _RANK = operator.attrgetter("rank")
 
 
-def find_gaps(graph: nx.MultiDiGraph, settings: GapSettings | None = None) -> list[dict]:
+def find_gaps(graph: PlanGraph, settings: GapSettings | None = None) -> list[JsonRow]:
     """Every finding of every kind, most severe first, then by plan and file order."""
-    findings = []
+    findings: list[JsonRow] = []
     with gc_paused():  # thousands of findings and lookup tables, all kept: nothing for the collector
         ctx = _Context(graph, settings or GapSettings())
         # Plan by plan, every check that looks at one plan: its measures are read while still in the
@@ -154,14 +163,14 @@ def find_gaps(graph: nx.MultiDiGraph, settings: GapSettings | None = None) -> li
         for plan, measures in ctx.measures_of.items():
             for check in (_unassigned_and_vague, _status, _duplicates, _coverage):
                 findings.extend(check(ctx, plan, measures))
-        for check in (_overloaded, _single_points_of_failure, _partners_without_ownership):
-            findings.extend(check(ctx))
+        for graph_check in (_overloaded, _single_points_of_failure, _partners_without_ownership):
+            findings.extend(graph_check(ctx))
         findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], KINDS.index(f["kind"]), f["plan"] or "",
                                      f["measures"][0]["row"] if f["measures"] else 0))
     return findings
 
 
-def _unassigned_and_vague(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
+def _unassigned_and_vague(ctx: _Context, plan: str, measures: list[_Measure]) -> list[JsonRow]:
     found = []
     for measure in measures:
         owners = measure.owners
@@ -177,7 +186,7 @@ def _unassigned_and_vague(ctx: _Context, plan: str, measures: list[_Measure]) ->
     return found
 
 
-def _overloaded(ctx: _Context) -> list[dict]:
+def _overloaded(ctx: _Context) -> list[JsonRow]:
     s = ctx.settings
     owned: dict[str, dict[str, list[_Measure]]] = defaultdict(lambda: defaultdict(list))
     for plan, measures in ctx.measures_of.items():
@@ -211,7 +220,7 @@ def _sole_owned(ctx: _Context, actor_ids: set[str]) -> list[_Measure]:
     return ctx.in_file_order(lost)
 
 
-def _single_points_of_failure(ctx: _Context) -> list[dict]:
+def _single_points_of_failure(ctx: _Context) -> list[JsonRow]:
     sole: dict[str, list[_Measure]] = defaultdict(list)
     for measure in ctx.measures:
         if len(measure.real) == 1:
@@ -230,7 +239,7 @@ def _single_points_of_failure(ctx: _Context) -> list[dict]:
     return found
 
 
-def _partners_without_ownership(ctx: _Context) -> list[dict]:
+def _partners_without_ownership(ctx: _Context) -> list[JsonRow]:
     partner_in: dict[str, list[_Measure]] = defaultdict(list)
     owners = set()
     for measure in ctx.measures:
@@ -250,13 +259,13 @@ def _partners_without_ownership(ctx: _Context) -> list[dict]:
     return found
 
 
-def _latest_day(data: dict) -> dt.date | None:
+def _latest_day(data: NodeData) -> dt.date | None:
     """The last day a measure's dates reach: its due period, else its start period."""
     period = data.get("due") or data.get("start")
     return period_bounds(period)[1] if period else None
 
 
-def _status(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
+def _status(ctx: _Context, plan: str, measures: list[_Measure]) -> list[JsonRow]:
     found = []
     as_of = ctx.settings.as_of
     dated, overdue = [], []
@@ -291,7 +300,7 @@ def _status(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
     return found
 
 
-def _duplicates(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
+def _duplicates(ctx: _Context, plan: str, measures: list[_Measure]) -> list[JsonRow]:
     from rapidfuzz import fuzz, process
 
     found = []
@@ -318,21 +327,23 @@ def _duplicates(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict
     return found
 
 
-def coverage_table(graph: nx.MultiDiGraph, roles: dict | None = None) -> list[dict]:
+def coverage_table(graph: PlanGraph, roles: MeasureActors | None = None) -> list[JsonRow]:
     """Per plan, area and level: how many measures and how many actor links of each actor kind."""
     roles = roles if roles is not None else measure_actors(graph)
-    node = dict(graph.nodes(data=True))  # plain dict lookups: the NodeView is slow in hot loops
-    measures_of: dict[str, list[tuple[dict, list[str], list[str]]]] = defaultdict(list)
+    # Plain dict lookups: the NodeView is slow in hot loops. (A NodeDataView iterates (node, data) pairs.)
+    node: dict[str, NodeData] = dict(graph.nodes(data=True))  # type: ignore[arg-type]
+    measures_of: dict[str, list[tuple[NodeData, list[str], list[str]]]] = defaultdict(list)
     for measure, by_role in roles.items():
         data = node[measure]
         measures_of[data["plan"]].append((data, by_role[RESPONSIBLE_FOR], by_role[PARTNER_IN]))
     return [row for plan in sorted(measures_of) for row in _coverage_rows(node, measures_of[plan])]
 
 
-def _coverage_rows(node: dict, measures: Iterable[tuple[dict, list[str], list[str]]]) -> list[dict]:
+def _coverage_rows(node: dict[str, NodeData], measures: Iterable[tuple[NodeData, list[str], list[str]]]
+                   ) -> list[JsonRow]:
     """``coverage_table``'s rows for one plan's measures, each as (attributes, owners, partners),
     by the row each area and level starts on."""
-    cells: dict[tuple, dict] = {}
+    cells: dict[tuple[str, str], JsonRow] = {}
     for data, owners, partners in measures:
         key = (data.get("area") or "", data.get("level") or "")
         cell = cells.get(key)
@@ -352,7 +363,7 @@ def _coverage_rows(node: dict, measures: Iterable[tuple[dict, list[str], list[st
     return [{**{k: v for k, v in c.items() if k != "row"}, "kinds": dict(sorted(c["kinds"].items()))} for c in rows]
 
 
-def _coverage(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
+def _coverage(ctx: _Context, plan: str, measures: list[_Measure]) -> list[JsonRow]:
     rows = _coverage_rows(ctx.node, ((m.data, m.owners, m.partners) for m in measures))
     if not any(r["level"] in LEVELS for r in rows):
         return []  # a plan that does not use prevention levels is not judged on them
@@ -371,7 +382,7 @@ def _coverage(ctx: _Context, plan: str, measures: list[_Measure]) -> list[dict]:
     return found
 
 
-def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
+def what_if(graph: PlanGraph, actor: str) -> JsonRow:
     """What falls if an actor drops out: measures left without a real owner, collaborations cut."""
     ids = find_actors(graph, actor)
     ctx = _Context(graph, GapSettings())
@@ -382,15 +393,16 @@ def what_if(graph: nx.MultiDiGraph, actor: str) -> dict:
     remaining = network.subgraph(n for n in network if n not in gone)
     neighbours = sorted({n for a in ids for n in network.neighbors(a)} - gone)
     groups: dict[int, list[str]] = defaultdict(list)
-    component_of = {}
+    component_of: dict[str, int] = {}
     for index, component in enumerate(nx.connected_components(remaining)):
         for node in component:
             component_of[node] = index
     for n in neighbours:
         groups[component_of[n]].append(n)
     separated = [sorted(graph.nodes[n]["name"] for n in g) for g in groups.values()] if len(groups) > 1 else []
-    bridges = sorted(graph.nodes[b if a in gone else a]["name"]
-                     for a, b in nx.bridges(network) if a in gone or b in gone)
+    # types-networkx types bridges() as yielding nodes; it yields edges, (u, v).
+    edges = cast("Iterator[tuple[str, str]]", nx.bridges(network))
+    bridges = sorted(graph.nodes[b if a in gone else a]["name"] for a, b in edges if a in gone or b in gone)
     return {
         "actor": [graph.nodes[a]["name"] for a in ids],
         "actor_ids": ids,
