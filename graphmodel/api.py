@@ -24,6 +24,7 @@ from .memory import gc_paused
 from .model import Plan
 from .present.frames import actors_frame, findings_frame, measures_frame  # these import pandas when called
 from .read.frames import plan_from_frame  # likewise
+from .present.files import Outputs
 from .read.plans import read_plan
 from .read.registry_file import read_registry
 from .registry import Registry
@@ -133,15 +134,13 @@ def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry:
     or, when anything fails, none; never over an input file or through a
     symbolic link (``inputs`` names further files read, such as registry files).
     ``Report.replaced`` lists the existing files it replaced. With ``fork``
-    (the command line, on Linux: see ``graphmodel.background``) the network
-    views are drawn in a second process while this one writes the rest.
+    (the command line, on Linux: see ``graphmodel.background``) the graph
+    files and network views are drawn in a second process while this one
+    computes the metrics and writes the rest.
     ``progress(step, done, total)`` is told how far the work has come.
     """
     from .analyse.gaps import GapSettings, find_gaps
     from .analyse.metrics import collaboration_network, measure_actors
-    from .background import in_background
-    from .present.exports import write_report_files
-    from .present.files import Outputs
 
     paths = list(paths)
     settings = settings or GapSettings()
@@ -152,18 +151,43 @@ def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry:
     roles = measure_actors(graph)
     network = collaboration_network(graph, roles)
     findings = find_gaps(graph, settings)
-    views = in_background(_render_views, graph, findings, settings.lang, roles, network, fork=fork)
-    data = report_data(plans, graph, settings, roles=roles, network=network, findings=findings)
     with Outputs(out, inputs=[*input_files(paths), *map(Path, inputs)]) as files:
-        written = write_report_files(data, files, views=views.result, progress=progress)
+        data, written = _write_report(files, lambda: report_data(plans, graph, settings, roles=roles, network=network,
+                                                                  findings=findings),
+                                      graph, findings, settings.lang, roles, network, fork, progress)
     return Report(written, len(plans), len(data.measures), len(data.actors),
                   sum(a["unknown"] for a in data.actors), len({cell_of(r) for r in data.ledger if r["problem"]}),
                   len(data.findings), sum(f["severity"] == "high" for f in data.findings), files.replaced)
 
 
-def _render_views(graph, findings, lang, roles, network):
+def write_report(data, out: str | os.PathLike, *, fork: bool = False, progress: Progress | None = None,
+                 inputs: Iterable[str | os.PathLike] = ()) -> list[Path]:
+    """Write the report's files from ``report_data(...)`` into the folder ``out``, as one set
+    (never over one of ``inputs``); ``fork`` and ``progress`` as for ``report``."""
+    with Outputs(out, inputs=[Path(p) for p in inputs]) as files:
+        _, written = _write_report(files, lambda: data, data.graph, data.findings, data.lang, data.roles,
+                                   data.network, fork, progress)
+    return written
+
+
+def _write_report(files, make_data, graph, findings, lang, roles, network, fork, progress):
+    """Start the graph files and views (in a second process with ``fork``), make the data meanwhile, write."""
+    from .background import in_background
+    from .present.exports import GRAPH_FILES, write_report_files
+
+    graph_paths = {name: files.reserve(name) for name in GRAPH_FILES}
+    drawing = in_background(_draw, graph, findings, lang, roles, network, graph_paths, fork=fork)
+    data = make_data()
+    return data, write_report_files(data, files, drawing.result, progress)
+
+
+def _draw(graph, findings, lang, roles, network, graph_paths):
+    """The report's work for a second process: the graph files, written at ``graph_paths``, and the views."""
     from viz import render_views
 
+    from .present.exports import write_graph_files
+
+    write_graph_files(graph, graph_paths)
     return render_views(graph, findings, lang, roles=roles, network=network)
 
 

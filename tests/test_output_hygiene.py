@@ -11,7 +11,6 @@ import csv
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import networkx as nx
 import orjson
@@ -20,7 +19,7 @@ from openpyxl import load_workbook
 import graphmodel as gm
 from graphmodel import api
 from graphmodel.model import MEASURE
-from graphmodel.present.exports import LEDGER_COLUMNS, ledger_rows, write_csv, write_report_files, write_xlsx
+from graphmodel.present.exports import LEDGER_COLUMNS, ledger_rows, write_csv, write_xlsx
 from graphmodel.present.formats import MEASURE_COLUMNS, clean_text, csv_chunks, to_json
 from tests.conftest import SKARHOLMEN
 from viz.page import vis_network_js
@@ -48,7 +47,7 @@ def test_every_report_file_parses_back_when_names_hold_every_control_character(t
     data = api.report_data(plans, graph)
     data.plans[0]["title"] = f"Handlingsplan{CONTROLS}"
     data.ledger[0]["text"] = f"cell{CONTROLS}"
-    written = write_report_files(data, tmp_path)
+    written = api.write_report(data, tmp_path)
     assert len(written) == 12
     parsed = []
     for path in written:

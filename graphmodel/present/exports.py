@@ -21,7 +21,7 @@ from pathlib import Path
 import networkx as nx
 
 from . import graph_files
-from .files import Outputs
+from .files import Outputs, cannot_write
 from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, clean_data, csv_chunks
 from .xlsx import Sheet, write_workbook
 
@@ -123,13 +123,24 @@ def graph_json(graph: nx.MultiDiGraph) -> str:
     return "".join(graph_files.graph_json_chunks(graph))
 
 
+GRAPH_FILES = ("graph.graphml", "graph.gexf", "graph.json")
+
+
 def write_graph(graph: nx.MultiDiGraph, out: Path | Outputs) -> list[Path]:
     """The graph as GraphML (yEd, Gephi), GEXF (Gephi) and node-link JSON (notebooks, D3)."""
     with _outputs(out) as files:
-        files.write("graph.graphml", lambda path: write_graphml(graph, path))
-        files.write("graph.gexf", lambda path: write_gexf(graph, path))
-        files.write("graph.json", lambda path: graph_files.write_graph_json(graph, path))
-    return [files.folder / name for name in ("graph.graphml", "graph.gexf", "graph.json")]
+        write_graph_files(graph, {name: files.reserve(name) for name in GRAPH_FILES})
+    return [files.folder / name for name in GRAPH_FILES]
+
+
+def write_graph_files(graph: nx.MultiDiGraph, paths: dict[str, Path]) -> None:
+    """Write the graph files (``GRAPH_FILES``) at the temporary paths given for them (``Outputs.reserve``)."""
+    for name, write in (("graph.graphml", write_graphml), ("graph.gexf", write_gexf),
+                        ("graph.json", graph_files.write_graph_json)):
+        try:
+            write(graph, paths[name])
+        except OSError as err:
+            raise cannot_write(paths[name].parent / name, err) from err
 
 
 class _outputs:
@@ -212,26 +223,21 @@ def _cells(rows: Iterable[dict], columns: Sequence[Column]) -> tuple[list[list],
 
 
 def write_report_files(data: ReportData, out: Path | Outputs,
-                       views: Callable[[], tuple[dict[str, str], dict[str, str]]] | None = None,
+                       drawn: Callable[[], tuple[dict[str, str], dict[str, str]]],
                        progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
     """Everything ``graphmodel report`` writes, as one set: every file in place, or none changed.
 
-    ``out`` is a folder (created if missing) or an ``Outputs`` the caller commits. ``views``
-    gives the network views as ``viz.render_views`` does (the report asks for them last, so they
-    may be drawn elsewhere meanwhile); by default they are drawn here. ``progress(step, done,
-    total)`` is called before each piece.
+    ``out`` is a folder (created if missing) or an ``Outputs`` the caller commits. ``drawn()``
+    gives the network views as ``viz.render_views`` does, after writing the graph files
+    (``GRAPH_FILES``) into ``out``: the report asks for it last, so that it may be done in a
+    second process meanwhile (``graphmodel.api.write_report``). ``progress(step, done, total)``
+    is called before each piece.
     """
     from .report_html import render_report
 
-    if views is None:
-        from viz import render_views
-
-        def views():
-            return render_views(data.graph, data.findings, data.lang, roles=data.roles, network=data.network)
-
     def told(step: int, what: str) -> None:
         if progress:
-            progress(f"Writing {what}", step, 10)
+            progress(f"Writing {what}", step, 7)
 
     # measures.csv and check.csv hold the same cells as two sheets of measures.xlsx: computed once
     measures, measure_columns = _cells(data.measures, MEASURE_COLUMNS)
@@ -239,29 +245,23 @@ def write_report_files(data: ReportData, out: Path | Outputs,
     with _outputs(out) as files:
         told(0, "gaps.xlsx")
         files.write("gaps.xlsx", lambda path: write_gaps_xlsx(data.findings, path))
-        told(1, "graph.graphml")
-        files.write("graph.graphml", lambda path: write_graphml(data.graph, path))
-        told(2, "graph.gexf")
-        files.write("graph.gexf", lambda path: write_gexf(data.graph, path))
-        told(3, "graph.json")
-        files.write("graph.json", lambda path: graph_files.write_graph_json(data.graph, path))
-        told(4, "measures.xlsx")
+        told(1, "measures.xlsx")
         files.write("measures.xlsx", lambda path: write_xlsx(
             {"Åtgärder": (measures, measure_columns), "Aktörer": (data.actors, ACTOR_COLUMNS),
              "Inläsning": (ledger, ledger_columns)}, path))
-        told(5, "measures.csv")
+        told(2, "measures.csv")
         files.write("measures.csv", lambda path: write_csv(measures, measure_columns, path))
-        told(6, "actors.csv")
+        told(3, "actors.csv")
         files.write("actors.csv", lambda path: write_csv(data.actors, ACTOR_COLUMNS, path))
-        told(7, "check.csv")
+        told(4, "check.csv")
         files.write("check.csv", lambda path: write_csv(ledger, ledger_columns, path))
-        told(8, "the network views")
-        listed, pages = views()
+        told(5, "the graph files and network views")
+        listed, pages = drawn()
         for file_name, html in pages.items():
             files.write_text(file_name, html)
-        told(9, "report.html")
+        told(6, "report.html")
         files.write_text("report.html", render_report(data.plans, data.measures, data.findings, data.metrics,
                                                       data.coverage, data.as_of, listed))
-        names = ["report.html", *listed.values(), "gaps.xlsx", "graph.graphml", "graph.gexf", "graph.json",
-                 "measures.xlsx", "measures.csv", "actors.csv", "check.csv"]
+        names = ["report.html", *listed.values(), "gaps.xlsx", *GRAPH_FILES, "measures.xlsx", "measures.csv",
+                 "actors.csv", "check.csv"]
     return [files.folder / name for name in names]

@@ -92,19 +92,26 @@ class Outputs:
             self.replaced.append(str(target))
         return target
 
-    def write(self, name: str, write: Callable[[Path], object]) -> Path:
-        """Call ``write(temporary_path)`` for the file ``name``; it is put in place when the set is done."""
+    def reserve(self, name: str) -> Path:
+        """The temporary file for ``name``, to be filled (here, or by a second process) before the set is done."""
         target = self.target(name)
         try:
             handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=self.folder)
             os.close(handle)
             self._pending.append((Path(temporary), target))
-            write(Path(temporary))
             os.chmod(temporary, _file_mode())
         except OSError as err:
-            raise GraphmodelError(f"cannot write {str(target)!r}: {err.strerror or err}. Free some space, "
-                                  "choose another folder with -o, or close the file if another program has it "
-                                  "open.") from err
+            raise cannot_write(target, err) from err
+        return Path(temporary)
+
+    def write(self, name: str, write: Callable[[Path], object]) -> Path:
+        """Call ``write(temporary_path)`` for the file ``name``; it is put in place when the set is done."""
+        temporary = self.reserve(name)
+        target = self._pending[-1][1]
+        try:
+            write(temporary)
+        except OSError as err:
+            raise cannot_write(target, err) from err
         return target
 
     def write_text(self, name: str, text: str | Iterable[str], encoding: str = "utf-8") -> Path:
@@ -142,6 +149,12 @@ class Outputs:
             except OSError:
                 pass
         self._pending = []
+
+
+def cannot_write(target: Path, err: OSError) -> GraphmodelError:
+    """The error for a file that could not be written: what happened, and what the user can do."""
+    return GraphmodelError(f"cannot write {str(target)!r}: {err.strerror or err}. Free some space, choose another "
+                           "folder with -o, or close the file if another program has it open.")
 
 
 def write_file(path: str | os.PathLike, write: Callable[[Path], object],
