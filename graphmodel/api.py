@@ -139,11 +139,16 @@ def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry:
     computes the metrics and writes the rest.
     ``progress(step, done, total)`` is told how far the work has come.
     """
-    from .analyse.gaps import GapSettings, find_gaps
+    from .analyse.gaps import GapSettings
+
+    with gc_paused():  # hundreds of thousands of objects made and kept to the end: nothing for the collector
+        return _report(list(paths), out, registry, sheet, settings or GapSettings(), limits, inputs, fork, progress)
+
+
+def _report(paths, out, registry, sheet, settings, limits, inputs, fork, progress) -> Report:
+    from .analyse.gaps import find_gaps
     from .analyse.metrics import collaboration_network, measure_actors
 
-    paths = list(paths)
-    settings = settings or GapSettings()
     plans = read_plans(paths, registry, sheet, limits, progress)
     if progress:
         progress("Analysing", 0, 1)
@@ -171,18 +176,26 @@ def write_report(data, out: str | os.PathLike, *, fork: bool = False, progress: 
 
 
 def _write_report(files, make_data, graph, findings, lang, roles, network, fork, progress):
-    """Start the graph files and views (in a second process with ``fork``), make the data meanwhile, write."""
+    """Start the views and the XML graph files (in a second process with ``fork``), make the data
+    meanwhile, write the rest; the JSON graph file is written here while the other process finishes,
+    which on two cores evens out the two processes' work."""
     from .background import in_background
-    from .present.exports import GRAPH_FILES, write_report_files
+    from .present.exports import GRAPH_FILES, write_graph_files, write_report_files
 
     graph_paths = {name: files.reserve(name) for name in GRAPH_FILES}
+    here = {"graph.json": graph_paths.pop("graph.json")}
     drawing = in_background(_draw, graph, findings, lang, roles, network, graph_paths, fork=fork)
     data = make_data()
-    return data, write_report_files(data, files, drawing.result, progress)
+
+    def drawn():
+        write_graph_files(graph, here)
+        return drawing.result()
+
+    return data, write_report_files(data, files, drawn, progress)
 
 
 def _draw(graph, findings, lang, roles, network, graph_paths):
-    """The report's work for a second process: the graph files, written at ``graph_paths``, and the views."""
+    """The report's work for a second process: the graph files at ``graph_paths``, and the views."""
     from viz import render_views
 
     from .present.exports import write_graph_files

@@ -24,10 +24,11 @@ from pathlib import Path
 
 import orjson
 
+from graphmodel.memory import gc_paused
 from graphmodel.present.formats import clean_data, clean_text, json_needs_cleaning
 
 from .text import PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR, SEVERITY_COLOURS, text
-from .views import View, without_cycle_collection
+from .views import View
 
 VIS_VERSION = "9.1.2"
 
@@ -518,7 +519,7 @@ def page_data(view: View) -> dict:
     return data
 
 
-@without_cycle_collection()
+@gc_paused()
 def render(view: View) -> str:
     """The whole page as a string."""
     t = text(view.lang)

@@ -8,10 +8,8 @@ travel only as data (``key``) and are never written into markup.
 
 from __future__ import annotations
 
-import gc
 import textwrap
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,6 +17,7 @@ import networkx as nx
 
 from graphmodel.analyse.metrics import collaboration_network, measure_actors
 from graphmodel.analyse.questions import find_actors, with_subunits
+from graphmodel.memory import gc_paused
 from graphmodel.model import MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR
 
 from . import layout
@@ -59,25 +58,6 @@ class View:
     plan_findings: list[str] = field(default_factory=list)
     big: bool = False
     measure_texts: list[str] = field(default_factory=list)  # actor view: edge["shared"] indexes these (lazy tooltips)
-
-
-@contextmanager
-def without_cycle_collection():
-    """Pause Python's cyclic garbage collector while a view is built or rendered (a decorator too).
-
-    A city-scale view allocates some hundred thousand small dicts and lists,
-    none of them in a reference cycle, and each of the collector's passes that
-    this triggers walks the whole heap, graph included: half the build time
-    for 300 plans. Plain reference counting still frees everything; the
-    collector runs again afterwards unless the caller had turned it off.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _wrap(value: str, width: int, lines: int) -> list[str]:
@@ -409,7 +389,7 @@ def _three_columns(b: "_Builder", measures: list[str], placed: dict, left: list[
     return gap, pos, big
 
 
-@without_cycle_collection()
+@gc_paused()
 def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv", *,
               roles: dict | None = None) -> View:
     """Measures in plan order (bands by area and level) between their owners (left) and partners (right).
@@ -446,7 +426,7 @@ def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: 
     return view
 
 
-@without_cycle_collection()
+@gc_paused()
 def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: str = "sv", *,
                roles: dict | None = None, network: nx.Graph | None = None) -> View:
     """Actors only; an edge per pair sharing measures, width = how many, tooltip = which.
@@ -527,7 +507,7 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
     return view
 
 
-@without_cycle_collection()
+@gc_paused()
 def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = None, lang: str = "sv",
              subunits: bool = True, *, roles: dict | None = None) -> View:
     """The actor (and its units), the measures it is responsible for or takes part in, the other actors on them.
@@ -617,7 +597,7 @@ def _roles_of(graph: nx.MultiDiGraph, actors: dict[str, int]) -> dict[str, tuple
     return {m: (rank, graph._node[a]["name"]) for m, (rank, _, a) in best.items()}
 
 
-@without_cycle_collection()
+@gc_paused()
 def most_central_actor(graph: nx.MultiDiGraph, network: nx.Graph | None = None) -> str | None:
     """Polisen when the plans name it, else the real actor with the most shared measures."""
     node = graph._node

@@ -134,9 +134,12 @@ def write_graph(graph: nx.MultiDiGraph, out: Path | Outputs) -> list[Path]:
 
 
 def write_graph_files(graph: nx.MultiDiGraph, paths: dict[str, Path]) -> None:
-    """Write the graph files (``GRAPH_FILES``) at the temporary paths given for them (``Outputs.reserve``)."""
-    for name, write in (("graph.graphml", write_graphml), ("graph.gexf", write_gexf),
-                        ("graph.json", graph_files.write_graph_json)):
+    """Write the graph files (of ``GRAPH_FILES``) named in ``paths`` at the temporary paths given for them
+    (``Outputs.reserve``)."""
+    writers = {"graph.graphml": write_graphml, "graph.gexf": write_gexf, "graph.json": graph_files.write_graph_json}
+    for name, write in writers.items():
+        if name not in paths:
+            continue
         try:
             write(graph, paths[name])
         except OSError as err:
