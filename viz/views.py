@@ -295,7 +295,7 @@ class _Builder:
                     extra: dict[str, str] | None = None) -> Table:
         t = self.t
         ordered = sorted(actors, key=lambda a: (-len(self.owned[a]), -len(self.partnered[a]),
-                                                self.node[a]["name"].casefold()))
+                                                self.node[a]["name"].casefold(), a))
         rows = [[self.node[a]["name"], t["kinds"].get(self.node[a]["kind"], self.node[a]["kind"]),
                  str(len(self.owned[a])), str(len(self.partnered[a])),
                  *([extra.get(a, "")] if extra is not None else []),
@@ -401,7 +401,7 @@ def plan_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang: 
     b.load(None)
     node = b.node
     measures = _measures_in_order(graph, (n for n, d in graph.nodes(data=True) if d["label"] == MEASURE))
-    actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: node[a]["name"].casefold())
+    actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: (node[a]["name"].casefold(), a))
     several_plans = len({node[m]["plan"] for m in measures}) > 1
 
     def band_label(m):
@@ -438,7 +438,7 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
     b.load(None)
     node = b.node
     network = network if network is not None else collaboration_network(graph, b.roles)
-    actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: node[a]["name"].casefold())
+    actors = sorted((a for a in set(b.owned) | set(b.partnered)), key=lambda a: (node[a]["name"].casefold(), a))
     network = _subgraph_copy(network, actors)  # walked many times below: a filtering view is slow
     big = len(actors) > BIG
     facets: dict[str, dict[str, set]] = {a: defaultdict(set) for a in actors}
@@ -466,7 +466,7 @@ def actor_view(graph: nx.MultiDiGraph, findings: list[dict] | None = None, lang:
     top_partners: dict[str, str] = {}
     for actor in actors:
         size = dot[actor]
-        best = sorted(network._adj[actor].items(), key=lambda kv: (-kv[1]["weight"], node[kv[0]]["name"]))[:3]
+        best = sorted(network._adj[actor].items(), key=lambda kv: (-kv[1]["weight"], node[kv[0]]["name"], kv[0]))[:3]
         top_partners[actor] = ", ".join(f"{node[o]['name']} ({e['weight']})" for o, e in best)
         filters = {"kind": [node[actor]["kind"]], **{k: sorted(v) for k, v in facets[actor].items()}}
         b.actor_node(actor, *pos[actor], shape="dot", with_load=not big, size=round(size, 1), filters=filters,
@@ -531,10 +531,10 @@ def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = N
             actor=name, count=owned if role[m][0] == 0 else len(measures) - owned)
 
     placed, bands = _column(b, measures, lambda m: role[m][0], band_label)
-    ego = [a for a in sorted(counts_for, key=lambda a: (a not in found, node[a]["name"].casefold()))
+    ego = [a for a in sorted(counts_for, key=lambda a: (a not in found, node[a]["name"].casefold(), a))
            if a in found or b.owned[a] or b.partnered[a]]
     others = sorted({a for m in measures for rel in (RESPONSIBLE_FOR, PARTNER_IN) for a in b.roles[m][rel]}
-                    - set(ego), key=lambda a: node[a]["name"].casefold())
+                    - set(ego), key=lambda a: (node[a]["name"].casefold(), a))
     gap, pos, big = _three_columns(b, measures, placed, ego, others)
     for child in ego:
         for _, parent, rel in graph.out_edges(child, keys=True):
@@ -563,14 +563,9 @@ def ego_view(graph: nx.MultiDiGraph, actor: str, findings: list[dict] | None = N
 
 
 def _subgraph_copy(network: nx.Graph, nodes: list[str]) -> nx.Graph:
-    """``network.subgraph(nodes).copy()``, the same nodes and edges in the same order, without the filtering view.
-
-    The view's order is the network's unless ``nodes`` is less than half of it
-    (networkx then walks the set of nodes); that case, and views, go the slow way.
-    """
+    """``network.subgraph(nodes).copy()`` without the filtering view, nodes and edges in the network's order
+    (networkx's own walks a set when ``nodes`` is less than half: an order that changes from run to run)."""
     keep = set(nodes)
-    if 2 * len(keep) < len(network) or hasattr(network, "_NODE_OK"):
-        return network.subgraph(nodes).copy()
     copy = network.__class__()
     copy.graph.update(network.graph)
     copy.add_nodes_from((n, data.copy()) for n, data in network._node.items() if n in keep)
@@ -610,7 +605,7 @@ def most_central_actor(graph: nx.MultiDiGraph, network: nx.Graph | None = None) 
             if node[a]["kind"] not in VAGUE_KINDS and w]
     if not real:
         return None
-    return sorted(real, key=lambda r: (-r[0], r[1]))[0][2]
+    return min(real, key=lambda r: (-r[0], r[1], r[2]))[2]
 
 
 def counts(view: View) -> Counter:
