@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 import graphmodel as graphmodel_package
+import graphmodel.viz  # noqa: F401  (compiled below)
 
 from .synthetic import write_corpus
 
@@ -57,7 +58,7 @@ def run_once(command: list[str]) -> tuple[float, float, float]:
 
 def run(sizes: list[int], measures: int, repeat: int) -> dict:
     compileall.compile_dir(Path(graphmodel_package.__file__).parent, quiet=1)
-    compileall.compile_dir(Path(graphmodel_package.__file__).parent.parent / "viz", quiet=1)
+    compileall.compile_dir(Path(graphmodel_package.viz.__file__).parent, quiet=1)  # viz/ of the repository
     cli = [sys.executable, "-m", "graphmodel.cli"]
     runs: dict[tuple[int, str], list[tuple[float, float, float]]] = {(n, k): [] for n in sizes for k in ("gaps", "report")}
     with tempfile.TemporaryDirectory() as tmp:

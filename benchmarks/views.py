@@ -30,7 +30,7 @@ TARGET_SECONDS = 3.0
 
 
 def _generate(name, build, path):
-    import viz
+    from graphmodel import viz
 
     start = time.perf_counter()
     view = build()
@@ -93,7 +93,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     import graphmodel as gm
-    import viz
+    from graphmodel import viz
     from benchmarks.synthetic import write_corpus
     from graphmodel.analyse.gaps import find_gaps
     from playwright.sync_api import sync_playwright

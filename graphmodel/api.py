@@ -196,7 +196,7 @@ def _write_report(files, make_data, graph, findings, lang, roles, network, fork,
 
 def _draw(graph, findings, lang, roles, network, graph_paths):
     """The report's work for a second process: the graph files at ``graph_paths``, and the views."""
-    from viz import render_views
+    from graphmodel.viz import render_views
 
     from .present.exports import write_graph_files
 

@@ -22,7 +22,7 @@ from graphmodel.model import MEASURE
 from graphmodel.present.exports import LEDGER_COLUMNS, ledger_rows, write_csv, write_xlsx
 from graphmodel.present.formats import MEASURE_COLUMNS, clean_text, csv_chunks, to_json
 from tests.conftest import SKARHOLMEN
-from viz.page import vis_network_js
+from graphmodel.viz.page import vis_network_js
 
 CONTROLS = "".join(map(chr, range(0x20))) + "".join(map(chr, range(0x7F, 0xA0))) + "\ufffe\uffff\ud800\udfff"
 NOT_IN_ANY_FORMAT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")

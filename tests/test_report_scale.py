@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from graphmodel.present.exports import write_xlsx
 from graphmodel.present.formats import MEASURE_COLUMNS, Column
 from tests.bounded import within
-from viz import layout
+from graphmodel.viz import layout
 
 
 def measure_row(number: int) -> dict:

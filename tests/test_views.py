@@ -9,13 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 import graphmodel as gm
-import viz
+from graphmodel import viz
 from graphmodel.analyse.gaps import GapSettings, find_gaps
 from graphmodel.cli import main
 from graphmodel.errors import UnknownActorError
 from graphmodel.model import MEASURE, PARTNER_IN, RESPONSIBLE_FOR
 from tests.conftest import SKARHOLMEN
-from viz.page import script_json
+from graphmodel.viz.page import script_json
 
 PAYLOAD_ACTOR = "<img src=x onerror=window.__pwned=1>"
 PAYLOAD_MEASURE = "</script><script>window.__pwned=2</script>"
@@ -213,7 +213,7 @@ def test_docstring_example_runs(monkeypatch):
 
 def test_page_data_is_compact_and_lossless(graph, findings):
     """Styles once each, recurring strings once, actor-view edge tooltips as measure indexes (built on hover)."""
-    from viz.page import page_data
+    from graphmodel.viz.page import page_data
 
     view = viz.actor_view(graph, findings)
     data = json.loads(script_json(page_data(view)))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import graphmodel as gm
-import viz
+from graphmodel import viz
 from graphmodel.analyse.gaps import find_gaps
 from graphmodel.model import MEASURE, PARTNER_IN, RESPONSIBLE_FOR
 from tests.conftest import SKARHOLMEN

@@ -1,6 +1,7 @@
 """Interactive network views of the plan graph: offline, self-contained HTML files.
 
->>> import graphmodel as gm, viz
+>>> import graphmodel as gm
+>>> from graphmodel import viz
 >>> graph = gm.build_graph(gm.read_plans(["data/plans/skarholmen-2017.csv"]))
 >>> view = viz.plan_view(graph)
 >>> (view.kind, sum(n["type"] == "measure" for n in view.nodes))

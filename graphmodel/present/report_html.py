@@ -66,7 +66,7 @@ def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = fr
 def render_report(plans: list[dict], measures: list[dict], findings: list[dict], metrics: list[dict],
                   coverage: list[dict], as_of: dt.date, views: dict[str, str] | None = None) -> str:
     """The whole page as a string. ``views`` maps a title to a view file name to link (optional)."""
-    from viz.text import TEXT
+    from graphmodel.viz.text import TEXT
 
     kind_names = TEXT["sv"]["kinds"]
     title = plans[0]["title"] if len(plans) == 1 else f"{len(plans)} handlingsplaner"

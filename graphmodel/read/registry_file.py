@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import os
+from importlib import resources
 from pathlib import Path
 
 from ..errors import IngestError, IngestFailed
 from ..registry import Registry, RegistryEntry
 
-DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "data" / "actors.csv"
+# The bundled registry: data/actors.csv of the repository, graphmodel/data/actors.csv of an installed wheel.
+DEFAULT_REGISTRY = Path(str(resources.files("graphmodel.data").joinpath("actors.csv")))
 COLUMNS = ("id", "name", "kind", "scope", "parent", "aliases", "note")
 # No real actor name comes near these; longer ones are a pasted paragraph or a broken file,
 # and every name costs the splitter work in proportion to its length squared.

@@ -32,12 +32,14 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from ..errors import GraphmodelError
 from ..registry import normalise
 
-CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
+# The Cypher library: cypher/ of the repository, graphmodel/cypher/ of an installed wheel.
+CYPHER_DIR = Path(str(resources.files("graphmodel.cypher")))
 KINDS = ("schema", "load", "queries")
 TYPES = ("STRING", "INTEGER", "FLOAT", "BOOLEAN", "DATE", "MAP", "LIST<MAP>", "LIST<STRING>")
 _DERIVED = re.compile(r"^normalise\((?P<source>[A-Za-z_][A-Za-z0-9_]*)\)$")

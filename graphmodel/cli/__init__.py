@@ -10,135 +10,19 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from functools import wraps
 
 import click
 
-from .errors import GraphmodelError
-
-FORMAT = click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table",
-                      show_default=True, help="Output format.")
-FILES = click.argument("files", nargs=-1, required=True, type=click.Path())
-REGISTRY = click.option("--registry", "registry_files", multiple=True, type=click.Path(dir_okay=False),
-                        help="An extra actor registry file (same columns as data/actors.csv); repeatable.")
-SHEET = click.option("--sheet", default=None, help="XLSX sheet to read (default: the first).")
-LIMIT = click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
-                     help="Raise a reading limit, e.g. --limit rows=500000; see README 'Limits'. Repeatable.")
-ACTOR = click.argument("actor")
-
-
-def user_errors(command: Callable) -> Callable:
-    """Turn a GraphmodelError into one message on stderr and exit code 2.
-
-    A termination signal (SIGTERM) ends the command as Ctrl+C does, by an
-    exception, so that files half written are removed on the way out.
-    """
-
-    @wraps(command)
-    def run(*args, **kwargs):
-        _exit_on_terminate()
-        try:
-            return command(*args, **kwargs)
-        except GraphmodelError as error:
-            click.echo(f"graphmodel: {error}", err=True)
-            sys.exit(2)
-
-    return run
-
-
-def _exit_on_terminate() -> None:
-    import signal
-    import threading
-
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
-
-
-def _limits(limits):
-    """``--limit NAME=VALUE`` settings as ``Limits`` (None when none given: the readers' defaults)."""
-    if not limits:
-        return None
-    from .read.tables import Limits
-
-    return Limits.parse(limits)
-
-
-def _read(files, registry_files, sheet, limits=()):
-    from . import api
-
-    with progress_shown() as progress:
-        plans = api.read_plans(files, _registry(registry_files), sheet, _limits(limits), progress)
-    return plans, api.build_graph(plans)
-
-
-@contextmanager
-def progress_shown() -> Iterator[Callable[[str, int, int], None] | None]:
-    """A progress callback (``api.Progress``) drawing a bar on stderr, or None when stderr is not a terminal.
-
-    Piped or redirected output stays quiet. The bar is redrawn at most ten times a second, by the
-    callback itself: rich's refresh thread would make the report's second process unsafe to fork.
-    """
-    if not sys.stderr.isatty():
-        yield None
-        return
-    import time
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=True, auto_refresh=False, redirect_stdout=False,
-                   redirect_stderr=False)
-    task = bar.add_task("", total=None)
-    last = [0.0]
-
-    def update(step: str, done: int, total: int) -> None:
-        bar.update(task, description=step, completed=done, total=total)
-        now = time.monotonic()
-        if now - last[0] > 0.1 or done == 0:
-            last[0] = now
-            bar.refresh()
-
-    with bar:
-        yield update
-
-
-def _replaced(replaced: list[str]) -> None:
-    """Say on stderr which existing files were replaced (outputs never replace anything silently)."""
-    if replaced:
-        click.echo(f"graphmodel: replaced {len(replaced)} existing file(s): " + "; ".join(replaced), err=True)
-
-
-def _warn_unread_cells(plans) -> None:
-    """Nothing lost: an analysis says on stderr how many cells need review, and where to see them."""
-    problems = sum(1 for plan in plans for item in plan.ledger if item.problem)
-    if problems:
-        click.echo(f"graphmodel: {problems} cell(s) could not be fully interpreted (unknown actors or statuses); "
-                   "`graphmodel check` lists them.", err=True)
-
-
-def _emit(text: str | Iterable[str] | None) -> None:
-    """Print a text, or the pieces of one, ending with a newline."""
-    if text is None:
-        return
-    if isinstance(text, str):
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    last = ""
-    for last in text:
-        click.echo(last, nl=False)
-    if not last.endswith("\n"):
-        click.echo()
+from .common import (ACTOR, FILES, FORMAT, LIMIT, REGISTRY, SHEET, emit, limits_of, progress_shown, read,
+                     registry_of, say_replaced, user_errors, warn_unread_cells)
 
 
 class LazyGroup(click.Group):
     """Subcommands that live in other modules are imported only when used (keeps --help fast)."""
 
     lazy = {
-        "view": ("viz.cli", "view", "Draw an interactive network view (plan, actors, ego) as one offline HTML file."),
-        "neo4j": ("graphmodel.store.cli", "neo4j", "Load plans into Neo4j and run the query library there."),
+        "view": ("graphmodel.cli.view", "view", "Draw an interactive network view (plan, actors, ego) as one offline HTML file."),
+        "neo4j": ("graphmodel.cli.neo4j", "neo4j", "Load plans into Neo4j and run the query library there."),
     }
 
     def list_commands(self, ctx):
@@ -194,21 +78,21 @@ def plan_command(name: str | None = None, *, actor: bool = False, fmt: bool = Tr
 @plan_command()
 def measures(files, fmt, registry_files, sheet, limits):
     """List every measure with its responsible actors, partners and status."""
-    from .analyse.listing import measures as list_measures
-    from .present.formats import MEASURE_COLUMNS, MEASURE_TABLE, render
+    from ..analyse.listing import measures as list_measures
+    from ..present.formats import MEASURE_COLUMNS, MEASURE_TABLE, render
 
-    _, graph = _read(files, registry_files, sheet, limits)
-    _emit(render(list_measures(graph), fmt, MEASURE_COLUMNS, title="Åtgärder", table_columns=MEASURE_TABLE))
+    _, graph = read(files, registry_files, sheet, limits)
+    emit(render(list_measures(graph), fmt, MEASURE_COLUMNS, title="Åtgärder", table_columns=MEASURE_TABLE))
 
 
 @plan_command()
 def actors(files, fmt, registry_files, sheet, limits):
     """List every actor with how many measures it owns and takes part in."""
-    from .analyse.listing import actors as list_actors
-    from .present.formats import ACTOR_COLUMNS, ACTOR_TABLE, render
+    from ..analyse.listing import actors as list_actors
+    from ..present.formats import ACTOR_COLUMNS, ACTOR_TABLE, render
 
-    _, graph = _read(files, registry_files, sheet, limits)
-    _emit(render(list_actors(graph), fmt, ACTOR_COLUMNS, title="Aktörer (? = okänd)", table_columns=ACTOR_TABLE))
+    _, graph = read(files, registry_files, sheet, limits)
+    emit(render(list_actors(graph), fmt, ACTOR_COLUMNS, title="Aktörer (? = okänd)", table_columns=ACTOR_TABLE))
 
 
 @plan_command(options=(
@@ -219,15 +103,15 @@ def check(files, fmt, registry_files, sheet, limits, strict, show_all):
     """Account for every non-empty cell: what it became, and what could not be interpreted."""
     from collections import defaultdict
 
-    from . import api
-    from .present.exports import LEDGER_COLUMNS, PROBLEM_TABLE, ledger_rows
-    from .present.formats import flat, print_table, render
+    from .. import api
+    from ..present.exports import LEDGER_COLUMNS, PROBLEM_TABLE, ledger_rows
+    from ..present.formats import flat, print_table, render
 
-    plans, _ = _read(files, registry_files, sheet, limits)
+    plans, _ = read(files, registry_files, sheet, limits)
     rows = api.ledger(plans)
     problems = [r for r in rows if r["problem"]]
     if fmt != "table":
-        _emit(render(ledger_rows(rows), fmt, LEDGER_COLUMNS))
+        emit(render(ledger_rows(rows), fmt, LEDGER_COLUMNS))
     else:
         cells, bad = defaultdict(set), defaultdict(set)
         for r in rows:
@@ -245,12 +129,6 @@ def check(files, fmt, registry_files, sheet, limits, strict, show_all):
         sys.exit(1)
 
 
-def _registry(registry_files):
-    from . import api
-
-    return api.read_registry(list(registry_files))
-
-
 NO_SUBUNITS = click.option("--no-subunits", is_flag=True, help="Count only the actor itself, not its units (PART_OF).")
 
 
@@ -260,60 +138,60 @@ NO_SUBUNITS = click.option("--no-subunits", is_flag=True, help="Count only the a
 ))
 def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet, limits):
     """Which measures depend on ACTOR: it (or a unit of it) is responsible or partner."""
-    from . import api
-    from .analyse.questions import measures_depending_on
-    from .present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
+    from .. import api
+    from ..analyse.questions import measures_depending_on
+    from ..present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
 
-    registry = _registry(registry_files)
-    graph = api.build_graph(api.read_plans(files, registry, sheet, _limits(limits)))
+    registry = registry_of(registry_files)
+    graph = api.build_graph(api.read_plans(files, registry, sheet, limits_of(limits)))
     rows = measures_depending_on(graph, actor, subunits=not no_subunits, mentions=mentions, registry=registry)
-    _emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"Åtgärder som beror på {actor}", table_columns=DEPENDENCY_TABLE))
+    emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"Åtgärder som beror på {actor}", table_columns=DEPENDENCY_TABLE))
 
 
 @plan_command("responsible-for", actor=True, options=(NO_SUBUNITS,))
 def responsible_for_command(actor, files, no_subunits, fmt, registry_files, sheet, limits):
     """Which measures ACTOR (or a unit of it) is responsible for."""
-    from .analyse.questions import responsible_for
-    from .present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
+    from ..analyse.questions import responsible_for
+    from ..present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
 
-    _, graph = _read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits)
     rows = responsible_for(graph, actor, subunits=not no_subunits)
-    _emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"{actor} ansvarar för", table_columns=DEPENDENCY_TABLE))
+    emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"{actor} ansvarar för", table_columns=DEPENDENCY_TABLE))
 
 
 @plan_command("works-with", actor=True)
 def works_with_command(actor, files, fmt, registry_files, sheet, limits):
     """Which actors share measures with ACTOR, with the shared measures as evidence."""
-    from .analyse.questions import works_with
-    from .present.formats import WORKS_WITH_COLUMNS, render
+    from ..analyse.questions import works_with
+    from ..present.formats import WORKS_WITH_COLUMNS, render
 
-    _, graph = _read(files, registry_files, sheet, limits)
-    _emit(render(works_with(graph, actor), fmt, WORKS_WITH_COLUMNS, title=f"{actor} samverkar med"))
+    _, graph = read(files, registry_files, sheet, limits)
+    emit(render(works_with(graph, actor), fmt, WORKS_WITH_COLUMNS, title=f"{actor} samverkar med"))
 
 
 @plan_command()
 def overview(files, fmt, registry_files, sheet, limits):
     """Measures per plan, area and prevention level, and how many have an owner and partners."""
-    from .analyse.questions import overview as area_overview
-    from .present.formats import OVERVIEW_COLUMNS, render
+    from ..analyse.questions import overview as area_overview
+    from ..present.formats import OVERVIEW_COLUMNS, render
 
-    _, graph = _read(files, registry_files, sheet, limits)
-    _emit(render(area_overview(graph), fmt, OVERVIEW_COLUMNS, title="Översikt per område och nivå"))
+    _, graph = read(files, registry_files, sheet, limits)
+    emit(render(area_overview(graph), fmt, OVERVIEW_COLUMNS, title="Översikt per område och nivå"))
 
 
 @plan_command()
 def metrics(files, fmt, registry_files, sheet, limits):
     """Per actor: load (responsible, partner, share) and place in the collaboration network."""
-    from .analyse.metrics import actor_metrics
-    from .present.formats import METRIC_COLUMNS, render
+    from ..analyse.metrics import actor_metrics
+    from ..present.formats import METRIC_COLUMNS, render
 
-    _, graph = _read(files, registry_files, sheet, limits)
-    _emit(render(actor_metrics(graph), fmt, METRIC_COLUMNS, title="Aktörernas belastning",
+    _, graph = read(files, registry_files, sheet, limits)
+    emit(render(actor_metrics(graph), fmt, METRIC_COLUMNS, title="Aktörernas belastning",
                  table_columns=METRIC_COLUMNS[:-1]))
 
 
 def _gap_settings(as_of, lang, overload_count, overload_share, partner_min):
-    from .analyse.gaps import GapSettings
+    from ..analyse.gaps import GapSettings
 
     values = {"lang": lang}
     if as_of is not None:
@@ -326,7 +204,7 @@ def _gap_settings(as_of, lang, overload_count, overload_share, partner_min):
 
 
 def _kinds(ctx, param, value):
-    from .analyse.gaps import KINDS
+    from ..analyse.gaps import KINDS
 
     kinds = [k.strip() for k in (value or "").split(",") if k.strip()]
     unknown = [k for k in kinds if k not in KINDS]
@@ -362,12 +240,12 @@ def gap_options(command):
 ))
 def report(files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet, limits):
     """The main job: the report page, gap findings, the graph and the listings, written to a folder."""
-    from . import api
-    from .background import can_fork
+    from .. import api
+    from ..background import can_fork
 
     with progress_shown() as progress:
-        result = api.report(files, out, _registry(registry_files), sheet,
-                            _gap_settings(as_of, lang, overload_count, overload_share, partner_min), _limits(limits),
+        result = api.report(files, out, registry_of(registry_files), sheet,
+                            _gap_settings(as_of, lang, overload_count, overload_share, partner_min), limits_of(limits),
                             inputs=registry_files, fork=can_fork(), progress=progress)
     click.echo(f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
                f" ({result.unknown_actors} unknown), {result.problems} cell(s) to review (see check.csv).")
@@ -375,7 +253,7 @@ def report(files, out, as_of, lang, overload_count, overload_share, partner_min,
     click.echo("Wrote:")
     for path in result.written:
         click.echo(f"  {path}")
-    _replaced(result.replaced)
+    say_replaced(result.replaced)
 
 
 @plan_command(options=(
@@ -385,13 +263,13 @@ def report(files, out, as_of, lang, overload_count, overload_share, partner_min,
 ))
 def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_on, fmt, registry_files, sheet, limits):
     """Gap analysis: unowned and vaguely owned measures, overload, single points of failure, dates."""
-    from .analyse.gaps import find_gaps
-    from .present.formats import FINDING_COLUMNS, FINDING_TABLE, render
+    from ..analyse.gaps import find_gaps
+    from ..present.formats import FINDING_COLUMNS, FINDING_TABLE, render
 
-    plans, graph = _read(files, registry_files, sheet, limits)
+    plans, graph = read(files, registry_files, sheet, limits)
     findings = find_gaps(graph, _gap_settings(as_of, lang, overload_count, overload_share, partner_min))
-    _warn_unread_cells(plans)
-    _emit(render(findings, fmt, FINDING_COLUMNS, title="Brister i planen", table_columns=FINDING_TABLE))
+    warn_unread_cells(plans)
+    emit(render(findings, fmt, FINDING_COLUMNS, title="Brister i planen", table_columns=FINDING_TABLE))
     if any(f["kind"] in fail_on for f in findings):
         sys.exit(1)
 
@@ -399,17 +277,17 @@ def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_o
 @plan_command("what-if", actor=True)
 def what_if_command(actor, files, fmt, registry_files, sheet, limits):
     """What falls if ACTOR drops out: measures left without owner, collaborations cut."""
-    from .analyse.gaps import what_if
-    from .present.formats import Column, render, to_json
+    from ..analyse.gaps import what_if
+    from ..present.formats import Column, render, to_json
 
-    _, graph = _read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits)
     result = what_if(graph, actor)
     if fmt == "json":
-        _emit(to_json(result))
+        emit(to_json(result))
         return
     columns = (Column("measure", lambda r: r["text"]), Column("owners today", lambda r: "; ".join(r["owners"])),
                Column("source", lambda r: f'{r["file"]}:{r["row"]}'))
-    _emit(render(result["measures_losing_owner"], fmt, columns,
+    emit(render(result["measures_losing_owner"], fmt, columns,
                  title=f"Om {', '.join(result['actor'])} faller bort står dessa åtgärder utan egentlig ansvarig"))
     if fmt == "table":
         if result["separated_groups"]:

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..cli import FILES, FORMAT, LIMIT, REGISTRY, SHEET, _emit, _limits, _registry, user_errors
+from .common import FILES, FORMAT, LIMIT, REGISTRY, SHEET, emit, limits_of, registry_of, user_errors
 
 
 def connection_options(command):
@@ -31,7 +31,7 @@ def connection_options(command):
 def _store(uri, username, database, password_stdin):
     import logging
 
-    from .neo4j import Store, resolve_connection
+    from ..store.neo4j import Store, resolve_connection
 
     # The driver logs retried deadlocks and the server's notices as warnings, which Python prints on
     # stderr when the application configured no logging; what fails is raised and reported as one line.
@@ -46,8 +46,8 @@ def _plans(files, registry_files, sheet, limits):
     """The plans, and the registry they were read with (the loader writes national actors as it defines them)."""
     from .. import api
 
-    registry = _registry(registry_files)
-    return api.read_plans(files, registry, sheet, _limits(limits)), registry
+    registry = registry_of(registry_files)
+    return api.read_plans(files, registry, sheet, limits_of(limits)), registry
 
 
 @click.group()
@@ -72,7 +72,7 @@ def neo4j() -> None:
 @user_errors
 def load_command(files, registry_files, sheet, limits, uri, username, database, password_stdin, batch_size, force):
     """Load plan FILES: each plan whole or not at all; loading again changes nothing."""
-    from .neo4j import load
+    from ..store.neo4j import load
 
     plans, registry = _plans(files, registry_files, sheet, limits)
     with _store(uri, username, database, password_stdin) as store:
@@ -99,14 +99,14 @@ def _parse_params(values) -> dict[str, str]:
 def query_command(name, params, fmt, uri, username, database, password_stdin):
     """Run library query NAME (see `graphmodel neo4j queries`) and print its rows."""
     from ..present.formats import Column, render
-    from . import cypher
+    from ..store import cypher
 
     stmt = cypher.query(name)
     values = stmt.bind(_parse_params(params))
     with _store(uri, username, database, password_stdin) as store:
         rows = store.query(name, values)
     columns = [Column(c, _cell(c)) for c in stmt.returns]
-    _emit(render(rows, fmt, columns, title=name))
+    emit(render(rows, fmt, columns, title=name))
 
 
 def _cell(column: str):
@@ -124,7 +124,7 @@ def _cell(column: str):
 def queries_command(fmt):
     """List the library queries with what they answer, their parameters and columns."""
     from ..present.formats import Column, render
-    from . import cypher
+    from ..store import cypher
 
     rows = [{"name": s.name, "answers": s.answers,
              "params": [f"{p.name}: {p.type}" + (f" = {p.default}" if p.default else "") for p in s.params],
@@ -132,7 +132,7 @@ def queries_command(fmt):
             for s in cypher.library()["queries"].values()]
     columns = [Column("name", lambda r: r["name"]), Column("answers", lambda r: r["answers"]),
                Column("params", lambda r: "; ".join(r["params"])), Column("returns", lambda r: ", ".join(r["returns"]))]
-    _emit(render(rows, fmt, columns, title="cypher/queries"))
+    emit(render(rows, fmt, columns, title="cypher/queries"))
 
 
 @neo4j.command("export")
@@ -144,7 +144,7 @@ def queries_command(fmt):
 @user_errors
 def export_command(out, files, registry_files, sheet, limits):
     """Write CSVs of plan FILES into OUT for `neo4j-admin database import` (see OUT/import.txt)."""
-    from .neo4j import export_csv
+    from ..store.neo4j import export_csv
 
     from ..api import input_files
 

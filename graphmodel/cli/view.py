@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graphmodel.cli import FILES, LIMIT, REGISTRY, SHEET, _read, _replaced, user_errors
+from .common import FILES, LIMIT, REGISTRY, SHEET, read, say_replaced, user_errors
 
 
 @click.command()
@@ -30,15 +30,15 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
     or send it by e-mail. It has a search box, filters by area, level,
     status and actor kind, a legend, and the same content as a table.
     """
-    from graphmodel.api import input_files
-    from graphmodel.present.files import write_file
+    from ..api import input_files
+    from ..present.files import write_file
 
-    from . import actor_view, ego_view, plan_view, render
+    from ..viz import actor_view, ego_view, plan_view, render
 
-    _, graph = _read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits)
     findings = None
     if gaps:
-        from graphmodel.analyse.gaps import GapSettings, find_gaps
+        from ..analyse.gaps import GapSettings, find_gaps
 
         findings = find_gaps(graph, GapSettings(lang=lang))
     if actor is not None:
@@ -52,4 +52,4 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
                                 [*input_files(files), *registry_files])
     click.echo(f"Wrote {path} ({sum(n['type'] == 'measure' for n in built.nodes)} measures, "
                f"{sum(n['type'] == 'actor' for n in built.nodes)} actors, {len(built.edges)} links).")
-    _replaced(replaced)
+    say_replaced(replaced)

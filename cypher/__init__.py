@@ -1,0 +1,1 @@
+"""Package data: the Cypher library (schema/, load/, queries/), read with importlib.resources."""

@@ -1,0 +1,5 @@
+"""``python -m graphmodel.cli``: the ``graphmodel`` command."""
+
+from . import main
+
+main()
