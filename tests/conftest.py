@@ -92,3 +92,10 @@ def neo4j_db(neo4j_server):
         pytest.fail(f"Neo4j test server could not start:\n{neo4j_server}", pytrace=False)
     neo4j_server.reset()
     return neo4j_server
+
+
+def pytest_collection_modifyitems(items):
+    """A test that uses the Neo4j server is marked ``neo4j``, wherever it is (``-m "not neo4j"`` leaves it out)."""
+    for item in items:
+        if {"neo4j_db", "neo4j_server"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.neo4j)

@@ -124,6 +124,7 @@ xlsx_value = st.one_of(
     st.sampled_from(["=A1", "=CONCAT(A2, B2)", '="Samverkan"', '="Sam ""verkan"""', "=1/0", "=", None]))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=5),
        rows=st.lists(st.builds(lambda gap, cells: [None] * gap + cells, st.integers(0, 6),

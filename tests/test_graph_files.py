@@ -113,6 +113,7 @@ def test_skarholmen_reads_back_as_networkx_writes_it(tmp_path):
     assert _declarations(tmp_path / "new.gexf") == _declarations(tmp_path / "old.gexf")
 
 
+@pytest.mark.slow
 def test_synthetic_corpus_reads_back_as_networkx_writes_it(tmp_path):
     write_corpus(tmp_path / "plans", 20, 60)
     graph = gm.build_graph(gm.read_plans([tmp_path / "plans"]))

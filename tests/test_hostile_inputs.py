@@ -21,6 +21,8 @@ import pytest
 
 from tests.conftest import SKARHOLMEN
 
+pytestmark = pytest.mark.slow
+
 HEADER = "Åtgärd;Ansvarig;Övriga aktörer;Pågående/planer\n"
 
 

@@ -31,6 +31,8 @@ from graphmodel.store.twins import answer
 
 from conftest import SKARHOLMEN
 
+pytestmark = pytest.mark.slow
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -221,6 +223,7 @@ def _cli(args, env, stdin=None):
                           timeout=180, env={**os.environ, **env}, input=stdin, cwd=ROOT)
 
 
+@pytest.mark.neo4j
 def test_neo4j_load_and_query_print_nothing_on_stderr():
     """On a new server (no label or property known yet, so the server has notices for every query) and
     after a load: `graphmodel neo4j load/query` print their result and nothing on stderr."""

@@ -18,6 +18,8 @@ from graphmodel.store import cypher
 from graphmodel.store.neo4j import Store, load, resolve_connection
 from graphmodel.store.twins import TWINS, answer
 
+pytestmark = pytest.mark.neo4j
+
 
 AS_OF = ["2017-06-30", "2018-12-31", "2019-01-01", "2021-07-01", "2035-01-01"]
 OVERLOAD = [{}, {"minCount": 2, "minShare": 0.1}, {"minCount": 1, "minShare": 0.0}, {"minCount": 3, "minShare": 0.5}]

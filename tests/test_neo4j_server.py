@@ -22,6 +22,8 @@ import neo4j  # noqa: E402
 from neo4j import GraphDatabase  # noqa: E402
 from neo4j.exceptions import AuthError, ConstraintError  # noqa: E402
 
+pytestmark = pytest.mark.neo4j
+
 
 @pytest.fixture(scope="module")
 def started():

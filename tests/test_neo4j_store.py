@@ -24,6 +24,8 @@ from graphmodel.store.twins import TWINS, answer
 
 from conftest import NORRTORP, SKARHOLMEN
 
+pytestmark = pytest.mark.neo4j
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 

@@ -218,6 +218,7 @@ def test_plan_files_with_non_latin_names_get_plan_ids_of_their_own(tmp_path, ste
 
 # --- 7. the ledger stores a cell once -------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_cell_naming_nine_thousand_actors_is_stored_once_and_read_in_linear_time(registry):
     def cell(n):
         return ", ".join(f"Föreningen nummer {i}" for i in range(n))

@@ -7,6 +7,8 @@ so that a return to quadratic writing fails instead of hanging the suite.
 
 from __future__ import annotations
 
+import pytest
+
 import random
 import time
 import zipfile
@@ -60,6 +62,7 @@ def test_the_listing_workbook_reads_back_with_header_frozen_filter_widths_and_qu
     assert book["Tom"].auto_filter.ref == "A1:B1"
 
 
+@pytest.mark.slow
 def test_a_listing_of_100000_rows_or_10000_columns_is_written_in_seconds(tmp_path):
     tall = [{"a": f"rad {n}", "b": n, "c": "Polisen"} for n in range(100_000)]
     columns = [Column(name, lambda r, name=name: r[name]) for name in "abc"]

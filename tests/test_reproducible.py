@@ -3,12 +3,16 @@ report against last year's, and a file under version control changes only when t
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from benchmarks.synthetic import write_corpus
+
+pytestmark = pytest.mark.slow
 
 
 def _report(plans: Path, out: Path, hash_seed: str) -> dict[str, bytes]:

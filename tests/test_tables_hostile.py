@@ -500,6 +500,7 @@ def test_the_delimiter_is_found_in_linear_time_in_a_file_full_of_quotes():
     grows_linearly(job, small=30)
 
 
+@pytest.mark.slow
 def test_many_merged_ranges_are_filled_in_linear_time(tmp_path):
     def sheet(n):
         path = workbook(tmp_path / f"merged-{n}.xlsx",

@@ -18,6 +18,8 @@ from graphmodel.model import MEASURE, PARTNER_IN, RESPONSIBLE_FOR
 from tests.conftest import SKARHOLMEN
 from tests.test_views import PAYLOAD_ACTOR, PAYLOAD_MEASURE, PAYLOAD_STATUS, payload_graph
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = "/usr/bin/chromium"
 
 
