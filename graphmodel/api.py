@@ -24,7 +24,7 @@ from .memory import gc_paused
 from .model import Plan
 from .present.frames import actors_frame, findings_frame, measures_frame  # these import pandas when called
 from .read.frames import plan_from_frame  # likewise
-from .present.files import Outputs
+from .outputs import Outputs
 from .read.plans import read_plan
 from .read.registry_file import read_registry
 from .registry import Registry
@@ -130,7 +130,7 @@ def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry:
            inputs: Iterable[str | os.PathLike] = (), fork: bool = False, progress: Progress | None = None) -> Report:
     """The main job: read plans, build the graph, analyse it, write graph files, listings and the report.
 
-    The files are written as one set (``present.files.Outputs``): all of them
+    The files are written as one set (``outputs.Outputs``): all of them
     or, when anything fails, none; never over an input file or through a
     symbolic link (``inputs`` names further files read, such as registry files).
     ``Report.replaced`` lists the existing files it replaced. With ``fork``

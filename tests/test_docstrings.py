@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import pkgutil
 
 import pytest
 
+import graphmodel
+import graphmodel.viz
 from tests.conftest import ROOT
 
-MODULES = ["graphmodel.registry", "graphmodel.build", "graphmodel.read.phrases", "graphmodel.present.formats",
-           "graphmodel.api"]
+# Every module of the package, the views (graphmodel.viz, viz/ of the repository) included; those with
+# examples are run.
+MODULES = sorted({m.name for package in (graphmodel, graphmodel.viz)
+                  for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
+                  if not m.name.endswith("__main__")} | {"graphmodel.viz"})
+WITH_EXAMPLES = [name for name in MODULES
+                 if doctest.DocTestFinder().find(importlib.import_module(name)) and any(
+                     t.examples for t in doctest.DocTestFinder().find(importlib.import_module(name)))]
 
 
-@pytest.mark.parametrize("name", MODULES)
+def test_the_examples_are_found_in_the_modules_that_have_them():
+    assert {"graphmodel.api", "graphmodel.viz", "graphmodel.catalogue", "graphmodel.text", "graphmodel.outputs",
+            "graphmodel.read.frames", "graphmodel.present.frames", "graphmodel.present.xlsx"} <= set(WITH_EXAMPLES)
+
+
+@pytest.mark.parametrize("name", WITH_EXAMPLES)
 def test_docstring_examples_run(name, monkeypatch):
     monkeypatch.chdir(ROOT)
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)

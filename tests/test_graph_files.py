@@ -22,7 +22,7 @@ import graphmodel as gm
 from benchmarks.synthetic import write_corpus
 from graphmodel.present import graph_files
 from graphmodel.present.exports import clean_graph, graph_json, write_gexf, write_graphml
-from graphmodel.present.formats import NOT_TEXT
+from graphmodel.text import NOT_TEXT
 from tests.conftest import SKARHOLMEN
 
 AWKWARD = ['quote " and \' apostrophe', "a < b & c > d", "]]>", "CDATA <![CDATA[x]]>", "", " ", "Åsa Öberg ÄÖÅ",

@@ -20,7 +20,8 @@ import graphmodel as gm
 from graphmodel import api
 from graphmodel.model import MEASURE
 from graphmodel.present.exports import LEDGER_COLUMNS, ledger_rows, write_csv, write_xlsx
-from graphmodel.present.formats import MEASURE_COLUMNS, clean_text, csv_chunks, to_json
+from graphmodel.present.formats import MEASURE_COLUMNS, csv_chunks, to_json
+from graphmodel.text import clean_text
 from tests.conftest import SKARHOLMEN
 from graphmodel.viz.page import vis_network_js
 

@@ -73,9 +73,9 @@ def write_views(graph, findings: list[dict] | None, out, lang: str = "sv", *, ro
                 network=None) -> dict[str, str]:
     """Write the report's views (``render_views``) into ``out``; return ``{label: file name}`` in listing order.
 
-    ``out`` is a folder or a ``graphmodel.present.files.Outputs`` (the report's set of files).
+    ``out`` is a folder or a ``graphmodel.outputs.Outputs`` (the report's set of files).
     """
-    from graphmodel.present.files import Outputs
+    from graphmodel.outputs import Outputs
 
     listed, pages = render_views(graph, findings, lang, roles=roles, network=network)
     with Outputs(out) if not isinstance(out, Outputs) else nullcontext(out) as files:

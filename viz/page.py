@@ -25,7 +25,7 @@ from pathlib import Path
 import orjson
 
 from graphmodel.memory import gc_paused
-from graphmodel.present.formats import clean_data, clean_text, json_needs_cleaning
+from graphmodel.text import clean_data, clean_text, json_needs_cleaning
 
 from .text import PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR, SEVERITY_COLOURS, text
 from .views import View
@@ -570,10 +570,10 @@ def render(view: View) -> str:
 def write(view: View, path: str | Path, inputs=()) -> Path:
     """Write the page as UTF-8 (whatever the platform's default) and return its path.
 
-    Written to a temporary name and renamed into place (``graphmodel.present.files``):
+    Written to a temporary name and renamed into place (``graphmodel.outputs``):
     never over one of ``inputs``, never through a symbolic link, never half a page.
     """
-    from graphmodel.present.files import write_file
+    from graphmodel.outputs import write_file
 
     html = render(view)
     written, _ = write_file(path, lambda temporary: temporary.write_text(html, encoding="utf-8", newline="\n"),

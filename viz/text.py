@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graphmodel.catalogue import KIND_NAMES, SEVERITY_NAMES, STATE_NAMES
 from graphmodel.model import NOT_REAL_OWNER_KINDS
 
 KIND_COLOURS = {  # actor kind -> (fill, border, font colour)
@@ -35,15 +36,9 @@ PART_OF_COLOUR = "#9e9e9e"
 TEXT = {
     "sv": {
         "lang": "sv",
-        "kinds": {
-            "municipality": "Kommun", "municipal-unit": "Förvaltning/enhet", "role": "Roll",
-            "political-body": "Politik", "police": "Polis", "national-agency": "Myndighet", "region": "Region",
-            "civil-society": "Civilsamhälle", "business": "Näringsliv", "collective": "Kollektiv (vag)",
-            "placeholder": "Platshållare (vag)", "unknown": "Okänd aktör",
-        },
-        "states": {"ongoing": "Pågående", "planned": "Planerad", "in-development": "Under utveckling",
-                   "done": "Genomförd", "unknown": "Okänd status"},
-        "severity": {"high": "hög", "medium": "medel", "low": "låg", "info": "info"},
+        "kinds": KIND_NAMES["sv"],
+        "states": STATE_NAMES["sv"],
+        "severity": SEVERITY_NAMES["sv"],
         "plan_title": "Plan: åtgärder och aktörer",
         "actors_title": "Samverkan mellan aktörer",
         "ego_title": "{actor}: åtgärder och samverkan",
@@ -79,15 +74,9 @@ TEXT = {
     },
     "en": {
         "lang": "en",
-        "kinds": {
-            "municipality": "Municipality", "municipal-unit": "Administration/unit", "role": "Role",
-            "political-body": "Political body", "police": "Police", "national-agency": "National agency",
-            "region": "Region", "civil-society": "Civil society", "business": "Business",
-            "collective": "Collective (vague)", "placeholder": "Placeholder (vague)", "unknown": "Unknown actor",
-        },
-        "states": {"ongoing": "Ongoing", "planned": "Planned", "in-development": "In development",
-                   "done": "Done", "unknown": "Unknown status"},
-        "severity": {"high": "high", "medium": "medium", "low": "low", "info": "info"},
+        "kinds": KIND_NAMES["en"],
+        "states": STATE_NAMES["en"],
+        "severity": SEVERITY_NAMES["en"],
         "plan_title": "Plan: measures and actors",
         "actors_title": "Collaboration between actors",
         "ego_title": "{actor}: measures and collaboration",

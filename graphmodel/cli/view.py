@@ -31,7 +31,7 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
     status and actor kind, a legend, and the same content as a table.
     """
     from ..api import input_files
-    from ..present.files import write_file
+    from ..outputs import write_file
 
     from ..viz import actor_view, ego_view, plan_view, render
 

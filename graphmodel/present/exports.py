@@ -21,8 +21,9 @@ from pathlib import Path
 import networkx as nx
 
 from . import graph_files
-from .files import Outputs, cannot_write
-from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, clean_data, csv_chunks
+from ..outputs import Outputs, cannot_write
+from ..text import clean_data
+from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, csv_chunks
 from .xlsx import Sheet, write_workbook
 
 LEDGER_COLUMNS: Sequence[Column] = (

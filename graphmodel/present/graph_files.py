@@ -27,7 +27,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .formats import NOT_TEXT, clean_data, clean_text, json_needs_cleaning
+from ..text import NOT_TEXT, clean_data, clean_text, json_needs_cleaning
 
 CHUNK = 2000
 

@@ -12,7 +12,8 @@ import datetime as dt
 from collections import defaultdict
 from html import escape as html_escape
 
-from .formats import clean_text
+from ..catalogue import KIND_NAMES, SEVERITY_NAMES
+from ..text import clean_text
 
 KIND_TITLES = {
     "unassigned": "Åtgärder utan ansvarig",
@@ -26,7 +27,7 @@ KIND_TITLES = {
     "duplicate-measure": "Dubbletter",
     "coverage": "Täckning per preventionsnivå",
 }
-SEVERITY_SV = {"high": "hög", "medium": "medel", "low": "låg", "info": "info"}
+SEVERITY_SV = SEVERITY_NAMES["sv"]
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'; "
        "base-uri 'none'; form-action 'none'")
@@ -66,9 +67,7 @@ def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = fr
 def render_report(plans: list[dict], measures: list[dict], findings: list[dict], metrics: list[dict],
                   coverage: list[dict], as_of: dt.date, views: dict[str, str] | None = None) -> str:
     """The whole page as a string. ``views`` maps a title to a view file name to link (optional)."""
-    from graphmodel.viz.text import TEXT
-
-    kind_names = TEXT["sv"]["kinds"]
+    kind_names = KIND_NAMES["sv"]
     title = plans[0]["title"] if len(plans) == 1 else f"{len(plans)} handlingsplaner"
     counts = defaultdict(int)
     for finding in findings:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .formats import FORMULA_START, clean_text
+from ..text import clean_text
+from .formats import FORMULA_START
 
 CELL_LIMIT = 32_767  # characters Excel holds in one cell; longer text is cut there (the CSV files keep it whole)
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -14,7 +14,6 @@ import functools
 import io
 import itertools
 import os
-import re
 import stat
 import unicodedata
 from collections import Counter
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import NoReturn
 
 from graphmodel.errors import GraphmodelError, IngestError, IngestFailed
+from graphmodel.text import LINE_BREAKS, NOT_TEXT
 
 # Canonical column -> accepted header spellings (compared with _header_key).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -216,7 +216,7 @@ def parse_csv_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIM
         _fail(path, "not-a-table",
               f"no columns found: no row has a ';', ',' or tab between cells, and the first row "
               f"({_quote(header[0])}) is not a known header. {_SAVE_AS}")
-    return _build(path, None, records, scrub=_CONTROL.search(text) is not None)
+    return _build(path, None, records, scrub=NOT_TEXT.search(text) is not None)
 
 
 def table_from_rows(path: str, rows: Iterable[list[str]], limits: Limits = DEFAULT_LIMITS,
@@ -569,23 +569,18 @@ def _clean(cell: str) -> str:
     return cell.strip()
 
 
-# Characters no plan means to hold, which break XML outputs and spreadsheets: C0 and C1 controls
-# (but tab and line breaks), U+FFFE/U+FFFF and lone surrogates. \x0b and \x0c are Word's line breaks.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_WORD_BREAKS = ("\x0b", "\x0c")
-
-
 def _scrub_record(number: int, cells: list[str],
                   done: dict[tuple[int, int], list[tuple[str, str | None]]]) -> list[str]:
-    """The record with control characters removed, Word's line breaks made line breaks, noted."""
-    if not _CONTROL.search("".join(cells)):  # one search per record: most have nothing to clean
+    """The record with what no output can hold (``graphmodel.text.NOT_TEXT``) removed, Word's Shift+Enter
+    and the other line-separating controls made line breaks, noted."""
+    if not NOT_TEXT.search("".join(cells)):  # one search per record: most have nothing to clean
         return cells
     scrubbed = []
     for i, cell in enumerate(cells):
-        found = Counter(_CONTROL.findall(cell))
+        found = Counter(NOT_TEXT.findall(cell))
         if found:
-            breaks = sum(found.pop(c, 0) for c in _WORD_BREAKS)
-            cell = _CONTROL.sub(lambda m: "\n" if m.group() in _WORD_BREAKS else "", cell)
+            breaks = sum(found.pop(c, 0) for c in LINE_BREAKS)
+            cell = NOT_TEXT.sub(lambda m: "\n" if m.group() in LINE_BREAKS else "", cell)
             kinds = done.setdefault((number, i), [])
             if found:
                 listed = ", ".join(f"{n} × U+{ord(c):04X}" for c, n in sorted(found.items()))

@@ -606,10 +606,10 @@ def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registr
     """CSV files for ``neo4j-admin database import full`` (and for LOAD CSV): the same nodes, properties
     and relationships the loader writes. Returns the files written; ``import.txt`` has the command.
 
-    The files are written as one set (``present.files.Outputs``): all or none, never over one of
+    The files are written as one set (``graphmodel.outputs.Outputs``): all or none, never over one of
     ``inputs`` (the plan files read) and never through a symbolic link.
     """
-    from ..present.files import Outputs
+    from ..outputs import Outputs
 
     items = _rows(plans, registry)
     out = Path(out)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import GraphmodelError
+from .errors import GraphmodelError
 
 
 @lru_cache(maxsize=1)
