@@ -66,17 +66,29 @@ def run(sizes: list[int], measures: int, repeat: int) -> dict:
     for n in sizes:
         read_only, gaps = statistics.median(times[n, "read_only"]), statistics.median(times[n, "gaps"])
         per_round = [g / r for g, r in zip(times[n, "gaps"], times[n, "read_only"])]
-        rows.append({"plans": n, "measures": n * measures, "read_only_s": round(read_only, 3),
-                     "gaps_s": round(gaps, 3), "ratio": round(gaps / read_only, 2),
-                     "ratio_per_round": [round(min(per_round), 2), round(max(per_round), 2)]})
-    result = {"machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
-              "repeat": repeat, "rows": rows}
+        rows.append(
+            {
+                "plans": n,
+                "measures": n * measures,
+                "read_only_s": round(read_only, 3),
+                "gaps_s": round(gaps, 3),
+                "ratio": round(gaps / read_only, 2),
+                "ratio_per_round": [round(min(per_round), 2), round(max(per_round), 2)],
+            }
+        )
+    result = {
+        "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
+        "repeat": repeat,
+        "rows": rows,
+    }
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         per_round = [b / a for a, b in zip(times[first["plans"], "gaps"], times[last["plans"], "gaps"])]
-        result["growth"] = {"plans_factor": last["plans"] / first["plans"],
-                            "time_factor": round(last["gaps_s"] / first["gaps_s"], 2),
-                            "time_factor_per_round": [round(min(per_round), 2), round(max(per_round), 2)]}
+        result["growth"] = {
+            "plans_factor": last["plans"] / first["plans"],
+            "time_factor": round(last["gaps_s"] / first["gaps_s"], 2),
+            "time_factor_per_round": [round(min(per_round), 2), round(max(per_round), 2)],
+        }
     return result
 
 
@@ -90,8 +102,10 @@ def main() -> None:
     print(f"{'plans':>6} {'measures':>9} {'read-only s':>12} {'gaps s':>8} {'ratio':>6}")
     for row in result["rows"]:
         low, high = row["ratio_per_round"]
-        print(f"{row['plans']:>6} {row['measures']:>9} {row['read_only_s']:>12} {row['gaps_s']:>8} {row['ratio']:>6}"
-              f"   (rounds: {low}-{high})")
+        print(
+            f"{row['plans']:>6} {row['measures']:>9} {row['read_only_s']:>12} {row['gaps_s']:>8} {row['ratio']:>6}"
+            f"   (rounds: {low}-{high})"
+        )
     if "growth" in result:
         g = result["growth"]
         low, high = g["time_factor_per_round"]

@@ -45,6 +45,7 @@ def _server(stack: ExitStack, import_dir: str | None):
     from neo4j_server.launcher import Neo4jTestServer
 
     if os.environ.get("NEO4J_URI"):
+
         class External:
             uri = os.environ["NEO4J_URI"]
             database = os.environ.get("NEO4J_DATABASE", "neo4j")
@@ -82,9 +83,13 @@ def naive(store, items) -> tuple[float, int]:
     for r in items:
         run(load["plan"].body, {"plan": r.plan, "props": r.props}, database_=db)
         rows += 1
-        for name, batch, extra in (("actors", r.actors, {"plan": r.plan}), ("part-of", r.part_of, {}),
-                                   ("measures", r.measures, {"planKey": r.key}), ("responsible", r.responsible, {}),
-                                   ("partners", r.partners, {})):
+        for name, batch, extra in (
+            ("actors", r.actors, {"plan": r.plan}),
+            ("part-of", r.part_of, {}),
+            ("measures", r.measures, {"planKey": r.key}),
+            ("responsible", r.responsible, {}),
+            ("partners", r.partners, {}),
+        ):
             for row in batch:
                 run(load[name].body, {"rows": [row], **extra}, database_=db)
                 rows += 1
@@ -92,8 +97,9 @@ def naive(store, items) -> tuple[float, int]:
 
 
 def total_rows(items) -> int:
-    return sum(1 + len(r.actors) + len(r.part_of) + len(r.measures) + len(r.responsible) + len(r.partners)
-               for r in items)
+    return sum(
+        1 + len(r.actors) + len(r.part_of) + len(r.measures) + len(r.responsible) + len(r.partners) for r in items
+    )
 
 
 def main() -> None:
@@ -105,16 +111,29 @@ def main() -> None:
     parser.add_argument("--import-dir", default=None, help="the server's import folder (with NEO4J_URI)")
     args = parser.parse_args()
 
-    import graphmodel as gm
-    from benchmarks.synthetic import write_corpus
-    from graphmodel.store.neo4j import (BATCH_SIZE, Store, _chunks, export_csv, load, load_csv, plan_rows,
-                                        resolve_connection)
-
     from neo4j._codec.packstream import v1 as packstream
 
-    result: dict = {"plans": args.plans, "measures_per_plan": args.measures, "machine": platform.platform(),
-                    "cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in os.getloadavg()],
-                    "driver_rust_extension": packstream._rust_pack is not None}
+    import graphmodel as gm
+    from benchmarks.synthetic import write_corpus
+    from graphmodel.store.neo4j import (
+        BATCH_SIZE,
+        Store,
+        _chunks,
+        export_csv,
+        load,
+        load_csv,
+        plan_rows,
+        resolve_connection,
+    )
+
+    result: dict = {
+        "plans": args.plans,
+        "measures_per_plan": args.measures,
+        "machine": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
+        "driver_rust_extension": packstream._rust_pack is not None,
+    }
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         paths = write_corpus(Path(tmp) / "corpus", plans=args.plans, measures=args.measures)
         t = time.perf_counter()
@@ -127,11 +146,19 @@ def main() -> None:
 
         t = time.perf_counter()
         server = _server(stack, args.import_dir)
-        result["server"] = {"uri_scheme": server.uri.split(":")[0], "start_seconds": server.startup_seconds
-                            and round(server.startup_seconds, 1), "started_here": round(time.perf_counter() - t, 1)}
+        result["server"] = {
+            "uri_scheme": server.uri.split(":")[0],
+            "start_seconds": server.startup_seconds and round(server.startup_seconds, 1),
+            "started_here": round(time.perf_counter() - t, 1),
+        }
         auth = server.auth
-        connection = resolve_connection(uri=server.uri, database=server.database, env={},
-                                        username=auth[0] if auth else None, password=auth[1] if auth else None)
+        connection = resolve_connection(
+            uri=server.uri,
+            database=server.database,
+            env={},
+            username=auth[0] if auth else None,
+            password=auth[1] if auth else None,
+        )
         with Store(connection) as store:
             # warm-up: the first queries of a fresh JVM compile Cypher; not part of any method's time
             server.reset()
@@ -151,37 +178,54 @@ def main() -> None:
                 first = load(store, items)
                 run["loader"] = {"seconds": round(first.seconds, 2), "counters": first.counters}
                 second = load(store, items)
-                run["second_load"] = {"seconds": round(second.seconds, 2), "counters": second.counters,
-                                      "unchanged_plans": second.unchanged_plans,
-                                      "wrote_nothing": not any(second.counters.values())}
+                run["second_load"] = {
+                    "seconds": round(second.seconds, 2),
+                    "counters": second.counters,
+                    "unchanged_plans": second.unchanged_plans,
+                    "wrote_nothing": not any(second.counters.values()),
+                }
                 forced = load(store, items, force=True)
-                run["second_load_forced"] = {"seconds": round(forced.seconds, 2), "counters": forced.counters,
-                                             "created_nothing": forced.created == 0
-                                             and forced.counters["nodes_deleted"] == 0
-                                             and forced.counters["relationships_deleted"] == 0}
+                run["second_load_forced"] = {
+                    "seconds": round(forced.seconds, 2),
+                    "counters": forced.counters,
+                    "created_nothing": forced.created == 0
+                    and forced.counters["nodes_deleted"] == 0
+                    and forced.counters["relationships_deleted"] == 0,
+                }
                 if server.import_dir is not None:
                     server.reset()
                     csv_summary = load_csv(store)
                     run["load_csv"] = {"seconds": round(csv_summary.seconds, 2), "counters": csv_summary.counters}
                     run["ratio_loader_to_load_csv"] = round(first.seconds / csv_summary.seconds, 2)
                 runs.append(run)
-                print(json.dumps({k: v["seconds"] if isinstance(v, dict) else v for k, v in run.items()}),
-                      file=sys.stderr, flush=True)
+                print(
+                    json.dumps({k: v["seconds"] if isinstance(v, dict) else v for k, v in run.items()}),
+                    file=sys.stderr,
+                    flush=True,
+                )
 
             def median(method: str) -> float:
                 return round(statistics.median(r[method]["seconds"] for r in runs), 2)
 
             last = runs[-1]
             result["runs"] = args.runs
-            result["loader"] = {"seconds": median("loader"), "counters": last["loader"]["counters"],
-                                "plans_per_second": round(len(items) / median("loader"), 1),
-                                "statements_per_plan": max(len(_chunks(r, BATCH_SIZE)) for r in items)}
-            result["second_load"] = {"seconds": median("second_load"), "counters": last["second_load"]["counters"],
-                                     "unchanged_plans": last["second_load"]["unchanged_plans"],
-                                     "wrote_nothing": all(r["second_load"]["wrote_nothing"] for r in runs)}
+            result["loader"] = {
+                "seconds": median("loader"),
+                "counters": last["loader"]["counters"],
+                "plans_per_second": round(len(items) / median("loader"), 1),
+                "statements_per_plan": max(len(_chunks(r, BATCH_SIZE)) for r in items),
+            }
+            result["second_load"] = {
+                "seconds": median("second_load"),
+                "counters": last["second_load"]["counters"],
+                "unchanged_plans": last["second_load"]["unchanged_plans"],
+                "wrote_nothing": all(r["second_load"]["wrote_nothing"] for r in runs),
+            }
             result["second_load_forced"] = {
-                "seconds": median("second_load_forced"), "counters": last["second_load_forced"]["counters"],
-                "created_nothing": all(r["second_load_forced"]["created_nothing"] for r in runs)}
+                "seconds": median("second_load_forced"),
+                "counters": last["second_load_forced"]["counters"],
+                "created_nothing": all(r["second_load_forced"]["created_nothing"] for r in runs),
+            }
             if server.import_dir is not None:
                 result["load_csv"] = {"seconds": median("load_csv"), "counters": last["load_csv"]["counters"]}
                 result["ratio_loader_to_load_csv"] = round(median("loader") / median("load_csv"), 2)
@@ -193,14 +237,17 @@ def main() -> None:
             result["per_run"] = [{k: v["seconds"] if isinstance(v, dict) else v for k, v in r.items()} for r in runs]
 
             server.reset()
-            subset = items[:args.naive_plans]
+            subset = items[: args.naive_plans]
             seconds, rows = naive(store, subset)
             per_row = seconds / rows
             result["naive_row_per_transaction"] = {
-                "plans_measured": len(subset), "rows_measured": rows, "seconds_measured": round(seconds, 2),
+                "plans_measured": len(subset),
+                "rows_measured": rows,
+                "seconds_measured": round(seconds, 2),
                 "extrapolated_seconds_for_corpus": round(per_row * result["rows"], 1),
                 "extrapolated": len(subset) < len(items),
-                "ratio_to_loader": round(per_row * result["rows"] / result["loader"]["seconds"], 1)}
+                "ratio_to_loader": round(per_row * result["rows"] / result["loader"]["seconds"], 1),
+            }
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -30,8 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import graphmodel as graphmodel_package
 import graphmodel.viz  # noqa: F401  (compiled below)
+
+import graphmodel as graphmodel_package
 
 from .synthetic import write_corpus
 
@@ -60,17 +61,21 @@ def run(sizes: list[int], measures: int, repeat: int) -> dict:
     compileall.compile_dir(Path(graphmodel_package.__file__).parent, quiet=1)
     compileall.compile_dir(Path(graphmodel_package.viz.__file__).parent, quiet=1)  # viz/ of the repository
     cli = [sys.executable, "-m", "graphmodel.cli"]
-    runs: dict[tuple[int, str], list[tuple[float, float, float]]] = {(n, k): [] for n in sizes for k in ("gaps", "report")}
+    runs: dict[tuple[int, str], list[tuple[float, float, float]]] = {
+        (n, k): [] for n in sizes for k in ("gaps", "report")
+    }
     with tempfile.TemporaryDirectory() as tmp:
         corpora = {n: Path(tmp) / f"c{n}" for n in sizes}
         for n, corpus in corpora.items():
             write_corpus(corpus, n, measures)
         for _ in range(repeat):
             for n, corpus in corpora.items():
-                runs[n, "gaps"].append(run_once([*cli, "gaps", "--format", "json", "--as-of", "2026-01-01",
-                                                 str(corpus)]))
-                runs[n, "report"].append(run_once([*cli, "report", "--as-of", "2026-01-01", "-o",
-                                                   str(Path(tmp) / f"out{n}"), str(corpus)]))
+                runs[n, "gaps"].append(
+                    run_once([*cli, "gaps", "--format", "json", "--as-of", "2026-01-01", str(corpus)])
+                )
+                runs[n, "report"].append(
+                    run_once([*cli, "report", "--as-of", "2026-01-01", "-o", str(Path(tmp) / f"out{n}"), str(corpus)])
+                )
     rows = []
     for n in sizes:
         gaps = statistics.median(t for t, _, _ in runs[n, "gaps"])
@@ -78,22 +83,35 @@ def run(sizes: list[int], measures: int, repeat: int) -> dict:
         gaps_cpu = statistics.median(c for _, _, c in runs[n, "gaps"])
         report_cpu = statistics.median(c for _, _, c in runs[n, "report"])
         per_round = [r / g for (r, _, _), (g, _, _) in zip(runs[n, "report"], runs[n, "gaps"])]
-        rows.append({"plans": n, "measures": n * measures, "gaps_s": round(gaps, 2), "report_s": round(report, 2),
-                     "ratio": round(report / gaps, 2),
-                     "ratio_per_round": [round(min(per_round), 2), round(max(per_round), 2)],
-                     "gaps_cpu_s": round(gaps_cpu, 2), "report_cpu_s": round(report_cpu, 2),
-                     "cpu_ratio": round(report_cpu / gaps_cpu, 2),
-                     "gaps_peak_mb": round(max(m for _, m, _ in runs[n, "gaps"])),
-                     "report_peak_mb": round(max(m for _, m, _ in runs[n, "report"]))})
-    result = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-                         f"{platform.python_implementation()} {platform.python_version()}",
-              "repeat": repeat, "rows": rows}
+        rows.append(
+            {
+                "plans": n,
+                "measures": n * measures,
+                "gaps_s": round(gaps, 2),
+                "report_s": round(report, 2),
+                "ratio": round(report / gaps, 2),
+                "ratio_per_round": [round(min(per_round), 2), round(max(per_round), 2)],
+                "gaps_cpu_s": round(gaps_cpu, 2),
+                "report_cpu_s": round(report_cpu, 2),
+                "cpu_ratio": round(report_cpu / gaps_cpu, 2),
+                "gaps_peak_mb": round(max(m for _, m, _ in runs[n, "gaps"])),
+                "report_peak_mb": round(max(m for _, m, _ in runs[n, "report"])),
+            }
+        )
+    result = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.python_implementation()} {platform.python_version()}",
+        "repeat": repeat,
+        "rows": rows,
+    }
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
-        result["growth"] = {"plans_factor": last["plans"] / first["plans"],
-                            "report_time_factor": round(last["report_s"] / first["report_s"], 2),
-                            "gaps_time_factor": round(last["gaps_s"] / first["gaps_s"], 2),
-                            "report_memory_factor": round(last["report_peak_mb"] / first["report_peak_mb"], 2)}
+        result["growth"] = {
+            "plans_factor": last["plans"] / first["plans"],
+            "report_time_factor": round(last["report_s"] / first["report_s"], 2),
+            "gaps_time_factor": round(last["gaps_s"] / first["gaps_s"], 2),
+            "report_memory_factor": round(last["report_peak_mb"] / first["report_peak_mb"], 2),
+        }
     return result
 
 
@@ -104,17 +122,23 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     result = run(args.sizes, args.measures, args.repeat)
-    print(f"{'plans':>6} {'measures':>9} {'gaps s':>8} {'report s':>9} {'ratio':>6} {'CPU ratio':>10}"
-          f" {'gaps MB':>8} {'report MB':>10}")
+    print(
+        f"{'plans':>6} {'measures':>9} {'gaps s':>8} {'report s':>9} {'ratio':>6} {'CPU ratio':>10}"
+        f" {'gaps MB':>8} {'report MB':>10}"
+    )
     for row in result["rows"]:
         low, high = row["ratio_per_round"]
-        print(f"{row['plans']:>6} {row['measures']:>9} {row['gaps_s']:>8} {row['report_s']:>9} {row['ratio']:>6}"
-              f" {row['cpu_ratio']:>10} {row['gaps_peak_mb']:>8} {row['report_peak_mb']:>10}"
-              f"   (rounds: {low}-{high})")
+        print(
+            f"{row['plans']:>6} {row['measures']:>9} {row['gaps_s']:>8} {row['report_s']:>9} {row['ratio']:>6}"
+            f" {row['cpu_ratio']:>10} {row['gaps_peak_mb']:>8} {row['report_peak_mb']:>10}"
+            f"   (rounds: {low}-{high})"
+        )
     if "growth" in result:
         g = result["growth"]
-        print(f"growth: {g['plans_factor']:.0f}x plans -> report {g['report_time_factor']}x time, "
-              f"gaps {g['gaps_time_factor']}x time, report {g['report_memory_factor']}x memory")
+        print(
+            f"growth: {g['plans_factor']:.0f}x plans -> report {g['report_time_factor']}x time, "
+            f"gaps {g['gaps_time_factor']}x time, report {g['report_memory_factor']}x memory"
+        )
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 

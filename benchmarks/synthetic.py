@@ -18,37 +18,96 @@ import random
 from pathlib import Path
 
 AREAS = [
-    ("Organisation", None), ("Lägesbild", None), ("Förebyggande", "Universellt"), ("Förebyggande", "Selektivt"),
-    ("Förebyggande", "Indikerat"), ("Förhindrande", None), ("Utbildning", None), ("Uppföljning", None),
+    ("Organisation", None),
+    ("Lägesbild", None),
+    ("Förebyggande", "Universellt"),
+    ("Förebyggande", "Selektivt"),
+    ("Förebyggande", "Indikerat"),
+    ("Förhindrande", None),
+    ("Utbildning", None),
+    ("Uppföljning", None),
 ]
 ACTIONS = [
-    "Samordna", "Kartlägga", "Utbilda personal om", "Ta fram rutiner för", "Följa upp", "Informera föräldrar om",
-    "Stärka samverkan kring", "Erbjuda stöd kring", "Genomföra dialogmöten om", "Utveckla arbetet med",
-    "Ta fram en lägesbild av", "Anordna trygghetsvandringar kring", "Sprida kunskap om", "Utse kontaktpersoner för",
+    "Samordna",
+    "Kartlägga",
+    "Utbilda personal om",
+    "Ta fram rutiner för",
+    "Följa upp",
+    "Informera föräldrar om",
+    "Stärka samverkan kring",
+    "Erbjuda stöd kring",
+    "Genomföra dialogmöten om",
+    "Utveckla arbetet med",
+    "Ta fram en lägesbild av",
+    "Anordna trygghetsvandringar kring",
+    "Sprida kunskap om",
+    "Utse kontaktpersoner för",
 ]
 OBJECTS = [
-    "våldsbejakande extremism", "orosanmälningar", "avhopparverksamhet", "anhörigstöd", "föreningsstöd",
-    "otillåten påverkan", "riskmiljöer", "skyddsfaktorer i skolan", "fritidsgårdarnas öppettider",
-    "demokratiarbete", "hot mot förtroendevalda", "näthat och propaganda",
+    "våldsbejakande extremism",
+    "orosanmälningar",
+    "avhopparverksamhet",
+    "anhörigstöd",
+    "föreningsstöd",
+    "otillåten påverkan",
+    "riskmiljöer",
+    "skyddsfaktorer i skolan",
+    "fritidsgårdarnas öppettider",
+    "demokratiarbete",
+    "hot mot förtroendevalda",
+    "näthat och propaganda",
 ]
 GROUPS = [
-    "för unga", "i skolan", "för familjer", "i bostadsområdena", "för personal", "för förtroendevalda", "", "",
+    "för unga",
+    "i skolan",
+    "för familjer",
+    "i bostadsområdena",
+    "för personal",
+    "för förtroendevalda",
+    "",
+    "",
 ]
 RESPONSIBLE = [
-    "Preventionssamordnaren", "Socialtjänsten", "HR avdelningen och samordnaren", "Rektor och elevhälsan",
-    "Socialtjänsten SIG 18-29 år", "Verksamhetsansvariga", "Stadsdelsdirektör", "Fältgruppen",
-    "Säkerhetschef (samordnare)", "Individ- och familjeomsorgen", "Kultur- och fritidsförvaltningen",
-    "Övriga efter behov", "Berörda chefer", "",
+    "Preventionssamordnaren",
+    "Socialtjänsten",
+    "HR avdelningen och samordnaren",
+    "Rektor och elevhälsan",
+    "Socialtjänsten SIG 18-29 år",
+    "Verksamhetsansvariga",
+    "Stadsdelsdirektör",
+    "Fältgruppen",
+    "Säkerhetschef (samordnare)",
+    "Individ- och familjeomsorgen",
+    "Kultur- och fritidsförvaltningen",
+    "Övriga efter behov",
+    "Berörda chefer",
+    "",
 ]
 PARTNERS = [
-    "Polisen", "Polisen, Säpo vid behov", "Fryshuset, civilsamhället", "Polisen samt fältgruppen",
-    "Medarbetare inom stadsdelsnämndens verksamheter", "Stadsdelsförvaltning Berörda fackförvaltningar Polis",
-    "representanter från Svenska kyrkan och moskén", "Elevhälsan, i vissa fall BUP", "Kriminalvården",
-    "Övriga aktörer efter behov", "Skolan/Fritidsgården", "andra nyckelaktörer", "",
+    "Polisen",
+    "Polisen, Säpo vid behov",
+    "Fryshuset, civilsamhället",
+    "Polisen samt fältgruppen",
+    "Medarbetare inom stadsdelsnämndens verksamheter",
+    "Stadsdelsförvaltning Berörda fackförvaltningar Polis",
+    "representanter från Svenska kyrkan och moskén",
+    "Elevhälsan, i vissa fall BUP",
+    "Kriminalvården",
+    "Övriga aktörer efter behov",
+    "Skolan/Fritidsgården",
+    "andra nyckelaktörer",
+    "",
 ]
 STATUSES = [
-    "Pågående", "Pågående under 2017-2019", "Planerat under 2018", "Under utveckling klart hösten 2018",
-    "Klart", "Start HT 2019", "Löpande", "", "se bilaga",
+    "Pågående",
+    "Pågående under 2017-2019",
+    "Planerat under 2018",
+    "Under utveckling klart hösten 2018",
+    "Klart",
+    "Start HT 2019",
+    "Löpande",
+    "",
+    "se bilaga",
 ]
 
 
@@ -67,7 +126,9 @@ def write_plan(path: Path, organisation: str, measures: int, rng: random.Random,
             writer.writerow([area, level or "", text, responsible, partners, rng.choice(STATUSES)])
     path.with_name(path.stem + ".plan.toml").write_text(
         f'id = "{path.stem}"\ntitle = "Handlingsplan {organisation}"\norganisation = "{organisation}"\n'
-        f'year = 2019\nsource = "synthetic"\n', encoding="utf-8")
+        f'year = 2019\nsource = "synthetic"\n',
+        encoding="utf-8",
+    )
 
 
 def write_corpus(out: Path, plans: int, measures: int, seed: int = 1) -> list[Path]:

@@ -37,8 +37,15 @@ def _generate(name, build, path):
     built = time.perf_counter() - start
     viz.write_view(view, path)
     total = time.perf_counter() - start
-    return {"view": name, "nodes": len(view.nodes), "edges": len(view.edges), "build_s": round(built, 3),
-            "html_s": round(total, 3), "size_mb": round(path.stat().st_size / 1e6, 2), "path": path}
+    return {
+        "view": name,
+        "nodes": len(view.nodes),
+        "edges": len(view.edges),
+        "build_s": round(built, 3),
+        "html_s": round(total, 3),
+        "size_mb": round(path.stat().st_size / 1e6, 2),
+        "path": path,
+    }
 
 
 def _open_once(browser, row, screenshot: Path | None, viewport=(1500, 1000)):
@@ -54,15 +61,19 @@ def _open_once(browser, row, screenshot: Path | None, viewport=(1500, 1000)):
         time.sleep(0.02)
     wall = time.perf_counter() - start
     drawn_at = page.evaluate("window.__view.drawnAt") / 1000
-    drawn = page.evaluate("[window.__view.network.body.nodeIndices.length, window.__view.network.body.edgeIndices.length]")
+    drawn = page.evaluate(
+        "[window.__view.network.body.nodeIndices.length, window.__view.network.body.edgeIndices.length]"
+    )
     if drawn != [row["nodes"], row["edges"]]:
         errors.append(f"drew {drawn[0]} nodes and {drawn[1]} edges, expected {row['nodes']} and {row['edges']}")
     if screenshot is not None:
         bottom = page.evaluate("document.querySelector('.layout').getBoundingClientRect().bottom")
         page.set_viewport_size({"width": viewport[0], "height": int(min(max(bottom, 800), 1800))})
         page.evaluate("window.__view.network.redraw()")
-        page.screenshot(path=str(screenshot), clip={"x": 0, "y": 0, "width": viewport[0],
-                                                     "height": int(min(max(bottom, 800), 1800))})
+        page.screenshot(
+            path=str(screenshot),
+            clip={"x": 0, "y": 0, "width": viewport[0], "height": int(min(max(bottom, 800), 1800))},
+        )
     page.close()
     return drawn_at, wall, errors
 
@@ -75,10 +86,12 @@ def _open(browser, rows, screenshots: list[Path | None], runs: int):
             timings[id(row)].append(_open_once(browser, row, shot if run == runs - 1 else None))
     for row in rows:
         done = timings[id(row)]
-        row.update(drawn_s=round(statistics.median(d for d, _, _ in done), 3),
-                   wall_s=round(statistics.median(w for _, w, _ in done), 3),
-                   drawn_runs_s=[round(d, 3) for d, _, _ in done],
-                   errors=max(len(e) for _, _, e in done))
+        row.update(
+            drawn_s=round(statistics.median(d for d, _, _ in done), 3),
+            wall_s=round(statistics.median(w for _, w, _ in done), 3),
+            drawn_runs_s=[round(d, 3) for d, _, _ in done],
+            errors=max(len(e) for _, _, e in done),
+        )
         for _, _, errors in done:
             for error in errors:
                 print(f"{row['view']}: {error}", file=sys.stderr)
@@ -92,11 +105,12 @@ def main(argv=None) -> int:
     parser.add_argument("--screenshots", action="store_true", help="Write docs/screenshots/*.png.")
     args = parser.parse_args(argv)
 
-    import graphmodel as gm
-    from graphmodel import viz
-    from benchmarks.synthetic import write_corpus
-    from graphmodel.analyse.gaps import find_gaps
     from playwright.sync_api import sync_playwright
+
+    import graphmodel as gm
+    from benchmarks.synthetic import write_corpus
+    from graphmodel import viz
+    from graphmodel.analyse.gaps import find_gaps
 
     shots = ROOT / "docs" / "screenshots"
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,21 +128,31 @@ def main(argv=None) -> int:
         big = gm.build_graph(gm.read_plans(sorted(str(p) for p in corpus.glob("*.csv"))))
         read_s = time.perf_counter() - start
         rows.append(_generate(f"{args.plans} plans actors", lambda: viz.actor_view(big), tmp / "actors-big.html"))
-        names = ["plan-skarholmen.png", "actors-skarholmen.png", "ego-polisen-skarholmen.png",
-                 f"actors-{args.plans}-plans.png"]
+        names = [
+            "plan-skarholmen.png",
+            "actors-skarholmen.png",
+            "ego-polisen-skarholmen.png",
+            f"actors-{args.plans}-plans.png",
+        ]
         if args.screenshots:
             shots.mkdir(parents=True, exist_ok=True)
         load = os.getloadavg()[0]  # other work on the machine slows the browser down
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                                 args=["--no-sandbox"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"]
+            )
             _open(browser, rows, [shots / name if args.screenshots else None for name in names], args.runs)
             browser.close()
     for row in rows:
         del row["path"]
-    result = {"corpus": {"plans": args.plans, "measures_per_plan": args.measures, "read_and_build_s": round(read_s, 2)},
-              "target_drawn_s": TARGET_SECONDS, "runs": args.runs, "cpus": os.cpu_count(),
-              "load_average_1min": round(load, 2), "views": rows}
+    result = {
+        "corpus": {"plans": args.plans, "measures_per_plan": args.measures, "read_and_build_s": round(read_s, 2)},
+        "target_drawn_s": TARGET_SECONDS,
+        "runs": args.runs,
+        "cpus": os.cpu_count(),
+        "load_average_1min": round(load, 2),
+        "views": rows,
+    }
     out = ROOT / "benchmarks" / "results" / "views.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -136,9 +160,13 @@ def main(argv=None) -> int:
     print(header)
     print("-" * len(header))
     for r in rows:
-        print(f"{r['view']:<26}{r['nodes']:>7}{r['edges']:>8}{r['html_s']:>8.2f}{r['size_mb']:>7.2f}"
-              f"{r['drawn_s']:>9.2f}{r['wall_s']:>8.2f}{r['errors']:>7}")
-    print(f"(median of {args.runs} runs; corpus read and built in {read_s:.1f} s; target: the big view drawn within {TARGET_SECONDS} s; wrote {out})")
+        print(
+            f"{r['view']:<26}{r['nodes']:>7}{r['edges']:>8}{r['html_s']:>8.2f}{r['size_mb']:>7.2f}"
+            f"{r['drawn_s']:>9.2f}{r['wall_s']:>8.2f}{r['errors']:>7}"
+        )
+    print(
+        f"(median of {args.runs} runs; corpus read and built in {read_s:.1f} s; target: the big view drawn within {TARGET_SECONDS} s; wrote {out})"
+    )
     return 0 if rows[-1]["drawn_s"] <= TARGET_SECONDS and not any(r["errors"] for r in rows) else 1
 
 

@@ -6,8 +6,20 @@ Names are loaded lazily so that ``graphmodel --help`` starts fast.
 
 __version__ = "0.1.0"
 
-_API = {"read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report",
-        "measures_frame", "actors_frame", "findings_frame", "plan_from_frame"}
+_API = {
+    "read_registry",
+    "read_plans",
+    "build_graph",
+    "measures",
+    "actors",
+    "ledger",
+    "report",
+    "Report",
+    "measures_frame",
+    "actors_frame",
+    "findings_frame",
+    "plan_from_frame",
+}
 
 
 def __getattr__(name: str):

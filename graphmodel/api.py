@@ -22,9 +22,9 @@ from .build import build_graph
 from .errors import IngestError, IngestFailed
 from .memory import gc_paused
 from .model import Plan
+from .outputs import Outputs
 from .present.frames import actors_frame, findings_frame, measures_frame  # these import pandas when called
 from .read.frames import plan_from_frame  # likewise
-from .outputs import Outputs
 from .read.plans import read_plan
 from .read.registry_file import read_registry
 from .registry import Registry
@@ -35,8 +35,20 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, int, int], None]  # (what is being done, how much is done, of how much)
 
-__all__ = ["read_registry", "read_plans", "build_graph", "measures", "actors", "ledger", "report", "Report",
-           "measures_frame", "actors_frame", "findings_frame", "plan_from_frame"]
+__all__ = [
+    "read_registry",
+    "read_plans",
+    "build_graph",
+    "measures",
+    "actors",
+    "ledger",
+    "report",
+    "Report",
+    "measures_frame",
+    "actors_frame",
+    "findings_frame",
+    "plan_from_frame",
+]
 
 
 PLAN_SUFFIXES = (".csv", ".xlsx", ".xlsm")
@@ -49,16 +61,28 @@ def plan_files(paths: Iterable[str | os.PathLike]) -> list[str]:
         if Path(path).is_dir():
             found = sorted(str(p) for p in Path(path).iterdir() if p.suffix.lower() in PLAN_SUFFIXES)
             if not found:
-                raise IngestFailed([IngestError(str(path), "no-plan-files",
-                                                "the folder has no .csv or .xlsx files; name the plan files instead")])
+                raise IngestFailed(
+                    [
+                        IngestError(
+                            str(path),
+                            "no-plan-files",
+                            "the folder has no .csv or .xlsx files; name the plan files instead",
+                        )
+                    ]
+                )
             files.extend(found)
         else:
             files.append(str(path))
     return files
 
 
-def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = None,
-               sheet: str | None = None, limits: Limits | None = None, progress: Progress | None = None) -> list[Plan]:
+def read_plans(
+    paths: Iterable[str | os.PathLike],
+    registry: Registry | None = None,
+    sheet: str | None = None,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> list[Plan]:
     """Read every plan file (a folder stands for its plan files); if any fails, raise one
     IngestFailed with every file's errors. ``limits`` raises the reading limits (``Limits``);
     ``progress("Reading plans", done, total)`` is called as files are read."""
@@ -73,15 +97,21 @@ def read_plans(paths: Iterable[str | os.PathLike], registry: Registry | None = N
                 progress("Reading plans", done, len(files))
             try:
                 # --sheet names a sheet of the workbooks; CSV files given alongside have none.
-                plan = read_plan(path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None,
-                                 limits=limits)
+                plan = read_plan(
+                    path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None, limits=limits
+                )
             except IngestFailed as failed:
                 errors.extend(failed.errors)
                 continue
             if plan.info.id in first_file:
-                errors.append(IngestError(str(path), "duplicate-plan-id",
-                    f"plan id {plan.info.id!r} is already used by {first_file[plan.info.id]}; "
-                    "give one of them another file name or another id in its .plan.toml"))
+                errors.append(
+                    IngestError(
+                        str(path),
+                        "duplicate-plan-id",
+                        f"plan id {plan.info.id!r} is already used by {first_file[plan.info.id]}; "
+                        "give one of them another file name or another id in its .plan.toml",
+                    )
+                )
                 continue
             first_file[plan.info.id] = str(path)
             plans.append(plan)
@@ -97,10 +127,19 @@ def ledger(plans: Iterable[Plan]) -> list[dict]:
     the cell the row is about (None for a cell read as one piece).
     """
     return [
-        {"file": item.source.file, "row": item.source.row, "sheet": item.source.sheet, "column": item.column,
-         "text": item.text, "part": item.part, "became": item.became, "problem": item.problem,
-         "suggestions": list(item.suggestions)}
-        for plan in plans for item in plan.ledger
+        {
+            "file": item.source.file,
+            "row": item.source.row,
+            "sheet": item.source.sheet,
+            "column": item.column,
+            "text": item.text,
+            "part": item.part,
+            "became": item.became,
+            "problem": item.problem,
+            "suggestions": list(item.suggestions),
+        }
+        for plan in plans
+        for item in plan.ledger
     ]
 
 
@@ -125,9 +164,17 @@ class Report:
     replaced: list[str] = field(default_factory=list)
 
 
-def report(paths: Iterable[str | os.PathLike], out: str | os.PathLike, registry: Registry | None = None,
-           sheet: str | None = None, settings: "GapSettings | None" = None, limits: Limits | None = None,
-           inputs: Iterable[str | os.PathLike] = (), fork: bool = False, progress: Progress | None = None) -> Report:
+def report(
+    paths: Iterable[str | os.PathLike],
+    out: str | os.PathLike,
+    registry: Registry | None = None,
+    sheet: str | None = None,
+    settings: GapSettings | None = None,
+    limits: Limits | None = None,
+    inputs: Iterable[str | os.PathLike] = (),
+    fork: bool = False,
+    progress: Progress | None = None,
+) -> Report:
     """The main job: read plans, build the graph, analyse it, write graph files, listings and the report.
 
     The files are written as one set (``outputs.Outputs``): all of them
@@ -157,21 +204,44 @@ def _report(paths, out, registry, sheet, settings, limits, inputs, fork, progres
     network = collaboration_network(graph, roles)
     findings = find_gaps(graph, settings)
     with Outputs(out, inputs=[*input_files(paths), *map(Path, inputs)]) as files:
-        data, written = _write_report(files, lambda: report_data(plans, graph, settings, roles=roles, network=network,
-                                                                  findings=findings),
-                                      graph, findings, settings.lang, roles, network, fork, progress)
-    return Report(written, len(plans), len(data.measures), len(data.actors),
-                  sum(a["unknown"] for a in data.actors), len({cell_of(r) for r in data.ledger if r["problem"]}),
-                  len(data.findings), sum(f["severity"] == "high" for f in data.findings), files.replaced)
+        data, written = _write_report(
+            files,
+            lambda: report_data(plans, graph, settings, roles=roles, network=network, findings=findings),
+            graph,
+            findings,
+            settings.lang,
+            roles,
+            network,
+            fork,
+            progress,
+        )
+    return Report(
+        written,
+        len(plans),
+        len(data.measures),
+        len(data.actors),
+        sum(a["unknown"] for a in data.actors),
+        len({cell_of(r) for r in data.ledger if r["problem"]}),
+        len(data.findings),
+        sum(f["severity"] == "high" for f in data.findings),
+        files.replaced,
+    )
 
 
-def write_report(data, out: str | os.PathLike, *, fork: bool = False, progress: Progress | None = None,
-                 inputs: Iterable[str | os.PathLike] = ()) -> list[Path]:
+def write_report(
+    data,
+    out: str | os.PathLike,
+    *,
+    fork: bool = False,
+    progress: Progress | None = None,
+    inputs: Iterable[str | os.PathLike] = (),
+) -> list[Path]:
     """Write the report's files from ``report_data(...)`` into the folder ``out``, as one set
     (never over one of ``inputs``); ``fork`` and ``progress`` as for ``report``."""
     with Outputs(out, inputs=[Path(p) for p in inputs]) as files:
-        _, written = _write_report(files, lambda: data, data.graph, data.findings, data.lang, data.roles,
-                                   data.network, fork, progress)
+        _, written = _write_report(
+            files, lambda: data, data.graph, data.findings, data.lang, data.roles, data.network, fork, progress
+        )
     return written
 
 
@@ -204,8 +274,15 @@ def _draw(graph, findings, lang, roles, network, graph_paths):
     return render_views(graph, findings, lang, roles=roles, network=network)
 
 
-def report_data(plans: list[Plan], graph, settings: "GapSettings | None" = None, *, roles: dict | None = None,
-                network=None, findings: list[dict] | None = None):
+def report_data(
+    plans: list[Plan],
+    graph,
+    settings: GapSettings | None = None,
+    *,
+    roles: dict | None = None,
+    network=None,
+    findings: list[dict] | None = None,
+):
     """Everything the report's files are written from (``ReportData``), each piece computed once
     (``roles``, ``network`` and ``findings`` when the caller has them already)."""
     from .analyse.gaps import GapSettings, coverage_table, find_gaps
@@ -217,10 +294,19 @@ def report_data(plans: list[Plan], graph, settings: "GapSettings | None" = None,
     network = network if network is not None else collaboration_network(graph, roles)
     findings = findings if findings is not None else find_gaps(graph, settings)
     return ReportData(
-        graph=graph, plans=[_plan_summary(p) for p in plans], measures=measures(graph), actors=actors(graph),
-        ledger=ledger(plans), findings=findings, metrics=actor_metrics(graph, network, roles),
-        coverage=coverage_table(graph, roles), as_of=settings.as_of, lang=settings.lang, roles=roles,
-        network=network)
+        graph=graph,
+        plans=[_plan_summary(p) for p in plans],
+        measures=measures(graph),
+        actors=actors(graph),
+        ledger=ledger(plans),
+        findings=findings,
+        metrics=actor_metrics(graph, network, roles),
+        coverage=coverage_table(graph, roles),
+        as_of=settings.as_of,
+        lang=settings.lang,
+        roles=roles,
+        network=network,
+    )
 
 
 def input_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -231,5 +317,12 @@ def input_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 def _plan_summary(plan: Plan) -> dict:
     info = plan.info
-    return {"id": info.id, "title": info.title, "organisation_name": info.organisation_name, "year": info.year,
-            "source": info.source, "file": info.file, "measures": len(plan.measures)}
+    return {
+        "id": info.id,
+        "title": info.title,
+        "organisation_name": info.organisation_name,
+        "year": info.year,
+        "source": info.source,
+        "file": info.file,
+        "measures": len(plan.measures),
+    }

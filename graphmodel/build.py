@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
-from .model import ACTOR, IN_PLAN, MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR, Actor, Measure, Plan
 from .memory import gc_paused
+from .model import ACTOR, IN_PLAN, MEASURE, PART_OF, PARTNER_IN, PLAN, RESPONSIBLE_FOR, Actor, Measure, Plan
 
 if TYPE_CHECKING:
     #: The graph of plans: nodes are ids (str); node and edge attributes are str, int, float or bool.
@@ -99,9 +99,19 @@ def _fill(graph: PlanGraph, plans: Iterable[Plan]) -> None:
     for plan in plans:
         info = plan.info
         pid = plan_node_id(info.id)
-        add_node(pid, _clean(label=PLAN, id=info.id, title=info.title, organisation=info.organisation,
-                             organisation_name=info.organisation_name, year=info.year, source=info.source,
-                             file=info.file))
+        add_node(
+            pid,
+            _clean(
+                label=PLAN,
+                id=info.id,
+                title=info.title,
+                organisation=info.organisation,
+                organisation_name=info.organisation_name,
+                year=info.year,
+                source=info.source,
+                file=info.file,
+            ),
+        )
         for actor in plan.actors.values():
             if actor.id not in node:
                 add_node(actor.id, _actor_attributes(actor))
@@ -126,9 +136,18 @@ def _fill(graph: PlanGraph, plans: Iterable[Plan]) -> None:
 
 
 def _actor_attributes(actor: Actor) -> Attributes:
-    return _clean(label=ACTOR, id=actor.id, name=actor.name, kind=actor.kind, scope=actor.scope, parent=actor.parent,
-                  organisation=actor.organisation, aliases="|".join(actor.aliases), unknown=actor.unknown,
-                  suggestions="|".join(actor.suggestions))
+    return _clean(
+        label=ACTOR,
+        id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        scope=actor.scope,
+        parent=actor.parent,
+        organisation=actor.organisation,
+        aliases="|".join(actor.aliases),
+        unknown=actor.unknown,
+        suggestions="|".join(actor.suggestions),
+    )
 
 
 def _measure_attributes(measure: Measure) -> Attributes:

@@ -13,20 +13,50 @@ from __future__ import annotations
 LANGUAGES = ("sv", "en")
 
 KIND_NAMES = {
-    "sv": {"municipality": "Kommun", "municipal-unit": "Förvaltning/enhet", "role": "Roll",
-           "political-body": "Politik", "police": "Polis", "national-agency": "Myndighet", "region": "Region",
-           "civil-society": "Civilsamhälle", "business": "Näringsliv", "collective": "Kollektiv (vag)",
-           "placeholder": "Platshållare (vag)", "unknown": "Okänd aktör"},
-    "en": {"municipality": "Municipality", "municipal-unit": "Administration/unit", "role": "Role",
-           "political-body": "Political body", "police": "Police", "national-agency": "National agency",
-           "region": "Region", "civil-society": "Civil society", "business": "Business",
-           "collective": "Collective (vague)", "placeholder": "Placeholder (vague)", "unknown": "Unknown actor"},
+    "sv": {
+        "municipality": "Kommun",
+        "municipal-unit": "Förvaltning/enhet",
+        "role": "Roll",
+        "political-body": "Politik",
+        "police": "Polis",
+        "national-agency": "Myndighet",
+        "region": "Region",
+        "civil-society": "Civilsamhälle",
+        "business": "Näringsliv",
+        "collective": "Kollektiv (vag)",
+        "placeholder": "Platshållare (vag)",
+        "unknown": "Okänd aktör",
+    },
+    "en": {
+        "municipality": "Municipality",
+        "municipal-unit": "Administration/unit",
+        "role": "Role",
+        "political-body": "Political body",
+        "police": "Police",
+        "national-agency": "National agency",
+        "region": "Region",
+        "civil-society": "Civil society",
+        "business": "Business",
+        "collective": "Collective (vague)",
+        "placeholder": "Placeholder (vague)",
+        "unknown": "Unknown actor",
+    },
 }
 STATE_NAMES = {
-    "sv": {"ongoing": "Pågående", "planned": "Planerad", "in-development": "Under utveckling", "done": "Genomförd",
-           "unknown": "Okänd status"},
-    "en": {"ongoing": "Ongoing", "planned": "Planned", "in-development": "In development", "done": "Done",
-           "unknown": "Unknown status"},
+    "sv": {
+        "ongoing": "Pågående",
+        "planned": "Planerad",
+        "in-development": "Under utveckling",
+        "done": "Genomförd",
+        "unknown": "Okänd status",
+    },
+    "en": {
+        "ongoing": "Ongoing",
+        "planned": "Planned",
+        "in-development": "In development",
+        "done": "Done",
+        "unknown": "Unknown status",
+    },
 }
 SEVERITY_NAMES = {
     "sv": {"high": "hög", "medium": "medel", "low": "låg", "info": "info"},

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from types import TracebackType
 
 from .errors import GraphmodelError
 
@@ -49,7 +50,7 @@ class Outputs:
     (['a.txt'], 'hej')
     """
 
-    def __init__(self, folder: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()):
+    def __init__(self, folder: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()):
         self.folder = Path(folder)
         self.inputs = [Path(p) for p in inputs]
         self.written: list[Path] = []  # in the order written
@@ -60,16 +61,20 @@ class Outputs:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except FileExistsError as err:
-            raise GraphmodelError(f"cannot write into {str(self.folder)!r}: it is a file, not a folder. "
-                                  "Choose a folder with -o.") from err
+            raise GraphmodelError(
+                f"cannot write into {str(self.folder)!r}: it is a file, not a folder. Choose a folder with -o."
+            ) from err
         except OSError as err:
-            raise GraphmodelError(f"cannot create the folder {str(self.folder)!r}: {err.strerror or err}. "
-                                  "Choose another folder with -o.") from err
+            raise GraphmodelError(
+                f"cannot create the folder {str(self.folder)!r}: {err.strerror or err}. Choose another folder with -o."
+            ) from err
         self._input_ids = {i for i in (_identity(p, follow=True) for p in self.inputs) if i}
         self._input_paths = {os.path.abspath(p) for p in self.inputs}
         return self
 
-    def __exit__(self, exc_type, exc, traceback) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         if exc_type is not None:
             self._discard()
             return
@@ -80,14 +85,18 @@ class Outputs:
         target = self.folder / name
         # A link at the name is replaced itself, so only the name, or the very file under it, is an input.
         if os.path.abspath(target) in self._input_paths or _identity(target, follow=False) in self._input_ids:
-            raise GraphmodelError(f"will not write {str(target)!r}: it is one of the input files. "
-                                  "Choose another output with -o.")
+            raise GraphmodelError(
+                f"will not write {str(target)!r}: it is one of the input files. Choose another output with -o."
+            )
         if target.is_symlink():
-            self.replaced.append(f"{target} (a link to {os.readlink(target)}; the link is replaced, "
-                                 "what it points to is left as it was)")
+            self.replaced.append(
+                f"{target} (a link to {os.readlink(target)}; the link is replaced, what it points to is left as it was)"
+            )
         elif target.is_dir():
-            raise GraphmodelError(f"cannot write {str(target)!r}: a folder of that name is in the way. "
-                                  "Move it or choose another folder with -o.")
+            raise GraphmodelError(
+                f"cannot write {str(target)!r}: a folder of that name is in the way. "
+                "Move it or choose another folder with -o."
+            )
         elif target.exists():
             self.replaced.append(str(target))
         return target
@@ -138,7 +147,8 @@ class Outputs:
             raise GraphmodelError(
                 f"cannot put {str(target)!r} in place: {err.strerror or err}"
                 + (f" ({len(done)} of {len(self._pending)} files were already replaced)" if done else "")
-                + ". Choose another folder with -o.") from err
+                + ". Choose another folder with -o."
+            ) from err
         self.written = done
         self._pending = []
 
@@ -153,12 +163,15 @@ class Outputs:
 
 def cannot_write(target: Path, err: OSError) -> GraphmodelError:
     """The error for a file that could not be written: what happened, and what the user can do."""
-    return GraphmodelError(f"cannot write {str(target)!r}: {err.strerror or err}. Free some space, choose another "
-                           "folder with -o, or close the file if another program has it open.")
+    return GraphmodelError(
+        f"cannot write {str(target)!r}: {err.strerror or err}. Free some space, choose another "
+        "folder with -o, or close the file if another program has it open."
+    )
 
 
-def write_file(path: str | os.PathLike, write: Callable[[Path], object],
-               inputs: Iterable[str | os.PathLike] = ()) -> tuple[Path, list[str]]:
+def write_file(
+    path: str | os.PathLike[str], write: Callable[[Path], object], inputs: Iterable[str | os.PathLike[str]] = ()
+) -> tuple[Path, list[str]]:
     """One file written as ``Outputs`` writes a set; returns its path and what it replaced."""
     path = Path(path)
     with Outputs(path.parent, inputs) as out:

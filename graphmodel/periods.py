@@ -13,9 +13,18 @@ from datetime import date
 from .model import Status
 
 _PERIOD_TEXT = re.compile(r"^(\d{4})(?:-(spring|summer|autumn|winter|H[12]|Q[1-4]|0[1-9]|1[0-2]))?$")
-_PART_MONTHS = {"spring": (1, 6), "summer": (6, 8), "autumn": (8, 12), "winter": (1, 2),
-                "H1": (1, 6), "H2": (7, 12), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9),
-                "Q4": (10, 12)}
+_PART_MONTHS = {
+    "spring": (1, 6),
+    "summer": (6, 8),
+    "autumn": (8, 12),
+    "winter": (1, 2),
+    "H1": (1, 6),
+    "H2": (7, 12),
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+}
 
 
 def period_bounds(period: str) -> tuple[date, date]:

@@ -21,8 +21,8 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .errors import RegistryError
 from .model import ACTOR_KINDS, NATIONAL, ORGANISATION
@@ -33,7 +33,24 @@ OWN_ORGANISATION = "organisation"
 
 # Endings a Swedish noun phrase's last word takes; longest first so that
 # "-erna" is tried before "-na".
-ENDINGS = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "ers", "er", "en", "et", "na", "ns", "n", "s")
+ENDINGS = (
+    "ernas",
+    "arnas",
+    "ornas",
+    "erna",
+    "arna",
+    "orna",
+    "ens",
+    "ets",
+    "ers",
+    "er",
+    "en",
+    "et",
+    "na",
+    "ns",
+    "n",
+    "s",
+)
 _ENDINGS_BY_LAST_LETTER = {last: tuple(e for e in ENDINGS if e[-1] == last) for last in {e[-1] for e in ENDINGS}}
 _VOWELS = set("aeiouyåäöé")
 _MIN_STEM = 3
@@ -131,7 +148,9 @@ class Registry:
             if entry.parent and entry.parent not in self.entries:
                 problems.append(f"{entry.id}: parent {entry.parent!r} is not an id in the registry")
             if entry.scope == NATIONAL and entry.parent and self.entries.get(entry.parent, entry).scope == ORGANISATION:
-                problems.append(f"{entry.id}: a national actor cannot have the organisation-scoped parent {entry.parent!r}")
+                problems.append(
+                    f"{entry.id}: a national actor cannot have the organisation-scoped parent {entry.parent!r}"
+                )
         problems += self._parent_loops()
         if problems:
             raise RegistryError("Actor registry is inconsistent:\n  " + "\n  ".join(problems))
@@ -152,7 +171,7 @@ class Registry:
                 path.append(node)
                 node = self.entries[node].parent
             if node in walked and walked[node] == walk:  # back on this walk's own path
-                loop = path[path.index(node):]
+                loop = path[path.index(node) :]
                 loops.append(f"{loop[0]}: the parent chain loops: {' → '.join([*loop, loop[0]])}")
         return loops
 
@@ -239,12 +258,12 @@ class Registry:
         hits = process.extract(query, self._choices[low:high], scorer=fuzz.ratio, score_cutoff=70, limit=None)
         hits.sort(key=lambda hit: (-hit[1], self._order[hit[0]]))
         names: list[str] = []
-        for choice, _score, _ in hits[:limit * 4]:
+        for choice, _score, _ in hits[: limit * 4]:
             if self._owner[choice] not in names:
                 names.append(self._owner[choice])
         return names[:limit]
 
-    def merged(self, other: "Registry") -> "Registry":
+    def merged(self, other: Registry) -> Registry:
         """A registry with ``other``'s entries added, replacing same-id entries."""
         return Registry([*self.entries.values(), *other.entries.values()])
 

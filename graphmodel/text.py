@@ -15,7 +15,7 @@ NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 LINE_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")  # Word's Shift+Enter is \x0b: a line break to a reader
 
 
-def _replacement(match: re.Match) -> str:
+def _replacement(match: re.Match[str]) -> str:
     char = match.group()
     if char in LINE_BREAKS:
         return "\n"

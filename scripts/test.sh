@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the tests need on a fresh machine, then run all of them.
-#   - a virtualenv with graphmodel and its test extras (pytest, Playwright's Python package);
+#   - a virtualenv with graphmodel and its test extras (pytest, Playwright's Python package, and the
+#     checkers scripts/check.sh runs first: ruff, mypy, import-linter);
 #   - Debian's chromium for the browser tests (Playwright drives it; no browser download);
 #   - Java 17 and Maven for the real Neo4j the store tests start (its jars come from Maven Central).
 # Usage: bash scripts/test.sh [pytest arguments]
@@ -23,4 +24,5 @@ fi
 python3 -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
 
+bash scripts/check.sh
 exec .venv/bin/python -m pytest "$@"

@@ -17,6 +17,7 @@ import pytest
 @contextmanager
 def within(seconds: int):
     """Fail (rather than hang) if the block takes longer than ``seconds``."""
+
     def expired(*_):
         raise TimeoutError(f"did not finish within {seconds} s: super-linear again?")
 
@@ -39,8 +40,14 @@ def fastest(work: Callable[[], object], repeat: int = 3) -> float:
     return best
 
 
-def grows_linearly(make: Callable[[int], object], work: Callable[[object], object] | None = None, small: int = 1_000,
-                   factor: int = 10, slack: float = 0.3, what: str = "") -> None:
+def grows_linearly(
+    make: Callable[[int], object],
+    work: Callable[[object], object] | None = None,
+    small: int = 1_000,
+    factor: int = 10,
+    slack: float = 0.3,
+    what: str = "",
+) -> None:
     """Asserts that ``factor`` × the input takes under 3 × ``factor`` × the time, plus ``slack`` seconds.
 
     ``make(n)`` gives the input of size ``n`` and ``work(input)`` does the job; without ``work``,

@@ -39,19 +39,24 @@ def test_lokalpolisomrade_and_sig_hang_in_their_hierarchies(registry):
 def test_two_plans_make_one_graph_joined_by_national_actors(skarholmen, norrtorp):
     graph = build_graph([skarholmen, norrtorp])
     assert sum(1 for _, d in graph.nodes(data=True) if d["label"] == PLAN) == 2
-    plans_of_polisen = {graph.nodes[m]["plan"] for _, m, k in graph.out_edges("polisen", keys=True)
-                        if k in (RESPONSIBLE_FOR, PARTNER_IN)}
+    plans_of_polisen = {
+        graph.nodes[m]["plan"]
+        for _, m, k in graph.out_edges("polisen", keys=True)
+        if k in (RESPONSIBLE_FOR, PARTNER_IN)
+    }
     assert plans_of_polisen == {"skarholmen-2017", "norrtorp-2019"}
 
 
 def test_two_organisations_coordinators_are_two_nodes(registry):
-    from graphmodel.read.plans import parse_plan
     from graphmodel.model import PlanInfo
+    from graphmodel.read.plans import parse_plan
     from graphmodel.read.tables import parse_csv_text
 
     table = parse_csv_text("Åtgärd;Ansvarig\nSamordning;Preventionssamordnaren\n", "p.csv")
-    plans = [parse_plan(table, PlanInfo(pid, pid, "", org), registry)
-             for pid, org in (("a", "Rinkeby-Kista stadsdelsförvaltning"), ("b", "Norrtorps kommun"))]
+    plans = [
+        parse_plan(table, PlanInfo(pid, pid, "", org), registry)
+        for pid, org in (("a", "Rinkeby-Kista stadsdelsförvaltning"), ("b", "Norrtorps kommun"))
+    ]
     graph = build_graph(plans)
     coordinators = [n for n, d in graph.nodes(data=True) if d.get("name") == "Preventionssamordnare"]
     assert len(coordinators) == 2
@@ -73,23 +78,59 @@ def _built_one_edge_at_a_time(plans) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for plan in plans:
         info = plan.info
-        graph.add_node(plan_node_id(info.id), **_clean(
-            label=PLAN, id=info.id, title=info.title, organisation=info.organisation,
-            organisation_name=info.organisation_name, year=info.year, source=info.source, file=info.file))
+        graph.add_node(
+            plan_node_id(info.id),
+            **_clean(
+                label=PLAN,
+                id=info.id,
+                title=info.title,
+                organisation=info.organisation,
+                organisation_name=info.organisation_name,
+                year=info.year,
+                source=info.source,
+                file=info.file,
+            ),
+        )
         for actor in plan.actors.values():
             if actor.id not in graph:
-                graph.add_node(actor.id, **_clean(
-                    label=ACTOR, id=actor.id, name=actor.name, kind=actor.kind, scope=actor.scope,
-                    parent=actor.parent, organisation=actor.organisation, aliases="|".join(actor.aliases),
-                    unknown=actor.unknown, suggestions="|".join(actor.suggestions)))
+                graph.add_node(
+                    actor.id,
+                    **_clean(
+                        label=ACTOR,
+                        id=actor.id,
+                        name=actor.name,
+                        kind=actor.kind,
+                        scope=actor.scope,
+                        parent=actor.parent,
+                        organisation=actor.organisation,
+                        aliases="|".join(actor.aliases),
+                        unknown=actor.unknown,
+                        suggestions="|".join(actor.suggestions),
+                    ),
+                )
         for measure in plan.measures:
             status, source = measure.status, measure.source
-            graph.add_node(measure.id, **_clean(
-                label=MEASURE, id=measure.id, plan=measure.plan, text=measure.text, area=measure.area,
-                level=measure.level, state=status.state, start=status.start, due=status.due,
-                status_text=status.text, status_interpreted=status.interpreted, file=source.file, row=source.row,
-                sheet=source.sheet, reference=source.reference,
-                **{f"extra:{header}": text for header, text in measure.extra}))
+            graph.add_node(
+                measure.id,
+                **_clean(
+                    label=MEASURE,
+                    id=measure.id,
+                    plan=measure.plan,
+                    text=measure.text,
+                    area=measure.area,
+                    level=measure.level,
+                    state=status.state,
+                    start=status.start,
+                    due=status.due,
+                    status_text=status.text,
+                    status_interpreted=status.interpreted,
+                    file=source.file,
+                    row=source.row,
+                    sheet=source.sheet,
+                    reference=source.reference,
+                    **{f"extra:{header}": text for header, text in measure.extra},
+                ),
+            )
     for plan in plans:
         for actor in plan.actors.values():
             if actor.parent:
@@ -123,11 +164,23 @@ def test_plans_made_by_hand_build_the_graph_add_edge_would_even_when_they_repeat
     from graphmodel.model import Actor, ActorRef, Measure, Plan, PlanInfo, Source, Status
 
     def plan(pid, measures, actors):
-        return Plan(PlanInfo(pid, "Plan", "org", "Org"),
-                    [Measure(mid, pid, f"Text {mid}", None, None, Status(), Source("p.csv", row + 2),
-                             responsible=(ActorRef(owner, owner, owner, "municipal-unit"),))
-                     for row, (mid, owner) in enumerate(measures)],
-                    {a.id: a for a in actors})
+        return Plan(
+            PlanInfo(pid, "Plan", "org", "Org"),
+            [
+                Measure(
+                    mid,
+                    pid,
+                    f"Text {mid}",
+                    None,
+                    None,
+                    Status(),
+                    Source("p.csv", row + 2),
+                    responsible=(ActorRef(owner, owner, owner, "municipal-unit"),),
+                )
+                for row, (mid, owner) in enumerate(measures)
+            ],
+            {a.id: a for a in actors},
+        )
 
     a, b = (Actor(x, x, "municipal-unit", "national") for x in "ab")
     cases = {

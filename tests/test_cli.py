@@ -27,18 +27,40 @@ def test_measures_json_follows_the_contract():
     first = rows[0]
     assert set(first) >= {"id", "plan", "area", "level", "text", "status", "source", "responsible", "partners"}
     assert set(first["status"]) == {"state", "start", "due", "text"}
-    assert first["responsible"] == [{"id": "skarholmens-stadsdelsforvaltning/preventionssamordnare",
-                                     "name": "Preventionssamordnare", "text": "Preventionssamordnaren", "kind": "role"}]
-    assert [p["text"] for p in first["partners"]] == ["Stadsdelsförvaltning", "Berörda fackförvaltningar", "Polis",
-                                                      "Övriga berörda aktörer"]
+    assert first["responsible"] == [
+        {
+            "id": "skarholmens-stadsdelsforvaltning/preventionssamordnare",
+            "name": "Preventionssamordnare",
+            "text": "Preventionssamordnaren",
+            "kind": "role",
+        }
+    ]
+    assert [p["text"] for p in first["partners"]] == [
+        "Stadsdelsförvaltning",
+        "Berörda fackförvaltningar",
+        "Polis",
+        "Övriga berörda aktörer",
+    ]
 
 
 def test_actors_json_gives_each_actors_counts():
     rows = json.loads(run("actors", SKARHOLMEN, "--format", "json").output)
     by_name = {r["name"]: r for r in rows}
-    assert set(rows[0]) >= {"id", "name", "kind", "scope", "parent", "aliases_seen", "responsible_count",
-                            "partner_count", "unknown"}
-    assert (by_name["Preventionssamordnare"]["responsible_count"], by_name["Preventionssamordnare"]["partner_count"]) == (5, 0)
+    assert set(rows[0]) >= {
+        "id",
+        "name",
+        "kind",
+        "scope",
+        "parent",
+        "aliases_seen",
+        "responsible_count",
+        "partner_count",
+        "unknown",
+    }
+    assert (
+        by_name["Preventionssamordnare"]["responsible_count"],
+        by_name["Preventionssamordnare"]["partner_count"],
+    ) == (5, 0)
     assert (by_name["Polisen"]["responsible_count"], by_name["Polisen"]["partner_count"]) == (0, 5)
     assert by_name["Polisen"]["aliases_seen"] == ["Polis", "Polisen"]
     assert not any(r["unknown"] for r in rows)
@@ -64,7 +86,15 @@ def test_several_plans_at_once_make_one_listing():
 def test_report_writes_every_file_and_says_what_it_wrote(tmp_path):
     result = run("report", SKARHOLMEN, "-o", tmp_path / "out")
     assert result.exit_code == 0
-    for name in ("graph.graphml", "graph.gexf", "graph.json", "measures.xlsx", "measures.csv", "actors.csv", "check.csv"):
+    for name in (
+        "graph.graphml",
+        "graph.gexf",
+        "graph.json",
+        "measures.xlsx",
+        "measures.csv",
+        "actors.csv",
+        "check.csv",
+    ):
         assert (tmp_path / "out" / name).exists()
         assert name in result.output
     assert "17 measures" in result.output
@@ -112,8 +142,10 @@ def test_errors_of_several_files_are_all_reported(tmp_path):
 
 def test_an_extra_registry_file_makes_an_unknown_actor_known(tmp_path):
     extra = tmp_path / "mine.csv"
-    extra.write_text("id;name;kind;scope;parent;aliases;note\nnorrtorps-bostader;Norrtorps Bostäder AB;business;national;;;\n",
-                     encoding="utf-8")
+    extra.write_text(
+        "id;name;kind;scope;parent;aliases;note\nnorrtorps-bostader;Norrtorps Bostäder AB;business;national;;;\n",
+        encoding="utf-8",
+    )
     rows = json.loads(run("actors", NORRTORP, "--registry", extra, "--format", "json").output)
     assert {r["name"]: r["unknown"] for r in rows}["Norrtorps Bostäder AB"] is False
 
@@ -126,8 +158,10 @@ def test_a_broken_registry_file_is_a_clear_error(tmp_path):
 
 
 def test_the_installed_command_starts_fast_without_heavy_imports():
-    code = ("import sys, graphmodel.cli; "
-            "print(sorted(m for m in ('networkx', 'pandas', 'neo4j', 'pyvis', 'openpyxl', 'rich') if m in sys.modules))")
+    code = (
+        "import sys, graphmodel.cli; "
+        "print(sorted(m for m in ('networkx', 'pandas', 'neo4j', 'pyvis', 'openpyxl', 'rich') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -154,7 +188,10 @@ def test_depends_on_polisen_as_json_carries_role_and_via():
 
 def test_gaps_fail_on_exits_1_when_such_findings_exist():
     assert CliRunner().invoke(main, ["gaps", str(SKARHOLMEN), "--fail-on", "unassigned"]).exit_code == 1
-    assert CliRunner().invoke(main, ["gaps", str(SKARHOLMEN), "--fail-on", "overdue", "--as-of", "2026-01-01"]).exit_code == 0
+    assert (
+        CliRunner().invoke(main, ["gaps", str(SKARHOLMEN), "--fail-on", "overdue", "--as-of", "2026-01-01"]).exit_code
+        == 0
+    )
 
 
 def test_gaps_json_is_a_list_of_findings():
@@ -170,8 +207,9 @@ def test_what_if_json_lists_what_falls():
 
 def test_the_report_page_is_self_contained_and_escapes_plan_text(tmp_path):
     plan = tmp_path / "evil.csv"
-    plan.write_text("Åtgärd;Ansvarig\n<img src=x onerror=alert(1)>;</script><script>alert(2)</script>\n",
-                    encoding="utf-8")
+    plan.write_text(
+        "Åtgärd;Ansvarig\n<img src=x onerror=alert(1)>;</script><script>alert(2)</script>\n", encoding="utf-8"
+    )
     assert run("report", plan, "-o", tmp_path / "out").exit_code == 0
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
@@ -209,8 +247,9 @@ def test_an_excel_plan_and_a_csv_plan_make_one_graph(tmp_path):
     sheet.append(["Åtgärd", "Ansvarig", "Samverkanspartner", "Tidplan"])
     sheet.append(["Föräldrastöd", "Socialtjänsten", "Polisen", "Pågår"])
     book.save(tmp_path / "botkyrka.xlsx")
-    rows = json.loads(run("actors", SKARHOLMEN, tmp_path / "botkyrka.xlsx", "--sheet", "Handlingsplan",
-                          "--format", "json").output)
+    rows = json.loads(
+        run("actors", SKARHOLMEN, tmp_path / "botkyrka.xlsx", "--sheet", "Handlingsplan", "--format", "json").output
+    )
     polisen = next(r for r in rows if r["id"] == "polisen")
     assert polisen["partner_count"] == 6
     result = CliRunner().invoke(main, ["measures", str(tmp_path / "botkyrka.xlsx"), "--sheet", "Plan"])
@@ -225,30 +264,41 @@ def test_gaps_says_on_stderr_how_many_cells_need_review():
 
 
 def test_neo4j_errors_never_repeat_a_password_written_into_the_uri():
-    result = CliRunner().invoke(main, ["neo4j", "query", "depends-on", "--param", "actor=Polisen",
-                                       "--uri", "bolt://bob:hunter2@127.0.0.1:1"])
+    result = CliRunner().invoke(
+        main, ["neo4j", "query", "depends-on", "--param", "actor=Polisen", "--uri", "bolt://bob:hunter2@127.0.0.1:1"]
+    )
     assert result.exit_code == 2
     assert "hunter2" not in result.output and "bob:" not in result.output
 
 
 def test_a_heading_row_a_dash_cell_and_a_repeated_unknown_column_are_all_accounted_for(tmp_path):
     plan = tmp_path / "p.csv"
-    plan.write_text("Nr;Område;Åtgärd;Ansvarig;Kommentar;Kommentar\n"
-                    ";Förebyggande;;;rubrik;\n1a;;Första;-;k1;k2\n1A;;Andra;Polisen;;\n", encoding="utf-8")
+    plan.write_text(
+        "Nr;Område;Åtgärd;Ansvarig;Kommentar;Kommentar\n"
+        ";Förebyggande;;;rubrik;\n1a;;Första;-;k1;k2\n1A;;Andra;Polisen;;\n",
+        encoding="utf-8",
+    )
     measures = json.loads(run("measures", plan, "--format", "json").output)
     assert [(m["id"], m["area"], m["text"]) for m in measures] == [
-        ("p#1a", "Förebyggande", "Första"), ("p#1a-2", "Förebyggande", "Andra")]
+        ("p#1a", "Förebyggande", "Första"),
+        ("p#1a-2", "Förebyggande", "Andra"),
+    ]
     assert measures[0]["extra"] == {"Kommentar": "k1", "Kommentar (2)": "k2"}
-    problems = {(r["row"], r["column"], r["problem"]) for r in json.loads(run("check", plan, "--format", "json").output)
-                if r["problem"]}
+    problems = {
+        (r["row"], r["column"], r["problem"])
+        for r in json.loads(run("check", plan, "--format", "json").output)
+        if r["problem"]
+    }
     assert (2, "Kommentar", "no-measure-in-row") in problems
     assert (3, "Ansvarig", "no-actor-in-cell") in problems
 
 
 def test_a_registry_whose_parents_loop_is_a_clear_error(tmp_path):
     extra = tmp_path / "mine.csv"
-    extra.write_text("id;name;kind;scope;parent\naaa;Alfa;municipal-unit;national;bbb\nbbb;Beta;municipal-unit;national;aaa\n",
-                     encoding="utf-8")
+    extra.write_text(
+        "id;name;kind;scope;parent\naaa;Alfa;municipal-unit;national;bbb\nbbb;Beta;municipal-unit;national;aaa\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["actors", str(SKARHOLMEN), "--registry", str(extra)])
     assert result.exit_code == 2 and "the parent chain loops: aaa → bbb → aaa" in result.output
 

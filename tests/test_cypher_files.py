@@ -29,8 +29,8 @@ def _final_return(body: str) -> str | None:
     starts = [i for i, line in enumerate(lines) if line.startswith("RETURN ")]
     if not starts:
         return None
-    text = " ".join(lines[starts[-1]:])
-    return text[len("RETURN "):]
+    text = " ".join(lines[starts[-1] :])
+    return text[len("RETURN ") :]
 
 
 def _columns(ret: str) -> list[str]:
@@ -57,8 +57,19 @@ def _columns(ret: str) -> list[str]:
 
 
 def test_library_has_the_issue_queries():
-    assert {"depends-on", "responsible-for", "works-with", "unassigned", "vague-owner", "overloaded",
-            "partner-without-ownership", "sole-owners", "what-if", "overdue", "coverage"} <= set(cypher.library()["queries"])
+    assert {
+        "depends-on",
+        "responsible-for",
+        "works-with",
+        "unassigned",
+        "vague-owner",
+        "overloaded",
+        "partner-without-ownership",
+        "sole-owners",
+        "what-if",
+        "overdue",
+        "coverage",
+    } <= set(cypher.library()["queries"])
     assert {"plan", "actors", "part-of", "measures", "responsible", "partners"} <= set(cypher.library()["load"])
     assert {"plan-id", "measure-id", "actor-id"} <= set(cypher.library()["schema"])
 

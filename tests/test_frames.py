@@ -17,8 +17,11 @@ from graphmodel.present.frames import ACTOR_FRAME, FINDING_FRAME, MEASURE_FRAME
 from graphmodel.read.tables import Limits
 from tests.conftest import ROOT, SKARHOLMEN
 
-SKARHOLMEN_INFO = {"plan_id": "skarholmen-2017", "organisation": "Skärholmens stadsdelsförvaltning",
-                   "organisation_parent": "Stockholms stad"}
+SKARHOLMEN_INFO = {
+    "plan_id": "skarholmen-2017",
+    "organisation": "Skärholmens stadsdelsförvaltning",
+    "organisation_parent": "Stockholms stad",
+}
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +41,7 @@ def errors_of(frame, **info) -> list:
 
 def without_files(rows: list[dict]) -> list[dict]:
     """The rows with every file name left out, nested ones too."""
+
     def drop(value):
         if isinstance(value, dict):
             return {k: drop(v) for k, v in value.items() if k != "file"}
@@ -168,15 +172,21 @@ def test_a_frame_with_more_rows_than_the_limit_is_an_error_at_the_first_row_past
 def test_a_frame_wider_than_the_column_limit_is_an_error_naming_the_column():
     frame = pd.DataFrame({"Åtgärd": ["Föräldrautbildning"], "Ansvarig": ["Polisen"], "Anteckning": ["långt ut"]})
     errors = errors_of(frame, limits=Limits(columns=2))
-    assert [(e.code, e.row, e.column) for e in errors] == [("too-many-columns", 1, "Anteckning"),
-                                                           ("too-many-columns", 2, "Anteckning")]
+    assert [(e.code, e.row, e.column) for e in errors] == [
+        ("too-many-columns", 1, "Anteckning"),
+        ("too-many-columns", 2, "Anteckning"),
+    ]
 
 
 def test_nan_and_none_cells_are_empty_cells():
-    frame = pd.DataFrame({"Område": ["Förebyggande", float("nan"), None],
-                          "Åtgärd": ["Föräldrautbildning", "Fältarbete", "Samverkansmöten"],
-                          "Ansvarig": [pd.NA, None, "Polisen"],
-                          "Pågående/planer": [float("nan"), "Pågående", pd.NaT]})
+    frame = pd.DataFrame(
+        {
+            "Område": ["Förebyggande", float("nan"), None],
+            "Åtgärd": ["Föräldrautbildning", "Fältarbete", "Samverkansmöten"],
+            "Ansvarig": [pd.NA, None, "Polisen"],
+            "Pågående/planer": [float("nan"), "Pågående", pd.NaT],
+        }
+    )
     plan = read_frame(frame)
     assert [m.area for m in plan.measures] == ["Förebyggande"] * 3  # an empty area cell carries the one above down
     assert [len(m.responsible) for m in plan.measures] == [0, 0, 1]
@@ -187,9 +197,14 @@ def test_nan_and_none_cells_are_empty_cells():
 
 
 def test_numbers_and_dates_read_as_a_spreadsheet_shows_them():
-    frame = pd.DataFrame({"Nr": [1.0, 2.0], "Åtgärd": ["Föräldrautbildning", 3.25],
-                          "Pågående/planer": [pd.Timestamp("2018-05-01"), dt.datetime(2019, 1, 2, 8, 30)],
-                          "Källa": [True, 12]})
+    frame = pd.DataFrame(
+        {
+            "Nr": [1.0, 2.0],
+            "Åtgärd": ["Föräldrautbildning", 3.25],
+            "Pågående/planer": [pd.Timestamp("2018-05-01"), dt.datetime(2019, 1, 2, 8, 30)],
+            "Källa": [True, 12],
+        }
+    )
     plan = read_frame(frame)
     assert [m.id for m in plan.measures] == ["skarholmen-2017#1", "skarholmen-2017#2"]
     assert [m.text for m in plan.measures] == ["Föräldrautbildning", "3.25"]
@@ -214,7 +229,12 @@ def test_the_examples_in_the_frames_docstrings_run(monkeypatch):
 
 @pytest.mark.parametrize("args", [["--help"], ["gaps", "data/plans/skarholmen-2017.csv"]])
 def test_the_command_line_does_not_import_pandas(args):
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "graphmodel.cli", *args], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "graphmodel.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "pandas" not in done.stderr

@@ -19,39 +19,128 @@ from hypothesis import strategies as st
 
 from graphmodel.errors import IngestFailed
 from graphmodel.model import STATES, PlanInfo
+from graphmodel.periods import is_overdue, period_bounds
 from graphmodel.read.phrases import fold_whitespace, split_actor_cell
 from graphmodel.read.plan_metadata import PLAN_METADATA, read_plan_info
 from graphmodel.read.plans import parse_plan, slug
 from graphmodel.read.registry_file import read_registry
-from graphmodel.periods import is_overdue, period_bounds
 from graphmodel.read.status import parse_status
 from graphmodel.read.tables import Limits, parse_csv_text
 
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=timedelta(seconds=2),
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
+    deadline=timedelta(seconds=2),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 CODE = re.compile(r"[a-z]+(-[a-z]+)*")
 REGISTRY = read_registry()
 
 # What actor cells are made of: names, separators, words the splitter reads, and what breaks regexes.
-pieces = st.sampled_from([
-    "Polisen", "Säpo", "Socialtjänsten", "HR- avdelningen", "avdelningschef förskola och fritid", "kultur-",
-    "fritidsförvaltningen", "arbetsmarknads-", "nämnden", "Övriga", "berörda", "representanter från", "vid behov",
-    "i vissa fall", "m.fl.", "t.ex.", "och", "samt", "eller", "tillsammans med", "och/eller", ",", ";", "/", "&",
-    "+", "-", "–", "(", ")", "(samordnare)", ".", " ", "  ", "\t", "\n", "\r\n", "\r", "\x00", "\x0b", "\x85",
-    "\u2028", "\u00a0", "\u3000", "Полиция", "警察", "🚓", "e\u0301", "ß", "ﬁ", "İ", "\x000\x00", "\ufeff",
-])
-cell_text = (st.lists(st.one_of(pieces, st.text(max_size=10)), max_size=16).map(" ".join)
-             | st.lists(st.one_of(pieces, st.text(max_size=6)), max_size=16).map("".join)
-             | st.text()
-             | st.builds(lambda unit, n: unit * n, pieces | st.text(min_size=1, max_size=3), st.integers(0, 4000)))
-status_words = st.sampled_from([
-    "Pågående", "Planerat", "Klart", "klart hösten", "Under utveckling", "Utgår", "Ej påbörjat", "från", "till",
-    "fr.o.m.", "t.o.m.", "senast", "2017", "2018-2020", "2017-19", "VT19", "ht -17", "Q3", "kvartal 2", "H1",
-    "första halvåret", "december", "2018-06-30", "0000", "9999", "1850", "-", "–", "'", ".", " ", "\n", "\x00",
-])
-status_text = (st.lists(st.one_of(status_words, st.text(max_size=6)), max_size=12).map(" ".join) | st.text()
-               | st.builds(lambda unit, n: unit * n, status_words, st.integers(0, 3000)))
+pieces = st.sampled_from(
+    [
+        "Polisen",
+        "Säpo",
+        "Socialtjänsten",
+        "HR- avdelningen",
+        "avdelningschef förskola och fritid",
+        "kultur-",
+        "fritidsförvaltningen",
+        "arbetsmarknads-",
+        "nämnden",
+        "Övriga",
+        "berörda",
+        "representanter från",
+        "vid behov",
+        "i vissa fall",
+        "m.fl.",
+        "t.ex.",
+        "och",
+        "samt",
+        "eller",
+        "tillsammans med",
+        "och/eller",
+        ",",
+        ";",
+        "/",
+        "&",
+        "+",
+        "-",
+        "–",
+        "(",
+        ")",
+        "(samordnare)",
+        ".",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "\x00",
+        "\x0b",
+        "\x85",
+        "\u2028",
+        "\u00a0",
+        "\u3000",
+        "Полиция",
+        "警察",
+        "🚓",
+        "e\u0301",
+        "ß",
+        "ﬁ",
+        "İ",
+        "\x000\x00",
+        "\ufeff",
+    ]
+)
+cell_text = (
+    st.lists(st.one_of(pieces, st.text(max_size=10)), max_size=16).map(" ".join)
+    | st.lists(st.one_of(pieces, st.text(max_size=6)), max_size=16).map("".join)
+    | st.text()
+    | st.builds(lambda unit, n: unit * n, pieces | st.text(min_size=1, max_size=3), st.integers(0, 4000))
+)
+status_words = st.sampled_from(
+    [
+        "Pågående",
+        "Planerat",
+        "Klart",
+        "klart hösten",
+        "Under utveckling",
+        "Utgår",
+        "Ej påbörjat",
+        "från",
+        "till",
+        "fr.o.m.",
+        "t.o.m.",
+        "senast",
+        "2017",
+        "2018-2020",
+        "2017-19",
+        "VT19",
+        "ht -17",
+        "Q3",
+        "kvartal 2",
+        "H1",
+        "första halvåret",
+        "december",
+        "2018-06-30",
+        "0000",
+        "9999",
+        "1850",
+        "-",
+        "–",
+        "'",
+        ".",
+        " ",
+        "\n",
+        "\x00",
+    ]
+)
+status_text = (
+    st.lists(st.one_of(status_words, st.text(max_size=6)), max_size=12).map(" ".join)
+    | st.text()
+    | st.builds(lambda unit, n: unit * n, status_words, st.integers(0, 3000))
+)
 
 
 def located(failed: IngestFailed) -> None:
@@ -69,6 +158,7 @@ def base_letters(text: str) -> str:
 
 
 # --- the splitter ---------------------------------------------------------------------------
+
 
 @FUZZ
 @given(cell=cell_text, with_registry=st.booleans())
@@ -93,6 +183,7 @@ def test_names_with_different_letters_get_different_ids(name, other):
 
 # --- the status parser ----------------------------------------------------------------------
 
+
 @FUZZ
 @given(text=status_text)
 def test_any_status_has_a_state_and_periods_the_calendar_knows(text):
@@ -109,18 +200,38 @@ def test_any_status_has_a_state_and_periods_the_calendar_knows(text):
 
 toml_keys = st.sampled_from([key.name for key in PLAN_METADATA]) | st.text(min_size=1, max_size=12)
 toml_values = st.recursive(
-    st.one_of(st.text(max_size=30), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
-              st.booleans(), st.dates(), st.datetimes(), st.times(), st.just("²"), st.just(2017)),
+    st.one_of(
+        st.text(max_size=30),
+        st.integers(-(10**6), 10**6),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.booleans(),
+        st.dates(),
+        st.datetimes(),
+        st.times(),
+        st.just("²"),
+        st.just(2017),
+    ),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-    max_leaves=6)
+    max_leaves=6,
+)
 
 
 def toml_value(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return '"' + "".join(c if c.isprintable() and c not in '"\\' else f"\\u{ord(c):04x}" if ord(c) < 0x10000
-                             else f"\\U{ord(c):08x}" for c in value) + '"'
+        return (
+            '"'
+            + "".join(
+                c
+                if c.isprintable() and c not in '"\\'
+                else f"\\u{ord(c):04x}"
+                if ord(c) < 0x10000
+                else f"\\U{ord(c):08x}"
+                for c in value
+            )
+            + '"'
+        )
     if isinstance(value, float):
         return repr(value) if "e" in repr(value) or "." in repr(value) else repr(value) + ".0"
     if isinstance(value, (datetime, date, time)):
@@ -149,8 +260,10 @@ def test_any_toml_side_file_gives_metadata_or_located_errors(tmp_path, document)
 
 
 @FUZZ
-@given(data=st.binary(max_size=2_000) | st.builds(lambda b, n: b * n, st.binary(min_size=1, max_size=4),
-                                                   st.integers(0, 30_000)))
+@given(
+    data=st.binary(max_size=2_000)
+    | st.builds(lambda b, n: b * n, st.binary(min_size=1, max_size=4), st.integers(0, 30_000))
+)
 def test_any_bytes_as_a_side_file_give_metadata_or_located_errors(tmp_path, data):
     (tmp_path / "plan.plan.toml").write_bytes(data)
     try:
@@ -162,8 +275,9 @@ def test_any_bytes_as_a_side_file_give_metadata_or_located_errors(tmp_path, data
 # --- parse_plan on random tables ------------------------------------------------------------
 
 INFO = PlanInfo("p", "Plan", "", "Testkommun", file="p.csv")
-rows = st.lists(st.tuples(st.text(max_size=20) | st.just("Samverka"), cell_text, cell_text, status_text),
-                min_size=1, max_size=6)
+rows = st.lists(
+    st.tuples(st.text(max_size=20) | st.just("Samverka"), cell_text, cell_text, status_text), min_size=1, max_size=6
+)
 
 
 def csv_cell(text: str) -> str:
@@ -174,7 +288,8 @@ def csv_cell(text: str) -> str:
 @given(rows=rows)
 def test_every_non_empty_actor_cell_of_a_plan_is_accounted_for(rows):
     text = "Åtgärd;Ansvarig;Övriga aktörer;Status\n" + "".join(
-        ";".join(csv_cell(c) for c in row) + "\n" for row in rows)
+        ";".join(csv_cell(c) for c in row) + "\n" for row in rows
+    )
     try:
         table = parse_csv_text(text, "p.csv", Limits(cell_length=100_000))
         plan = parse_plan(table, INFO, REGISTRY)

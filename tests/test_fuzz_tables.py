@@ -15,7 +15,6 @@ import datetime
 import io
 import os
 import re
-import zipfile
 from collections import defaultdict
 from datetime import timedelta
 
@@ -28,19 +27,61 @@ from graphmodel.read.tables import COLUMNS, Limits, Table, parse_csv_text, read_
 
 openpyxl = pytest.importorskip("openpyxl")
 
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=timedelta(seconds=2),
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], derandomize=False)
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
+    deadline=timedelta(seconds=2),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=False,
+)
 CODE = re.compile(r"[a-z]+(-[a-z]+)*")
-ROW_CODES = {"too-many-rows", "too-many-columns", "cell-too-long", "formula-without-value", "unbalanced-quote",
-             "extra-cells", "actors-without-measure", "duplicate-id", "duplicate-column"}
+ROW_CODES = {
+    "too-many-rows",
+    "too-many-columns",
+    "cell-too-long",
+    "formula-without-value",
+    "unbalanced-quote",
+    "extra-cells",
+    "actors-without-measure",
+    "duplicate-id",
+    "duplicate-column",
+}
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85"  # Word's Shift+Enter and the other line-separating controls
 
 HEADERS = [spelling for spellings in COLUMNS.values() for spelling in spellings[:2]] + ["Kommentar", "Budget"]
 # Text a plan cell might hold, and what breaks readers: delimiters, quotes, line breaks, controls.
-awkward = st.sampled_from([";", ",", "\t", '"', "'", "\n", "\r\n", "\r", " ", "\x0b", "\x0c", "\x00", "\x1f",
-                           "\x85", "\u2028", "\ufeff", "\ufffe", "Å", "ß", "ﬁ", "=", "_x000B_", "…"])
-cell_text = st.lists(st.one_of(awkward, st.text(max_size=8)), max_size=12).map("".join) | st.just("") | \
-    st.builds(lambda c, n: c * n, st.sampled_from([" ", "a", ";", '"', "\n"]), st.integers(0, 3000))
+awkward = st.sampled_from(
+    [
+        ";",
+        ",",
+        "\t",
+        '"',
+        "'",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "\x0b",
+        "\x0c",
+        "\x00",
+        "\x1f",
+        "\x85",
+        "\u2028",
+        "\ufeff",
+        "\ufffe",
+        "Å",
+        "ß",
+        "ﬁ",
+        "=",
+        "_x000B_",
+        "…",
+    ]
+)
+cell_text = (
+    st.lists(st.one_of(awkward, st.text(max_size=8)), max_size=12).map("".join)
+    | st.just("")
+    | st.builds(lambda c, n: c * n, st.sampled_from([" ", "a", ";", '"', "\n"]), st.integers(0, 3000))
+)
 
 
 def read_or_fail(read) -> Table | None:
@@ -59,7 +100,7 @@ def read_or_fail(read) -> Table | None:
 
 
 def cleaned(text: str) -> str:
-    text = CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
+    text = CONTROL.sub(lambda m: "\n" if m.group() in LINE_BREAKS else "", text)
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
@@ -103,11 +144,13 @@ def test_any_text_gives_a_table_or_located_errors(text):
 
 
 @FUZZ
-@given(header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=6),
-       rows=st.lists(st.lists(cell_text, max_size=7), max_size=12),
-       delimiter=st.sampled_from([";", ",", "\t"]),
-       quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
-       limits=st.sampled_from([Limits(), Limits(rows=5, columns=4, cell_length=50)]))
+@given(
+    header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=6),
+    rows=st.lists(st.lists(cell_text, max_size=7), max_size=12),
+    delimiter=st.sampled_from([";", ",", "\t"]),
+    quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    limits=st.sampled_from([Limits(), Limits(rows=5, columns=4, cell_length=50)]),
+)
 def test_a_csv_plan_reads_every_cell_or_says_why_not(header, rows, delimiter, quoting, limits):
     records = [["Åtgärd", *header], *rows]
     text = io.StringIO()
@@ -119,18 +162,25 @@ def test_a_csv_plan_reads_every_cell_or_says_why_not(header, rows, delimiter, qu
 
 xlsx_value = st.one_of(
     cell_text.map(lambda t: openpyxl.utils.escape.escape(CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", t))),
-    st.integers(-10**14, 10**14), st.floats(-1e14, 1e14, allow_nan=False).map(lambda f: float(f"{f:.10g}")),  # Excel shows 15 digits
-    st.booleans(), st.dates(min_value=datetime.date(1901, 1, 1)),
-    st.sampled_from(["=A1", "=CONCAT(A2, B2)", '="Samverkan"', '="Sam ""verkan"""', "=1/0", "=", None]))
+    st.integers(-(10**14), 10**14),
+    st.floats(-1e14, 1e14, allow_nan=False).map(lambda f: float(f"{f:.10g}")),  # Excel shows 15 digits
+    st.booleans(),
+    st.dates(min_value=datetime.date(1901, 1, 1)),
+    st.sampled_from(["=A1", "=CONCAT(A2, B2)", '="Samverkan"', '="Sam ""verkan"""', "=1/0", "=", None]),
+)
 
 
 @pytest.mark.slow
 @FUZZ
-@given(header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=5),
-       rows=st.lists(st.builds(lambda gap, cells: [None] * gap + cells, st.integers(0, 6),
-                               st.lists(xlsx_value, max_size=6)), max_size=10),
-       merges=st.lists(st.tuples(st.integers(1, 12), st.integers(1, 6), st.integers(0, 4)), max_size=3),
-       limits=st.sampled_from([Limits(), Limits(rows=5, columns=4, cell_length=50)]))
+@given(
+    header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=5),
+    rows=st.lists(
+        st.builds(lambda gap, cells: [None] * gap + cells, st.integers(0, 6), st.lists(xlsx_value, max_size=6)),
+        max_size=10,
+    ),
+    merges=st.lists(st.tuples(st.integers(1, 12), st.integers(1, 6), st.integers(0, 4)), max_size=3),
+    limits=st.sampled_from([Limits(), Limits(rows=5, columns=4, cell_length=50)]),
+)
 def test_a_workbook_plan_reads_every_cell_or_says_why_not(folder, header, rows, merges, limits):
     book = openpyxl.Workbook()
     sheet = book.active

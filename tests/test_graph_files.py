@@ -25,8 +25,19 @@ from graphmodel.present.exports import clean_graph, graph_json, write_gexf, writ
 from graphmodel.text import NOT_TEXT
 from tests.conftest import SKARHOLMEN
 
-AWKWARD = ['quote " and \' apostrophe', "a < b & c > d", "]]>", "CDATA <![CDATA[x]]>", "", " ", "Åsa Öberg ÄÖÅ",
-           "emoji 🚀 and CJK 漢字", "tab\tnew\nline", "&amp; already", "--> <!-- comment"]
+AWKWARD = [
+    "quote \" and ' apostrophe",
+    "a < b & c > d",
+    "]]>",
+    "CDATA <![CDATA[x]]>",
+    "",
+    " ",
+    "Åsa Öberg ÄÖÅ",
+    "emoji 🚀 and CJK 漢字",
+    "tab\tnew\nline",
+    "&amp; already",
+    "--> <!-- comment",
+]
 CONTROLS = "\x00\x01\x0b\x0c\x1f\x7f\x85\x9f\ufffe\uffff\ud800\udfff"
 
 
@@ -41,10 +52,14 @@ def _data(data: dict) -> dict:
 def _shape(graph: nx.Graph) -> tuple:
     """Everything a reader got: graph attributes, nodes and edges (keys included) with typed attributes."""
     nodes = {_value(node): _data(data) for node, data in graph.nodes(data=True)}
-    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
-        (u, v, None, d) for u, v, d in graph.edges(data=True))
-    edges = sorted((repr(_value(u)), repr(_value(v)), repr(_value(k)), repr(sorted(_data(d).items())))
-                   for u, v, k, d in edges)
+    edges = (
+        graph.edges(keys=True, data=True)
+        if graph.is_multigraph()
+        else ((u, v, None, d) for u, v, d in graph.edges(data=True))
+    )
+    edges = sorted(
+        (repr(_value(u)), repr(_value(v)), repr(_value(k)), repr(sorted(_data(d).items()))) for u, v, k, d in edges
+    )
     return type(graph).__name__, _data(graph.graph), list(nodes.items()), edges
 
 
@@ -84,7 +99,7 @@ def awkward_graph() -> nx.MultiDiGraph:
         if i % 3 == 0:
             data["only some"] = f"{text}!"
         if i == 4:
-            data["label"] = "etikett \"4\""
+            data["label"] = 'etikett "4"'
         if i == 5:
             data.update(large=2**70, negative=-1.5e-300, inf=math.inf, nan=math.nan, start="2017-01-01")
         graph.add_node(f"n{i} {text}", **data)
@@ -106,8 +121,9 @@ def test_skarholmen_reads_back_as_networkx_writes_it(tmp_path):
     graph = skarholmen()
     _compare(graph, tmp_path)
     assert (tmp_path / "new.graphml").read_bytes() == (tmp_path / "old.graphml").read_bytes()
-    undated = [re.sub(rb'lastmodifieddate="[^"]*"', b"", (tmp_path / name).read_bytes())
-               for name in ("new.gexf", "old.gexf")]
+    undated = [
+        re.sub(rb'lastmodifieddate="[^"]*"', b"", (tmp_path / name).read_bytes()) for name in ("new.gexf", "old.gexf")
+    ]
     assert undated[0] == undated[1]
     assert _declarations(tmp_path / "new.graphml") == _declarations(tmp_path / "old.graphml")
     assert _declarations(tmp_path / "new.gexf") == _declarations(tmp_path / "old.gexf")
@@ -152,8 +168,9 @@ def test_text_no_xml_may_hold_is_cleaned_as_networkx_writes_the_cleaned_graph(tm
     _compare(graph, tmp_path, reference=clean_graph(graph))
     text = graph_json(graph)
     assert not NOT_TEXT.search(text)
-    assert json.loads(text) == json.loads(json.dumps(nx.node_link_data(clean_graph(graph), edges="edges"),
-                                                     ensure_ascii=False, indent=1))
+    assert json.loads(text) == json.loads(
+        json.dumps(nx.node_link_data(clean_graph(graph), edges="edges"), ensure_ascii=False, indent=1)
+    )
 
 
 @pytest.mark.parametrize("make", [skarholmen, awkward_graph, nx.MultiDiGraph])
@@ -186,8 +203,9 @@ def test_writers_stream_in_chunks(tmp_path, monkeypatch):
     graph = awkward_graph()
     _compare(graph, tmp_path)
     path = graph_files.write_graph_json(graph, tmp_path / "g.json")
-    assert path.read_text(encoding="utf-8") == json.dumps(nx.node_link_data(graph, edges="edges"),
-                                                          ensure_ascii=False, indent=1)
+    assert path.read_text(encoding="utf-8") == json.dumps(
+        nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1
+    )
 
 
 def test_exports_use_the_streaming_writers_and_fall_back_to_networkx(tmp_path):
@@ -206,14 +224,26 @@ def test_exports_use_the_streaming_writers_and_fall_back_to_networkx(tmp_path):
 
 
 texts = st.text(st.characters(codec=None, blacklist_categories=()), max_size=12)
-attributes = st.fixed_dictionaries({}, optional={  # GEXF declares an attribute with one type: one per name
-    "text": texts, "row": st.integers(-2**70, 2**70), "share": st.floats(allow_nan=False), "known": st.booleans(),
-    "label": texts, "key": texts, "start": texts})
+attributes = st.fixed_dictionaries(
+    {},
+    optional={  # GEXF declares an attribute with one type: one per name
+        "text": texts,
+        "row": st.integers(-(2**70), 2**70),
+        "share": st.floats(allow_nan=False),
+        "known": st.booleans(),
+        "label": texts,
+        "key": texts,
+        "start": texts,
+    },
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(nodes=st.lists(attributes, min_size=1, max_size=6),
-       names=st.lists(texts, min_size=6, max_size=6), keys=st.lists(texts, min_size=1, max_size=4))
+@given(
+    nodes=st.lists(attributes, min_size=1, max_size=6),
+    names=st.lists(texts, min_size=6, max_size=6),
+    keys=st.lists(texts, min_size=1, max_size=4),
+)
 def test_random_text_and_values_read_back_as_networkx_writes_the_cleaned_graph(tmp_path, nodes, names, keys):
     graph = nx.MultiDiGraph()
     for i, data in enumerate(nodes):

@@ -8,8 +8,6 @@ check that the pieces hold together where a user meets them.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import subprocess
@@ -30,8 +28,15 @@ def graphmodel(*args, cwd=None, timeout=120, stdin=None, env=None):
     """Run the CLI in a fresh process, as a user would; fail the test if it hangs."""
     command = [sys.executable, "-m", "graphmodel.cli", *map(str, args)]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=timeout, input=stdin,
-                              env={**os.environ, **(env or {})})
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            timeout=timeout,
+            input=stdin,
+            env={**os.environ, **(env or {})},
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"`graphmodel {' '.join(map(str, args))}` did not finish in {timeout} s")
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
@@ -81,8 +86,17 @@ def test_one_cell_naming_9000_actors_is_a_clear_error_naming_the_limit(tmp_path)
 def test_one_cell_naming_9000_actors_is_checked_in_seconds_and_megabytes_with_the_limits_raised(tmp_path):
     names = ", ".join(f"Förening nummer {i:05d}" for i in range(9000))
     plan = write_plan(tmp_path / "many.csv", [f"Samverkan;Polisen;{names};2018"])
-    done = graphmodel("check", plan, "--format", "csv", "--limit", "cell-length=250000",
-                      "--limit", "actors-per-cell=9000", timeout=120)
+    done = graphmodel(
+        "check",
+        plan,
+        "--format",
+        "csv",
+        "--limit",
+        "cell-length=250000",
+        "--limit",
+        "actors-per-cell=9000",
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert len(done.stdout) < 20_000_000
     assert "Förening nummer 08999" in done.stdout  # the last actor is still accounted for
@@ -114,7 +128,9 @@ def test_an_excel_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
 def test_words_shift_enter_in_a_cell_does_not_stop_the_report_half_way(tmp_path, kind):
     if kind == "xlsx":
         # openpyxl refuses to write U+000B; Excel stores it as the escape _x000B_, as here.
-        plan = workbook(tmp_path / "word.xlsx", [["Samverkan_x000B_med skolan", "Polisen_x000B_Socialtjänsten", "", "2018"]])
+        plan = workbook(
+            tmp_path / "word.xlsx", [["Samverkan_x000B_med skolan", "Polisen_x000B_Socialtjänsten", "", "2018"]]
+        )
     else:
         plan = write_plan(tmp_path / "word.csv", ["Samverkan\x0bmed skolan;Polisen\x0bSocialtjänsten;;2018"])
     done = graphmodel("report", plan, "-o", tmp_path / "out")
@@ -142,10 +158,19 @@ def test_a_nul_in_the_plan_title_still_gives_graph_files_every_parser_reads(tmp_
         assert "nul.plan.toml" in done.stderr
 
 
-@pytest.mark.parametrize("line", [
-    "source = 2017-05-01", "source = { a = 1 }", 'year = "²"', "year = 2017.0", "year = true",
-    'title = ["a", "b"]', 'organisation = 5', 'colour = "röd"',
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "source = 2017-05-01",
+        "source = { a = 1 }",
+        'year = "²"',
+        "year = 2017.0",
+        "year = true",
+        'title = ["a", "b"]',
+        "organisation = 5",
+        'colour = "röd"',
+    ],
+)
 def test_wrong_values_in_plan_toml_are_an_error_naming_the_key(tmp_path, line):
     plan = write_plan(tmp_path / "meta.csv", ["Samverkan;Polisen;;2018"])
     (tmp_path / "meta.plan.toml").write_text(line + "\n", encoding="utf-8")
@@ -166,8 +191,10 @@ def test_a_folder_named_like_plan_metadata_is_an_error_not_a_crash(tmp_path):
 
 def test_a_registry_file_with_a_byte_that_is_no_text_is_an_error_naming_the_line(tmp_path):
     registry = tmp_path / "mine.csv"
-    registry.write_bytes("id;name;kind;scope\nfritid;Fritidsgården;municipal-unit;organisation\n".encode()
-                         + b"x;Bad \x81\x8d name;municipal-unit;organisation\n")
+    registry.write_bytes(
+        "id;name;kind;scope\nfritid;Fritidsgården;municipal-unit;organisation\n".encode()
+        + b"x;Bad \x81\x8d name;municipal-unit;organisation\n"
+    )
     done = graphmodel("measures", SKARHOLMEN, "--registry", registry)
     assert done.returncode == 2
     assert "mine.csv" in done.stderr and "3" in done.stderr
@@ -176,18 +203,29 @@ def test_a_registry_file_with_a_byte_that_is_no_text_is_an_error_naming_the_line
 def test_a_huge_aliases_field_in_a_registry_file_is_handled(tmp_path):
     registry = tmp_path / "mine.csv"
     aliases = "|".join(f"alias {i}" for i in range(100_000))
-    registry.write_text(f"id;name;kind;scope;parent;aliases\nfritid;Fritidsgården;municipal-unit;organisation;;{aliases}\n",
-                        encoding="utf-8")
+    registry.write_text(
+        f"id;name;kind;scope;parent;aliases\nfritid;Fritidsgården;municipal-unit;organisation;;{aliases}\n",
+        encoding="utf-8",
+    )
     done = graphmodel("measures", SKARHOLMEN, "--registry", registry, "--format", "json", timeout=60)
     assert done.returncode in (0, 2)
     if done.returncode == 2:
         assert "mine.csv" in done.stderr
 
 
-@pytest.mark.parametrize("uri", ["bolt://", "neo4j://:abc", "http//x", "bolt://host:99999", "bolt://a b", "bolt://\x01x"])
+@pytest.mark.parametrize(
+    "uri", ["bolt://", "neo4j://:abc", "http//x", "bolt://host:99999", "bolt://a b", "bolt://\x01x"]
+)
 def test_a_malformed_neo4j_uri_is_one_clear_line(uri):
-    done = graphmodel("neo4j", "query", "depends-on", "--param", "actor=Polisen",
-                      env={"NEO4J_URI": uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": "s3cret-pw"}, timeout=60)
+    done = graphmodel(
+        "neo4j",
+        "query",
+        "depends-on",
+        "--param",
+        "actor=Polisen",
+        env={"NEO4J_URI": uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": "s3cret-pw"},
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "s3cret-pw" not in done.stderr + done.stdout
 
@@ -196,8 +234,13 @@ def test_a_malformed_neo4j_uri_is_one_clear_line(uri):
 
 
 def test_a_formula_cell_without_a_stored_value_is_not_read_as_empty(tmp_path):
-    plan = workbook(tmp_path / "formula.xlsx", [["Samverkan", "Polisen", "", "2018"],
-                                               ['=CONCATENATE("Utbildning ", "personal")', "HR-avdelningen", "", "2018"]])
+    plan = workbook(
+        tmp_path / "formula.xlsx",
+        [
+            ["Samverkan", "Polisen", "", "2018"],
+            ['=CONCATENATE("Utbildning ", "personal")', "HR-avdelningen", "", "2018"],
+        ],
+    )
     done = graphmodel("check", plan, "--format", "json")
     if done.returncode == 0:  # evaluated: the measure is there
         measures = json.loads(graphmodel("measures", plan, "--format", "json").stdout)
@@ -208,9 +251,11 @@ def test_a_formula_cell_without_a_stored_value_is_not_read_as_empty(tmp_path):
 
 def test_a_file_mixing_utf8_and_windows_1252_lines_is_not_read_as_garbage(tmp_path):
     plan = tmp_path / "mixed.csv"
-    plan.write_bytes(b"Atgard;Ansvarig\n" .replace(b"Atgard", "Åtgärd".encode("cp1252"))
-                     + "Förebyggande samtal;Polisen\n".encode("utf-8")
-                     + "Föräldrastöd;Socialtjänsten\n".encode("cp1252"))
+    plan.write_bytes(
+        b"Atgard;Ansvarig\n".replace(b"Atgard", "Åtgärd".encode("cp1252"))
+        + "Förebyggande samtal;Polisen\n".encode()
+        + "Föräldrastöd;Socialtjänsten\n".encode("cp1252")
+    )
     done = graphmodel("measures", plan, "--format", "json")
     assert "FÃ¶rebyggande" not in done.stdout
     assert done.returncode == 2 and "mixed.csv" in done.stderr
@@ -218,8 +263,11 @@ def test_a_file_mixing_utf8_and_windows_1252_lines_is_not_read_as_garbage(tmp_pa
 
 def test_a_file_mixing_encodings_under_an_ascii_header_is_reported_by_line(tmp_path):
     plan = tmp_path / "mixed.csv"
-    plan.write_bytes(b"Measure;Responsible\n" + "Förebyggande samtal;Polisen\n".encode("utf-8")
-                     + "Föräldrastöd;Socialtjänsten\n".encode("cp1252"))
+    plan.write_bytes(
+        b"Measure;Responsible\n"
+        + "Förebyggande samtal;Polisen\n".encode()
+        + "Föräldrastöd;Socialtjänsten\n".encode("cp1252")
+    )
     done = graphmodel("measures", plan, "--format", "json")
     assert "FÃ¶rebyggande" not in done.stdout
     assert done.returncode == 2 and "mixed.csv" in done.stderr and "3" in done.stderr
@@ -236,8 +284,10 @@ def test_one_unbalanced_quote_does_not_swallow_the_rows_below_it(tmp_path):
 
 
 def test_a_quoted_cell_with_line_breaks_as_excel_writes_it_still_reads(tmp_path):
-    plan = write_plan(tmp_path / "excel.csv", ['"Samverkan\nmed skolan";"Polisen\nSocialtjänsten";;2018',
-                                               "Utbildning;HR-avdelningen;;2018"])
+    plan = write_plan(
+        tmp_path / "excel.csv",
+        ['"Samverkan\nmed skolan";"Polisen\nSocialtjänsten";;2018', "Utbildning;HR-avdelningen;;2018"],
+    )
     done = graphmodel("measures", plan, "--format", "json")
     assert done.returncode == 0, done.stderr
     assert [m["text"] for m in json.loads(done.stdout)] == ["Samverkan med skolan", "Utbildning"]
@@ -263,8 +313,9 @@ def test_plans_whose_file_names_are_in_other_scripts_are_two_plans(tmp_path):
 
 def test_plan_metadata_cannot_rename_polisen_for_every_plan(tmp_path):
     plan = write_plan(tmp_path / "taken.csv", ["Samverkan;Socialtjänsten;Polisen;2018"])
-    (tmp_path / "taken.plan.toml").write_text('organisation = "Taket kommun"\norganisation_id = "polisen"\n',
-                                             encoding="utf-8")
+    (tmp_path / "taken.plan.toml").write_text(
+        'organisation = "Taket kommun"\norganisation_id = "polisen"\n', encoding="utf-8"
+    )
     done = graphmodel("actors", plan, SKARHOLMEN, "--format", "json")
     if done.returncode == 2:
         assert "taken.plan.toml" in done.stderr and "organisation_id" in done.stderr

@@ -22,7 +22,8 @@ def _network(seed: int) -> nx.Graph:
 def test_betweenness_is_what_networkx_computes_over_every_source(seed):
     network = _network(seed)
     assert weighted_betweenness(network) == pytest.approx(
-        nx.betweenness_centrality(network, weight="distance", normalized=True), abs=1e-12)
+        nx.betweenness_centrality(network, weight="distance", normalized=True), abs=1e-12
+    )
 
 
 @pytest.mark.parametrize("seed", range(25))
@@ -30,7 +31,8 @@ def test_betweenness_from_a_sample_of_sources_is_what_networkx_estimates_from_th
     network = _network(seed)
     sample = min(10, len(network) - 1) or None
     assert weighted_betweenness(network, sample) == pytest.approx(
-        nx.betweenness_centrality(network, k=sample, weight="distance", normalized=True, seed=1), abs=1e-12)
+        nx.betweenness_centrality(network, k=sample, weight="distance", normalized=True, seed=1), abs=1e-12
+    )
 
 
 def test_a_broker_between_two_groups_has_the_highest_betweenness():

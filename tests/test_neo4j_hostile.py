@@ -20,16 +20,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SKARHOLMEN
 
 import graphmodel as gm
 from benchmarks.synthetic import write_corpus
 from graphmodel.cli import main
 from graphmodel.read.tables import Limits
-from graphmodel.store import neo4j as store_module
 from graphmodel.store.neo4j import Store, export_csv, load, resolve_connection
 from graphmodel.store.twins import answer
-
-from conftest import SKARHOLMEN
 
 pytestmark = pytest.mark.slow
 
@@ -40,13 +38,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def store_for(server) -> Store:
     user, password = server.auth if server.auth else (None, None)
-    return Store(resolve_connection(uri=server.uri, username=user, password=password, database=server.database,
-                                    env={}))
+    return Store(resolve_connection(uri=server.uri, username=user, password=password, database=server.database, env={}))
 
 
 def actor_plans(server) -> dict[str, set[str]]:
-    records, _, _ = server.driver().execute_query("MATCH (a:Actor) RETURN a.id AS id, a.plans AS plans",
-                                                  database_=server.database)
+    records, _, _ = server.driver().execute_query(
+        "MATCH (a:Actor) RETURN a.id AS id, a.plans AS plans", database_=server.database
+    )
     return {r["id"]: set(r["plans"] or []) for r in records}
 
 
@@ -85,11 +83,11 @@ def test_concurrent_loads_of_different_plans_keep_every_actor_plans_entry(neo4j_
         def one(plan):
             try:
                 with store_for(neo4j_db) as store:
-                    store.driver  # connect before the barrier, so the writes overlap
-                    start.wait(timeout=60)
+                    _ = store.driver  # connect before the barrier, so the writes overlap
+                    start.wait(timeout=60)  # noqa: B023 - run within this iteration
                     load(store, [plan])
             except BaseException as err:  # noqa: BLE001 - reported below
-                errors.append(err)
+                errors.append(err)  # noqa: B023 - run within this iteration
 
         threads = [threading.Thread(target=one, args=(p,)) for p in plans]
         for t in threads:
@@ -121,15 +119,27 @@ def test_a_plan_with_a_very_long_actor_name_and_measure_text_loads(neo4j_db, reg
             assert store.query("depends-on", {"actor": name}) == answer(graph, "depends-on", {"actor": name})
         assert store.query("depends-on", {"actor": long_name})
         assert load(store, plans).unchanged_plans == 1
-    records, _, _ = neo4j_db.driver().execute_query("MATCH (a:Actor) WHERE size(a.name) >= $size RETURN a.name AS name",
-                                                    size=size // 2, database_=neo4j_db.database)
+    records, _, _ = neo4j_db.driver().execute_query(
+        "MATCH (a:Actor) WHERE size(a.name) >= $size RETURN a.name AS name", size=size // 2, database_=neo4j_db.database
+    )
     assert [r["name"] for r in records] == [long_name]
 
 
 # -- one folding rule ------------------------------------------------------------------------------
 
-FOLDING = ["Großstadt", "GROSSSTADT", "ﬁnansförvaltningen", "Finansförvaltningen", "İstanbulgruppen",
-           "Istanbulgruppen", "ıstanbulgruppen", "Cafe\u0301gruppen", "Café gruppen", "ǅemalgruppen", "Straße-ǲ"]
+FOLDING = [
+    "Großstadt",
+    "GROSSSTADT",
+    "ﬁnansförvaltningen",
+    "Finansförvaltningen",
+    "İstanbulgruppen",
+    "Istanbulgruppen",
+    "ıstanbulgruppen",
+    "Cafe\u0301gruppen",
+    "Café gruppen",
+    "ǅemalgruppen",
+    "Straße-ǲ",
+]
 
 
 def test_names_fold_alike_in_python_and_cypher(neo4j_db, registry, tmp_path):
@@ -167,8 +177,9 @@ def test_works_with_sorts_names_as_python_does(neo4j_db, registry, tmp_path):
 
 
 def _polisen(server) -> dict:
-    records, _, _ = server.driver().execute_query("MATCH (a:Actor {id: 'polisen'}) RETURN properties(a) AS p",
-                                                  database_=server.database)
+    records, _, _ = server.driver().execute_query(
+        "MATCH (a:Actor {id: 'polisen'}) RETURN properties(a) AS p", database_=server.database
+    )
     return records[0]["p"]
 
 
@@ -181,8 +192,11 @@ def test_a_plan_cannot_redefine_a_shared_actor(neo4j_db, registry, skarholmen):
     from graphmodel.model import Actor
 
     kapad = dataclasses.replace(
-        skarholmen, info=dataclasses.replace(skarholmen.info, id="kapad-2020", organisation="polisen"),
-        measures=[], actors={"polisen": Actor("polisen", "Kapade kommunen", "municipal-unit", "national")})
+        skarholmen,
+        info=dataclasses.replace(skarholmen.info, id="kapad-2020", organisation="polisen"),
+        measures=[],
+        actors={"polisen": Actor("polisen", "Kapade kommunen", "municipal-unit", "national")},
+    )
     for order in ([skarholmen, kapad], [kapad, skarholmen]):
         neo4j_db.reset()
         with store_for(neo4j_db) as store:
@@ -203,11 +217,30 @@ def test_a_plan_view_with_another_scope_never_overwrites_a_national_actor(neo4j_
     good = plan_rows(skarholmen)
     entry = next(a for a in good.actors if a["id"] == "polisen")["props"]
     hijacked = dataclasses.replace(
-        good, plan="kapad-2020", props={**good.props, "id": "kapad-2020", "key": "kapad-2020"}, measures=[],
-        measure_rows=[], responsible=[], partners=[], part_of=[], hash="x",
-        actors=[{"id": "polisen", "props": {**entry, "name": "Kapade kommunen", "kind": "municipality",
-                                            "scope": "organisation", "organisation": "polisen",
-                                            "names_normalised": ["kapadekommunen"], "aliases": []}}])
+        good,
+        plan="kapad-2020",
+        props={**good.props, "id": "kapad-2020", "key": "kapad-2020"},
+        measures=[],
+        measure_rows=[],
+        responsible=[],
+        partners=[],
+        part_of=[],
+        hash="x",
+        actors=[
+            {
+                "id": "polisen",
+                "props": {
+                    **entry,
+                    "name": "Kapade kommunen",
+                    "kind": "municipality",
+                    "scope": "organisation",
+                    "organisation": "polisen",
+                    "names_normalised": ["kapadekommunen"],
+                    "aliases": [],
+                },
+            }
+        ],
+    )
     with store_for(neo4j_db) as store:
         load(store, [good, hijacked])
     props = _polisen(neo4j_db)
@@ -219,8 +252,15 @@ def test_a_plan_view_with_another_scope_never_overwrites_a_national_actor(neo4j_
 
 
 def _cli(args, env, stdin=None):
-    return subprocess.run([sys.executable, "-m", "graphmodel.cli", *map(str, args)], capture_output=True, text=True,
-                          timeout=180, env={**os.environ, **env}, input=stdin, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "graphmodel.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, **env},
+        input=stdin,
+        cwd=ROOT,
+    )
 
 
 @pytest.mark.neo4j
@@ -230,11 +270,14 @@ def test_neo4j_load_and_query_print_nothing_on_stderr():
     from neo4j_server.launcher import Neo4jTestServer
 
     with Neo4jTestServer() as server:
-        for args in (["neo4j", "query", "overdue"],
-                     ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
-                     ["neo4j", "load", SKARHOLMEN], ["neo4j", "load", SKARHOLMEN],
-                     ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
-                     ["neo4j", "query", "works-with", "--param", "actor=Ingen sådan"]):
+        for args in (
+            ["neo4j", "query", "overdue"],
+            ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
+            ["neo4j", "load", SKARHOLMEN],
+            ["neo4j", "load", SKARHOLMEN],
+            ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
+            ["neo4j", "query", "works-with", "--param", "actor=Ingen sådan"],
+        ):
             done = _cli(args, server.env)
             assert done.returncode == 0, done.stderr
             assert done.stderr == "", (args, done.stderr[:2000])
@@ -242,15 +285,30 @@ def test_neo4j_load_and_query_print_nothing_on_stderr():
 
 # -- connection and files: no server needed --------------------------------------------------------
 
-BAD_URIS = ["bolt://", "neo4j://:abc", "http//x", "bolt://host:99999", "bolt://my host:7687", "bolt://host\x07:7687",
-            "bolt://host:7687/\n", "ftp://host:7687", "bolt://user:s3cret-pw@:99999", "neo4j+s://user:s3cret-pw@ho st",
-            "", " "]
+BAD_URIS = [
+    "bolt://",
+    "neo4j://:abc",
+    "http//x",
+    "bolt://host:99999",
+    "bolt://my host:7687",
+    "bolt://host\x07:7687",
+    "bolt://host:7687/\n",
+    "ftp://host:7687",
+    "bolt://user:s3cret-pw@:99999",
+    "neo4j+s://user:s3cret-pw@ho st",
+    "",
+    " ",
+]
 
 
 @pytest.mark.parametrize("uri", BAD_URIS, ids=repr)
 def test_a_malformed_uri_is_one_line_exit_2_without_credentials(uri):
-    result = CliRunner().invoke(main, ["neo4j", "query", "overview", "--uri", uri],
-                                env={"NEO4J_URI": None, "NEO4J_PASSWORD": "s3cret-pw"}, catch_exceptions=True)
+    result = CliRunner().invoke(
+        main,
+        ["neo4j", "query", "overview", "--uri", uri],
+        env={"NEO4J_URI": None, "NEO4J_PASSWORD": "s3cret-pw"},
+        catch_exceptions=True,
+    )
     assert result.exit_code == 2, (result.output, result.exception)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     lines = [line for line in result.output.splitlines() if line.strip()]
@@ -310,23 +368,29 @@ def test_a_store_written_before_keys_is_updated_in_place(neo4j_db, registry, ska
     with store_for(neo4j_db) as store:
         load(store, [skarholmen, norrtorp])
     db = neo4j_db.driver()
-    for statement in ("DROP CONSTRAINT actor_key", "DROP CONSTRAINT measure_key", "DROP CONSTRAINT plan_key",
-                      "MATCH (n) REMOVE n.key, n.sort_name SET n.load_hash = null",
-                      "CREATE CONSTRAINT actor_id FOR (a:Actor) REQUIRE a.id IS UNIQUE",
-                      "CREATE CONSTRAINT measure_id FOR (m:Measure) REQUIRE m.id IS UNIQUE",
-                      "CREATE CONSTRAINT plan_id FOR (p:Plan) REQUIRE p.id IS UNIQUE",
-                      "CREATE INDEX actor_name FOR (a:Actor) ON (a.name)",
-                      "CREATE INDEX measure_plan FOR (m:Measure) ON (m.plan)"):
+    for statement in (
+        "DROP CONSTRAINT actor_key",
+        "DROP CONSTRAINT measure_key",
+        "DROP CONSTRAINT plan_key",
+        "MATCH (n) REMOVE n.key, n.sort_name SET n.load_hash = null",
+        "CREATE CONSTRAINT actor_id FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+        "CREATE CONSTRAINT measure_id FOR (m:Measure) REQUIRE m.id IS UNIQUE",
+        "CREATE CONSTRAINT plan_id FOR (p:Plan) REQUIRE p.id IS UNIQUE",
+        "CREATE INDEX actor_name FOR (a:Actor) ON (a.name)",
+        "CREATE INDEX measure_plan FOR (m:Measure) ON (m.plan)",
+    ):
         db.execute_query(statement, database_=neo4j_db.database)
     with store_for(neo4j_db) as store:
         summary = load(store, [skarholmen, norrtorp])
     assert summary.counters["nodes_created"] == 0 and summary.counters["relationships_created"] == 0
     assert_same_as_networkx(neo4j_db, [skarholmen, norrtorp])
-    records, _, _ = db.execute_query("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name ORDER BY name",
-                                     database_=neo4j_db.database)
+    records, _, _ = db.execute_query(
+        "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name ORDER BY name", database_=neo4j_db.database
+    )
     assert [r["name"] for r in records] == ["actor_key", "measure_key", "plan_key"]
-    records, _, _ = db.execute_query("MATCH (n) WHERE n.key IS NULL OR n.key <> n.id RETURN count(n) AS n",
-                                     database_=neo4j_db.database)
+    records, _, _ = db.execute_query(
+        "MATCH (n) WHERE n.key IS NULL OR n.key <> n.id RETURN count(n) AS n", database_=neo4j_db.database
+    )
     assert records[0]["n"] == 0
 
 
@@ -336,7 +400,9 @@ def test_limit_applies_to_neo4j_export(tmp_path):
     refused = CliRunner().invoke(main, ["neo4j", "export", str(tmp_path / "ut"), str(plan)])
     assert refused.exit_code == 2 and "--limit cell-length=" in refused.output, refused.output
     assert not (tmp_path / "ut" / "measures.csv").exists()
-    done = CliRunner().invoke(main, ["neo4j", "export", str(tmp_path / "ut"), str(plan), "--limit", "cell-length=50000"])
+    done = CliRunner().invoke(
+        main, ["neo4j", "export", str(tmp_path / "ut"), str(plan), "--limit", "cell-length=50000"]
+    )
     assert done.exit_code == 0, done.output
     assert "x" * 40_000 in (tmp_path / "ut" / "measures.csv").read_text(encoding="utf-8")
 

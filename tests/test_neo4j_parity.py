@@ -48,7 +48,9 @@ def param_sets(name: str, graph, sample: int | None) -> list[dict]:
     if "actor" in given:
         sets = [{"actor": n} for n in actor_names(graph, sample)]
         if "subunits" in given:
-            sets += [{"actor": n, "subunits": not stmt.bind({"actor": n})["subunits"]} for n in actor_names(graph, sample)]
+            sets += [
+                {"actor": n, "subunits": not stmt.bind({"actor": n})["subunits"]} for n in actor_names(graph, sample)
+            ]
         return sets
     if "asOf" in given:
         return [{"asOf": d} for d in AS_OF]
@@ -63,8 +65,9 @@ def check_parity(server, plans, sample=None) -> int:
     graph = gm.build_graph(plans)
     connection = resolve_connection(uri=server.uri, database=server.database, env={})
     if server.auth:
-        connection = resolve_connection(uri=server.uri, username=server.auth[0], password=server.auth[1],
-                                        database=server.database, env={})
+        connection = resolve_connection(
+            uri=server.uri, username=server.auth[0], password=server.auth[1], database=server.database, env={}
+        )
     mismatches, compared, nonempty = [], 0, set()
     with Store(connection) as store:
         load(store, plans)
@@ -75,10 +78,12 @@ def check_parity(server, plans, sample=None) -> int:
                 nonempty.update([name] if want else [])
                 if got != want:
                     first = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-                    mismatches.append(f"{name} {params}: {len(got)} rows on Neo4j, {len(want)} on networkx; "
-                                      f"first difference at row {first}: "
-                                      f"{got[first] if first < len(got) else None} vs "
-                                      f"{want[first] if first < len(want) else None}")
+                    mismatches.append(
+                        f"{name} {params}: {len(got)} rows on Neo4j, {len(want)} on networkx; "
+                        f"first difference at row {first}: "
+                        f"{got[first] if first < len(got) else None} vs "
+                        f"{want[first] if first < len(want) else None}"
+                    )
     assert not mismatches, "\n".join(mismatches[:20])
     return compared, nonempty
 

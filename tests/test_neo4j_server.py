@@ -74,13 +74,9 @@ def test_return_1_over_bolt_without_auth(started):
 
 def test_unique_constraint_rejects_duplicate(started):
     _, db = fresh(started)
-    db.execute_query(
-        "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE"
-    )
+    db.execute_query("CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE")
     # IF NOT EXISTS: a second time is a no-op, not an error.
-    db.execute_query(
-        "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE"
-    )
+    db.execute_query("CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE")
     db.execute_query("CREATE (:Actor {id: 'a1', name: 'Stadsdelsförvaltningen'})")
     with pytest.raises(ConstraintError):
         db.execute_query("CREATE (:Actor {id: 'a1', name: 'Polisen'})")
@@ -132,9 +128,7 @@ def test_load_csv_from_import_dir(started):
 
 def test_call_in_transactions_runs_in_auto_commit_session(started):
     server, db = fresh(started)
-    (server.import_dir / "many.csv").write_text(
-        "id\n" + "".join(f"a{i}\n" for i in range(2500)), encoding="utf-8"
-    )
+    (server.import_dir / "many.csv").write_text("id\n" + "".join(f"a{i}\n" for i in range(2500)), encoding="utf-8")
     with db.session(database="neo4j") as session:
         session.run(
             "LOAD CSV WITH HEADERS FROM 'file:///many.csv' AS row "

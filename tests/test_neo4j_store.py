@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import NORRTORP, SKARHOLMEN
 
 import graphmodel as gm
 from graphmodel.cli import main
 from graphmodel.store.neo4j import LoadFailed, Store, export_csv, load, load_csv, resolve_connection
 from graphmodel.store.twins import TWINS, answer
-
-from conftest import NORRTORP, SKARHOLMEN
 
 pytestmark = pytest.mark.neo4j
 
@@ -32,19 +31,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def store_for(server) -> Store:
     c = resolve_connection(uri=server.uri, database=server.database, env={})
     if server.auth:
-        c = resolve_connection(uri=server.uri, username=server.auth[0], password=server.auth[1],
-                               database=server.database, env={})
+        c = resolve_connection(
+            uri=server.uri, username=server.auth[0], password=server.auth[1], database=server.database, env={}
+        )
     return Store(c)
 
 
 def snapshot(server) -> tuple[dict, set]:
     """Every node (label, id) with its properties, every relationship (start, type, end)."""
     db = server.driver()
-    records, _, _ = db.execute_query("MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props",
-                                     database_=server.database)
+    records, _, _ = db.execute_query(
+        "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props", database_=server.database
+    )
     nodes = {(r["label"], r["id"]): r["props"] for r in records}
-    records, _, _ = db.execute_query("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p",
-                                     database_=server.database)
+    records, _, _ = db.execute_query(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p", database_=server.database
+    )
     edges = {(r["a"], r["t"], r["b"], tuple(sorted(r["p"].items()))) for r in records}
     return nodes, edges
 
@@ -135,8 +137,15 @@ def test_reload_of_edited_plan_removes_what_is_gone_and_keeps_other_plans(neo4j_
         load(store, both, **options)
         if legacy:
             neo4j_db.driver().execute_query("MATCH (p:Plan) REMOVE p.load_hash, p.actors")
-        before = {name: store.query(name, {"actor": "Polisen"} if "actor" in name or name in (
-            "depends-on", "responsible-for", "works-with", "what-if") else {}) for name in ("unassigned", "coverage")}
+        before = {
+            name: store.query(
+                name,
+                {"actor": "Polisen"}
+                if "actor" in name or name in ("depends-on", "responsible-for", "works-with", "what-if")
+                else {},
+            )
+            for name in ("unassigned", "coverage")
+        }
         summary = load(store, [edited[1]], **options)
         assert summary.counters["nodes_deleted"] > 0
         assert summary.counters["nodes_created"] == 0
@@ -148,14 +157,18 @@ def test_reload_of_edited_plan_removes_what_is_gone_and_keeps_other_plans(neo4j_
         assert again.counters["relationships_deleted"] == 0
         assert again.unchanged_plans == (1 if legacy else 2)
     for name in before:  # Skärholmen's rows are untouched
-        assert [r for r in after[name] if r["plan"] == "skarholmen-2017"] == \
-               [r for r in before[name] if r["plan"] == "skarholmen-2017"]
+        assert [r for r in after[name] if r["plan"] == "skarholmen-2017"] == [
+            r for r in before[name] if r["plan"] == "skarholmen-2017"
+        ]
     nodes, _ = snapshot(neo4j_db)
     unknown_gone = [a for a in both[1].actors.values() if a.unknown and a.id not in edited[1].actors]
     assert unknown_gone and all(("Actor", a.id) not in nodes for a in unknown_gone)
     assert ("Actor", "polisen") in nodes  # shared national actor still used
-    assert all("norrtorp-2019" not in props.get("plans", []) for (label, i), props in nodes.items()
-               if label == "Actor" and i not in edited[1].actors)
+    assert all(
+        "norrtorp-2019" not in props.get("plans", [])
+        for (label, i), props in nodes.items()
+        if label == "Actor" and i not in edited[1].actors
+    )
     assert nodes[("Plan", "norrtorp-2019")]["actors"] == sorted(edited[1].actors)  # keys (= ids when short), sorted
 
 
@@ -172,8 +185,11 @@ def test_chunked_load_gives_the_same_graph(neo4j_db, both):
 @pytest.mark.parametrize("batch_size", [1, 5000], ids=["several-statements", "one-statement"])
 def test_a_plan_loads_whole_or_not_at_all(neo4j_db, both, registry, tmp_path, batch_size):
     bad = tmp_path / "trasig-2020.csv"
-    bad.write_text("Område;Åtgärd;Ansvarig;Övriga aktörer;Källa\nA;Första;Socialtjänsten;Polisen;s. 9\n"
-                   "B;Andra;Rektor;Fryshuset;s. 10\nC;Tredje;Fältgruppen;Säpo;s. 9\n", encoding="utf-8")
+    bad.write_text(
+        "Område;Åtgärd;Ansvarig;Övriga aktörer;Källa\nA;Första;Socialtjänsten;Polisen;s. 9\n"
+        "B;Andra;Rektor;Fryshuset;s. 10\nC;Tredje;Fältgruppen;Säpo;s. 9\n",
+        encoding="utf-8",
+    )
     broken = gm.read_plans([bad], registry)
     with store_for(neo4j_db) as store:
         load(store, [both[0]])
@@ -187,8 +203,15 @@ def test_a_plan_loads_whole_or_not_at_all(neo4j_db, both, registry, tmp_path, ba
     assert snapshot(neo4j_db) == before  # nothing of the failing plan, the other plan as it was
 
 
-NASTY = ["O'Brien \"citat\" \\ bakåt", "Kostar $100 ${x} $actor", "Kommentar // inte kod", "Slut } { ]",
-         "MATCH (n) DETACH DELETE n", "'}) RETURN 1 //", "Rad\nbrytning\ttab"]
+NASTY = [
+    'O\'Brien "citat" \\ bakåt',
+    "Kostar $100 ${x} $actor",
+    "Kommentar // inte kod",
+    "Slut } { ]",
+    "MATCH (n) DETACH DELETE n",
+    "'}) RETURN 1 //",
+    "Rad\nbrytning\ttab",
+]
 
 
 def test_text_travels_only_as_parameters(neo4j_db, registry, tmp_path):
@@ -210,8 +233,9 @@ def test_text_travels_only_as_parameters(neo4j_db, registry, tmp_path):
         assert set(NASTY[:-1]) <= set(texts)  # byte for byte (the reader folds the last one's line break)
         names = sorted(p["name"] for (label, _), p in nodes.items() if label == "Actor")
         assert names == sorted(d["name"] for _, d in graph.nodes(data=True) if d["label"] == "Actor")
-        assert {p["text"] for *_, props in edges for k, p in [("x", dict(props))] if "text" in p} == \
-               {d["text"] for *_, d in graph.edges(data=True) if "text" in d}
+        assert {p["text"] for *_, props in edges for k, p in [("x", dict(props))] if "text" in p} == {
+            d["text"] for *_, d in graph.edges(data=True) if "text" in d
+        }
         unknown = [d["name"] for _, d in graph.nodes(data=True) if d.get("unknown")]
         assert any("$" in n or "'" in n or "}" in n for n in unknown)
         for name in unknown:
@@ -287,8 +311,12 @@ def _one_clear_line(result) -> str:
 
 
 def test_server_down_is_one_line_exit_2():
-    line = _one_clear_line(run_cli(["neo4j", "query", "unassigned", "--uri", f"bolt://127.0.0.1:{_free_port()}"],
-                                   env={"NEO4J_URI": None, "NEO4J_PASSWORD": None}))
+    line = _one_clear_line(
+        run_cli(
+            ["neo4j", "query", "unassigned", "--uri", f"bolt://127.0.0.1:{_free_port()}"],
+            env={"NEO4J_URI": None, "NEO4J_PASSWORD": None},
+        )
+    )
     assert "cannot reach" in line
 
 
@@ -315,8 +343,12 @@ def test_wrong_password_is_one_line_and_never_printed():
 
 
 def test_connection_flag_beats_environment_beats_default():
-    env = {"NEO4J_URI": "neo4j+s://x.databases.neo4j.io", "NEO4J_USERNAME": "u", "NEO4J_DATABASE": "d",
-           "NEO4J_PASSWORD": "p4ssw0rd"}
+    env = {
+        "NEO4J_URI": "neo4j+s://x.databases.neo4j.io",
+        "NEO4J_USERNAME": "u",
+        "NEO4J_DATABASE": "d",
+        "NEO4J_PASSWORD": "p4ssw0rd",
+    }
     c = resolve_connection(uri="bolt://h:1", env=env)
     assert (c.uri, c.username, c.database, c.password) == ("bolt://h:1", "u", "d", "p4ssw0rd")
     assert "p4ssw0rd" not in repr(c)

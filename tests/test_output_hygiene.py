@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import orjson
+from graphmodel.viz.page import vis_network_js
 from openpyxl import load_workbook
 
 import graphmodel as gm
@@ -23,7 +24,6 @@ from graphmodel.present.exports import LEDGER_COLUMNS, ledger_rows, write_csv, w
 from graphmodel.present.formats import MEASURE_COLUMNS, csv_chunks, to_json
 from graphmodel.text import clean_text
 from tests.conftest import SKARHOLMEN
-from graphmodel.viz.page import vis_network_js
 
 CONTROLS = "".join(map(chr, range(0x20))) + "".join(map(chr, range(0x7F, 0xA0))) + "\ufffe\uffff\ud800\udfff"
 NOT_IN_ANY_FORMAT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -68,8 +68,11 @@ def test_every_report_file_parses_back_when_names_hold_every_control_character(t
             list(csv.reader(text.splitlines(), delimiter=";"))
         parsed.append(path.name)
     assert len(parsed) == 12
-    names = [n["name"] for n in json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"]
-             if n.get("name", "").startswith("Polisen")]
+    names = [
+        n["name"]
+        for n in json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"]
+        if n.get("name", "").startswith("Polisen")
+    ]
     # tab, line feed and carriage return kept; \x0b \x0c \x1c-\x1e \x85 read as line breaks; U+FFFE, U+FFFF and
     # the surrogates as U+FFFD; every other control dropped
     assert names == ["Polisen\t\n\n\n\r\n\n\n\n\ufffd\ufffd\ufffd\ufffdSäpo"]
@@ -88,18 +91,38 @@ def test_a_listing_in_json_or_csv_holds_only_clean_text():
 
 
 def test_xlsx_text_with_a_vertical_tab_no_longer_crashes_the_writer(tmp_path):
-    rows = [{"id": "m1", "area": "", "level": "", "text": "rad ett\x0brad två", "responsible": [], "partners": [],
-             "status": {"state": "unknown", "start": None, "due": None, "text": ""},
-             "source": {"file": "p.csv", "row": 2}}]
+    rows = [
+        {
+            "id": "m1",
+            "area": "",
+            "level": "",
+            "text": "rad ett\x0brad två",
+            "responsible": [],
+            "partners": [],
+            "status": {"state": "unknown", "start": None, "due": None, "text": ""},
+            "source": {"file": "p.csv", "row": 2},
+        }
+    ]
     write_xlsx({"Åtgärder": (rows, MEASURE_COLUMNS)}, tmp_path / "m.xlsx")
     assert load_workbook(tmp_path / "m.xlsx")["Åtgärder"]["D2"].value == "rad ett\nrad två"
 
 
 def test_a_cell_naming_9000_actors_is_written_once_in_the_ledger_files(tmp_path):
     cell = ", ".join(f"Föreningen Xq{i:05d}" for i in range(9000))
-    rows = [{"file": "plan.csv", "sheet": None, "row": 2, "column": "Övriga aktörer", "text": cell,
-             "part": f"Föreningen Xq{i:05d}", "became": f"actor: Föreningen Xq{i:05d} (unknown)",
-             "problem": "unknown-actor", "suggestions": []} for i in range(9000)]
+    rows = [
+        {
+            "file": "plan.csv",
+            "sheet": None,
+            "row": 2,
+            "column": "Övriga aktörer",
+            "text": cell,
+            "part": f"Föreningen Xq{i:05d}",
+            "became": f"actor: Föreningen Xq{i:05d} (unknown)",
+            "problem": "unknown-actor",
+            "suggestions": [],
+        }
+        for i in range(9000)
+    ]
     write_csv(ledger_rows(rows), LEDGER_COLUMNS, tmp_path / "check.csv")
     csv.field_size_limit(1_000_000)
     write_xlsx({"Inläsning": (ledger_rows(rows), LEDGER_COLUMNS)}, tmp_path / "m.xlsx")

@@ -57,17 +57,26 @@ def plan_cells() -> list[str]:
 PLAN_SPLITS = {
     # skarholmen-2017.csv
     "Preventionssamordnaren": ["Preventionssamordnaren"],
-    "Stadsdelsförvaltning Berörda fackförvaltningar Polis Övriga berörda aktörer":
-        ["Stadsdelsförvaltning", "Berörda fackförvaltningar", "Polis", "Övriga berörda aktörer"],
+    "Stadsdelsförvaltning Berörda fackförvaltningar Polis Övriga berörda aktörer": [
+        "Stadsdelsförvaltning",
+        "Berörda fackförvaltningar",
+        "Polis",
+        "Övriga berörda aktörer",
+    ],
     "Polisen Övriga efter behov": ["Polisen", "Övriga efter behov"],
     "Verksamhetsansvariga": ["Verksamhetsansvariga"],
     "Medarbetare inom stadsdelsnämndens verksamheter": ["Medarbetare inom stadsdelsnämndens verksamheter"],
     "HR- avdelningen": ["HR- avdelningen"],
     "HR avdelningen och samordnaren": ["HR avdelningen", "samordnaren"],
-    "Politiker och medarbetare inom stadsdelsnämndens verksamheter":
-        ["Politiker", "medarbetare inom stadsdelsnämndens verksamheter"],
-    "Stadsdelsdirektör, avdelningschef förskola och fritid avdelningschef stadsutveckling och medborgarservice":
-        ["Stadsdelsdirektör", "avdelningschef förskola och fritid", "avdelningschef stadsutveckling och medborgarservice"],
+    "Politiker och medarbetare inom stadsdelsnämndens verksamheter": [
+        "Politiker",
+        "medarbetare inom stadsdelsnämndens verksamheter",
+    ],
+    "Stadsdelsdirektör, avdelningschef förskola och fritid avdelningschef stadsutveckling och medborgarservice": [
+        "Stadsdelsdirektör",
+        "avdelningschef förskola och fritid",
+        "avdelningschef stadsutveckling och medborgarservice",
+    ],
     "Fryshuset, civilsamhället": ["Fryshuset", "civilsamhället"],
     "Polisen": ["Polisen"],
     "Stadsdelsförvaltningens mottagningsenhet": ["Stadsdelsförvaltningens mottagningsenhet"],
@@ -103,7 +112,10 @@ PLAN_SPLITS = {
     "Vård- och omsorgschef": ["Vård- och omsorgschef"],
     "Svenska kyrkan": ["Svenska kyrkan"],
     "externa parter": ["externa parter"],
-    "Kultur- och fritidsförvaltningen, Utbildningsförvaltningen": ["Kultur- och fritidsförvaltningen", "Utbildningsförvaltningen"],
+    "Kultur- och fritidsförvaltningen, Utbildningsförvaltningen": [
+        "Kultur- och fritidsförvaltningen",
+        "Utbildningsförvaltningen",
+    ],
     "Samtliga förvaltningar": ["Samtliga förvaltningar"],
 }
 
@@ -211,7 +223,10 @@ def test_a_name_with_och_the_registry_knows_is_never_split(cell, registry):
 
 def test_a_name_with_och_the_registry_knows_is_found_inside_a_list(registry):
     assert names("Polisen, Sveriges Kommuner och Regioner samt MSB", registry) == [
-        "Polisen", "Sveriges Kommuner och Regioner", "MSB"]
+        "Polisen",
+        "Sveriges Kommuner och Regioner",
+        "MSB",
+    ]
 
 
 def test_without_a_registry_och_between_plain_words_separates():
@@ -222,10 +237,15 @@ NAMES_WITH_OCH_IN_LISTS = {
     "kultur- och fritidsförvaltningen och socialtjänsten": ["kultur- och fritidsförvaltningen", "socialtjänsten"],
     "Socialnämnden och kultur- och fritidsnämnden": ["Socialnämnden", "kultur- och fritidsnämnden"],
     "Barn- och utbildningsförvaltningen samt socialtjänsten": ["Barn- och utbildningsförvaltningen", "socialtjänsten"],
-    "Stadsdelsdirektör, avdelningschef förskola och fritid avdelningschef stadsutveckling och medborgarservice":
-        ["Stadsdelsdirektör", "avdelningschef förskola och fritid", "avdelningschef stadsutveckling och medborgarservice"],
-    "Kultur- och fritidsförvaltningen Barn- och utbildningsförvaltningen":
-        ["Kultur- och fritidsförvaltningen", "Barn- och utbildningsförvaltningen"],
+    "Stadsdelsdirektör, avdelningschef förskola och fritid avdelningschef stadsutveckling och medborgarservice": [
+        "Stadsdelsdirektör",
+        "avdelningschef förskola och fritid",
+        "avdelningschef stadsutveckling och medborgarservice",
+    ],
+    "Kultur- och fritidsförvaltningen Barn- och utbildningsförvaltningen": [
+        "Kultur- och fritidsförvaltningen",
+        "Barn- och utbildningsförvaltningen",
+    ],
     "HR avdelningen och samordnaren": ["HR avdelningen", "samordnaren"],
 }
 
@@ -238,6 +258,7 @@ def test_och_separates_the_actors_around_a_name_that_contains_och(cell, expected
 
 # --- shared suffixes --------------------------------------------------------
 
+
 def test_a_shared_suffix_list_expands_to_one_board_each(registry):
     for reg in (registry, None):
         phrases = split_actor_cell("arbetsmarknads-, idrotts- och kulturnämnden", reg)
@@ -247,19 +268,25 @@ def test_a_shared_suffix_list_expands_to_one_board_each(registry):
 
 def test_a_shared_suffix_list_of_förvaltningar_expands_too():
     assert names("social-, utbildnings- och kulturförvaltningen") == [
-        "socialförvaltningen", "utbildningsförvaltningen", "kulturförvaltningen"]
+        "socialförvaltningen",
+        "utbildningsförvaltningen",
+        "kulturförvaltningen",
+    ]
 
 
 def test_a_two_part_shared_suffix_expands_only_when_the_registry_knows_each_board_and_not_the_whole():
-    boards = Registry([
-        RegistryEntry("idrottsnamnden", "Idrottsnämnden", "political-body", "national"),
-        RegistryEntry("kulturnamnden", "Kulturnämnden", "political-body", "national"),
-    ])
+    boards = Registry(
+        [
+            RegistryEntry("idrottsnamnden", "Idrottsnämnden", "political-body", "national"),
+            RegistryEntry("kulturnamnden", "Kulturnämnden", "political-body", "national"),
+        ]
+    )
     assert names("idrotts- och kulturnämnden", boards) == ["idrottsnämnden", "kulturnämnden"]
     assert names("idrotts- och kulturnämnden") == ["idrotts- och kulturnämnden"]
     assert names("Social- och arbetsmarknadsnämnden") == ["Social- och arbetsmarknadsnämnden"]
-    combined = Registry([*boards.entries.values(),
-                         RegistryEntry("kin", "Idrotts- och kulturnämnden", "political-body", "national")])
+    combined = Registry(
+        [*boards.entries.values(), RegistryEntry("kin", "Idrotts- och kulturnämnden", "political-body", "national")]
+    )
     assert names("idrotts- och kulturnämnden", combined) == ["idrotts- och kulturnämnden"]
 
 
@@ -268,8 +295,12 @@ def test_a_two_part_shared_suffix_expands_only_when_the_registry_knows_each_boar
 RUN_TOGETHER = {
     "Social resursnämnd Utbildningsnämnden": ["Social resursnämnd", "Utbildningsnämnden"],
     "Stadsdelsförvaltningen Berörda fackförvaltningar": ["Stadsdelsförvaltningen", "Berörda fackförvaltningar"],
-    "Stadsdelsförvaltning Berörda fackförvaltningar Polis Övriga berörda aktörer":
-        ["Stadsdelsförvaltning", "Berörda fackförvaltningar", "Polis", "Övriga berörda aktörer"],
+    "Stadsdelsförvaltning Berörda fackförvaltningar Polis Övriga berörda aktörer": [
+        "Stadsdelsförvaltning",
+        "Berörda fackförvaltningar",
+        "Polis",
+        "Övriga berörda aktörer",
+    ],
     "Socialtjänsten SIG 18-29 år": ["Socialtjänsten", "SIG 18-29 år"],
     "Socialnämnden Utbildningsnämnden Kulturnämnden": ["Socialnämnden", "Utbildningsnämnden", "Kulturnämnden"],
     "Socialförvaltningen IFO": ["Socialförvaltningen", "IFO"],
@@ -288,37 +319,50 @@ def test_names_run_together_split_where_the_registry_knows_every_part(registry):
     assert names("Polisen Säpo Kriminalvården") == ["Polisen Säpo Kriminalvården"]
 
 
-@pytest.mark.parametrize("cell", ["Stadsdelsförvaltningen Skärholmen", "Socialförvaltningen Stockholm", "Socialtjänsten Norrtorp"])
+@pytest.mark.parametrize(
+    "cell", ["Stadsdelsförvaltningen Skärholmen", "Socialförvaltningen Stockholm", "Socialtjänsten Norrtorp"]
+)
 def test_a_lone_place_after_a_förvaltning_is_part_of_its_name(cell, registry):
     assert names(cell) == [cell]
     assert names(cell, registry) == [cell]
 
 
 def test_a_users_own_registry_splits_its_own_names_run_together():
-    own = Registry([
-        RegistryEntry("trygga-norrtorp", "Föreningen Trygga Norrtorp", "civil-society", "national"),
-        RegistryEntry("norrtorps-bostader", "Norrtorps Bostäder AB", "business", "national"),
-    ])
+    own = Registry(
+        [
+            RegistryEntry("trygga-norrtorp", "Föreningen Trygga Norrtorp", "civil-society", "national"),
+            RegistryEntry("norrtorps-bostader", "Norrtorps Bostäder AB", "business", "national"),
+        ]
+    )
     assert names("Föreningen Trygga Norrtorp Norrtorps Bostäder AB", own) == [
-        "Föreningen Trygga Norrtorp", "Norrtorps Bostäder AB"]
+        "Föreningen Trygga Norrtorp",
+        "Norrtorps Bostäder AB",
+    ]
     assert names("Föreningen Trygga Norrtorp Norrtorps Bostäder AB") == [
-        "Föreningen Trygga Norrtorp Norrtorps Bostäder AB"]
+        "Föreningen Trygga Norrtorp Norrtorps Bostäder AB"
+    ]
 
 
 def test_names_run_together_keep_their_hedge_and_remark_in_their_own_text():
     phrases = split_actor_cell("Polisen Övriga efter behov")
     assert [(p.text, p.name, p.hedge) for p in phrases] == [
-        ("Polisen", "Polisen", None), ("Övriga efter behov", "Övriga", "efter behov")]
+        ("Polisen", "Polisen", None),
+        ("Övriga efter behov", "Övriga", "efter behov"),
+    ]
     phrases = split_actor_cell("Socialnämnden (SN) Utbildningsnämnden (UN)")
     assert [(p.text, p.name, p.remark) for p in phrases] == [
-        ("Socialnämnden (SN)", "Socialnämnden", "SN"), ("Utbildningsnämnden (UN)", "Utbildningsnämnden", "UN")]
+        ("Socialnämnden (SN)", "Socialnämnden", "SN"),
+        ("Utbildningsnämnden (UN)", "Utbildningsnämnden", "UN"),
+    ]
 
 
 # --- remarks, lead-ins, hedges -----------------------------------------------
 
+
 def test_a_parenthesis_is_a_remark_on_the_actor_before_it(registry):
     assert split_actor_cell("Säkerhetschef (samordnare)", registry) == [
-        ActorPhrase("Säkerhetschef (samordnare)", "Säkerhetschef", remark="samordnare")]
+        ActorPhrase("Säkerhetschef (samordnare)", "Säkerhetschef", remark="samordnare")
+    ]
 
 
 def test_a_remark_stays_with_its_actor_in_a_list(registry):
@@ -363,7 +407,9 @@ def test_a_lead_in_is_kept_when_the_registry_knows_the_whole_phrase(registry):
 def test_a_lead_in_before_a_list_stays_in_the_first_actors_text(registry):
     phrases = split_actor_cell("representanter från Svenska kyrkan och moskén", registry)
     assert [(p.text, p.name) for p in phrases] == [
-        ("representanter från Svenska kyrkan", "Svenska kyrkan"), ("moskén", "moskén")]
+        ("representanter från Svenska kyrkan", "Svenska kyrkan"),
+        ("moskén", "moskén"),
+    ]
 
 
 HEDGED = {
@@ -391,7 +437,9 @@ def test_a_hedge_is_peeled_off_the_name_and_kept_as_hedge_and_in_the_text(cell, 
 def test_a_hedge_inside_a_list_belongs_to_its_own_actor(registry):
     phrases = split_actor_cell("Elevhälsan, i vissa fall BUP", registry)
     assert [(p.text, p.name, p.hedge) for p in phrases] == [
-        ("Elevhälsan", "Elevhälsan", None), ("i vissa fall BUP", "BUP", "i vissa fall")]
+        ("Elevhälsan", "Elevhälsan", None),
+        ("i vissa fall BUP", "BUP", "i vissa fall"),
+    ]
     phrases = split_actor_cell("Kommunpolis samt lokalpolisområdet, Säpo vid behov", registry)
     assert [p.hedge for p in phrases] == [None, None, "vid behov"]
 
@@ -416,6 +464,7 @@ def test_m_fl_alone_is_the_registrys_placeholder_for_others(registry):
 
 
 # --- whitespace, punctuation, empty cells --------------------------------------
+
 
 @pytest.mark.parametrize("cell", ["", " ", "   ", "\n", "\r\n", "\t"])
 def test_an_empty_or_blank_cell_names_no_actor(cell, registry):
@@ -449,14 +498,23 @@ def test_a_trailing_period_is_not_part_of_the_text(registry):
 def test_double_spaces_inside_a_name_are_read_as_one(registry):
     # Whitespace is folded before splitting; the ledger keeps the cell exactly as written.
     assert split_actor_cell("Berörda  fackförvaltningar", registry) == [
-        ActorPhrase("Berörda fackförvaltningar", "Berörda fackförvaltningar")]
+        ActorPhrase("Berörda fackförvaltningar", "Berörda fackförvaltningar")
+    ]
 
 
 # --- unknown names --------------------------------------------------------------
 
-@pytest.mark.parametrize("cell", [
-    "Föreningen Trygga Norrtorp", "Norrtorps Bostäder AB", "Polisn", "Norrtorpsskolan", "Moskéföreningen Al-Noor",
-])
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Föreningen Trygga Norrtorp",
+        "Norrtorps Bostäder AB",
+        "Polisn",
+        "Norrtorpsskolan",
+        "Moskéföreningen Al-Noor",
+    ],
+)
 def test_an_unknown_name_is_kept_whole_and_as_written(cell, registry):
     assert split_actor_cell(cell, registry) == [ActorPhrase(cell, cell)]
     assert not registry.knows(cell)
@@ -464,7 +522,9 @@ def test_an_unknown_name_is_kept_whole_and_as_written(cell, registry):
 
 def test_unknown_names_are_still_separated_by_och(registry):
     assert names("Norrtorps Bostäder AB och Föreningen Trygga Norrtorp", registry) == [
-        "Norrtorps Bostäder AB", "Föreningen Trygga Norrtorp"]
+        "Norrtorps Bostäder AB",
+        "Föreningen Trygga Norrtorp",
+    ]
 
 
 def test_a_typo_is_kept_as_written_and_not_corrected(registry):
@@ -489,14 +549,31 @@ def _lost_words(cell: str, registry: Registry | None) -> Counter:
     return _words(_SEPARATOR_WORDS.sub(" ", cell)) - _words(texts)
 
 
-ALL_CASES = sorted({
-    *plan_cells(), *PLAN_SPLITS, *SEPARATED, *WHOLE_WITH_OCH, *REGISTRY_NAMES_WITH_OCH, *NAMES_WITH_OCH_IN_LISTS,
-    *RUN_TOGETHER, *LEAD_INS, *HEDGED, *MESSY,
-    "Polisen Övriga efter behov", "Socialnämnden (SN) Utbildningsnämnden (UN)", "Fryshuset (Exit) och Passus",
-    "SSPF (skola, socialtjänst, polis och fritid)", "representanter från Svenska kyrkan och moskén",
-    "social-, utbildnings- och kulturförvaltningen", "Polisn och Säpo", "vid behov", "Övriga efter behov",
-    "Norrtorps Bostäder AB och Föreningen Trygga Norrtorp", "Polisen, Sveriges Kommuner och Regioner samt MSB",
-})
+ALL_CASES = sorted(
+    {
+        *plan_cells(),
+        *PLAN_SPLITS,
+        *SEPARATED,
+        *WHOLE_WITH_OCH,
+        *REGISTRY_NAMES_WITH_OCH,
+        *NAMES_WITH_OCH_IN_LISTS,
+        *RUN_TOGETHER,
+        *LEAD_INS,
+        *HEDGED,
+        *MESSY,
+        "Polisen Övriga efter behov",
+        "Socialnämnden (SN) Utbildningsnämnden (UN)",
+        "Fryshuset (Exit) och Passus",
+        "SSPF (skola, socialtjänst, polis och fritid)",
+        "representanter från Svenska kyrkan och moskén",
+        "social-, utbildnings- och kulturförvaltningen",
+        "Polisn och Säpo",
+        "vid behov",
+        "Övriga efter behov",
+        "Norrtorps Bostäder AB och Föreningen Trygga Norrtorp",
+        "Polisen, Sveriges Kommuner och Regioner samt MSB",
+    }
+)
 
 
 def test_nothing_is_lost_in_any_cell_of_the_two_plans(registry):
@@ -522,6 +599,7 @@ def test_every_phrase_has_a_name_and_a_text_taken_from_the_cell(cell, registry):
 
 
 # --- the API -----------------------------------------------------------------------
+
 
 def test_an_actor_phrase_is_an_immutable_value():
     phrase = ActorPhrase("Säpo vid behov", "Säpo", hedge="vid behov")

@@ -22,7 +22,12 @@ def owners(plan, text_start):
 def test_skarholmen_has_seventeen_measures_in_the_plan_order(skarholmen):
     assert len(skarholmen.measures) == 17
     assert [m.area for m in skarholmen.measures] == (
-        ["Organisation", "Lägesbild"] + ["Förebyggande"] * 6 + ["Förhindrande"] * 6 + ["Utbildning"] * 2 + ["Uppföljning"])
+        ["Organisation", "Lägesbild"]
+        + ["Förebyggande"] * 6
+        + ["Förhindrande"] * 6
+        + ["Utbildning"] * 2
+        + ["Uppföljning"]
+    )
     assert [m.level for m in skarholmen.measures[2:8]] == ["Universellt"] * 4 + ["Selektivt", "Indikerat"]
 
 
@@ -34,18 +39,26 @@ def test_skarholmen_resolves_every_actor_with_no_unknowns(skarholmen):
 def test_who_owns_and_takes_part_in_the_coordination_measure(skarholmen):
     assert owners(skarholmen, "Samordning av involverade aktörer") == (
         ["Preventionssamordnare"],
-        ["Berörda fackförvaltningar", "Polisen", "Skärholmens stadsdelsförvaltning", "Övriga berörda aktörer"])
+        ["Berörda fackförvaltningar", "Polisen", "Skärholmens stadsdelsförvaltning", "Övriga berörda aktörer"],
+    )
 
 
 def test_hr_and_the_coordinator_share_the_measure_on_undue_influence(skarholmen):
     assert owners(skarholmen, "Uppmärksamma tjänstemän") == (
-        ["HR-avdelningen", "Preventionssamordnare"], ["Medarbetare", "Politiker"])
+        ["HR-avdelningen", "Preventionssamordnare"],
+        ["Medarbetare", "Politiker"],
+    )
 
 
 def test_three_managers_own_the_rules_for_association_grants(skarholmen):
     assert owners(skarholmen, "Skapa tydligare rutiner") == (
-        ["Avdelningschef förskola och fritid", "Avdelningschef stadsutveckling och medborgarservice", "Stadsdelsdirektör"],
-        ["Civilsamhället", "Fryshuset"])
+        [
+            "Avdelningschef förskola och fritid",
+            "Avdelningschef stadsutveckling och medborgarservice",
+            "Stadsdelsdirektör",
+        ],
+        ["Civilsamhället", "Fryshuset"],
+    )
 
 
 def test_the_indicated_level_report_of_concern_has_no_owner(skarholmen):
@@ -55,7 +68,10 @@ def test_the_indicated_level_report_of_concern_has_no_owner(skarholmen):
 
 
 def test_socialtjansten_and_its_sig_group_own_the_exit_programme(skarholmen):
-    assert owners(skarholmen, "Avhopparverksamhet") == (["SIG 18-29 år", "Socialtjänsten"], ["Övriga aktörer efter behov"])
+    assert owners(skarholmen, "Avhopparverksamhet") == (
+        ["SIG 18-29 år", "Socialtjänsten"],
+        ["Övriga aktörer efter behov"],
+    )
     sig = skarholmen.actors[f"{ORG}/sig-18-29"]
     assert sig.parent == f"{ORG}/socialtjansten"
 
@@ -91,8 +107,11 @@ def test_the_plans_own_roles_belong_to_skarholmen_and_national_actors_do_not(ska
 
 def test_statuses_are_read_with_their_dates(skarholmen):
     by_text = {m.text[:20]: m.status for m in skarholmen.measures}
-    assert (by_text["Uppdatering enligt s"].state, by_text["Uppdatering enligt s"].start,
-            by_text["Uppdatering enligt s"].due) == ("ongoing", "2017", "2019")
+    assert (
+        by_text["Uppdatering enligt s"].state,
+        by_text["Uppdatering enligt s"].start,
+        by_text["Uppdatering enligt s"].due,
+    ) == ("ongoing", "2017", "2019")
     assert (by_text["Anhörigstöd"].state, by_text["Anhörigstöd"].due) == ("in-development", "2017-autumn")
     assert by_text["Enligt anvisning i s"].state == "unknown"
 
@@ -100,7 +119,11 @@ def test_statuses_are_read_with_their_dates(skarholmen):
 def test_the_plan_metadata_comes_from_the_side_file():
     info = read_plan_info(SKARHOLMEN)
     assert (info.id, info.organisation_name, info.organisation_parent, info.year) == (
-        "skarholmen-2017", "Skärholmens stadsdelsförvaltning", "Stockholms stad", 2017)
+        "skarholmen-2017",
+        "Skärholmens stadsdelsförvaltning",
+        "Stockholms stad",
+        2017,
+    )
 
 
 # --- stable ids -------------------------------------------------------------
@@ -196,10 +219,16 @@ def test_a_column_graphmodel_does_not_know_is_kept_on_the_measure(registry):
 
 
 def test_an_area_written_once_for_a_group_of_rows_carries_down(registry):
-    table = parse_csv_text("Område;Nivå;Åtgärd\nFörebyggande;Universellt;A\n;;B\n;Selektivt;C\nFörhindrande;;D\n", "d.csv")
+    table = parse_csv_text(
+        "Område;Nivå;Åtgärd\nFörebyggande;Universellt;A\n;;B\n;Selektivt;C\nFörhindrande;;D\n", "d.csv"
+    )
     plan = parse_plan(table, read_plan_info("d.csv"), registry)
     assert [(m.area, m.level) for m in plan.measures] == [
-        ("Förebyggande", "Universellt"), ("Förebyggande", "Universellt"), ("Förebyggande", "Selektivt"), ("Förhindrande", None)]
+        ("Förebyggande", "Universellt"),
+        ("Förebyggande", "Universellt"),
+        ("Förebyggande", "Selektivt"),
+        ("Förhindrande", None),
+    ]
 
 
 def test_every_non_empty_cell_of_generated_plans_is_accounted_for(tmp_path, registry):
@@ -210,7 +239,9 @@ def test_every_non_empty_cell_of_generated_plans_is_accounted_for(tmp_path, regi
     paths = write_corpus(tmp_path, plans=12, measures=40, seed=7)
     for path, plan in zip(paths, read_plans(paths, registry)):
         table = read_table(path)
-        cells = {(row.number, table.headers[col]) for row in table.rows for col, text in row.cells.items() if text.strip()}
+        cells = {
+            (row.number, table.headers[col]) for row in table.rows for col, text in row.cells.items() if text.strip()
+        }
         assert cells == {(item.source.row, item.column) for item in plan.ledger}
         assert len(plan.measures) == 40
 
@@ -219,8 +250,10 @@ def test_a_title_above_the_table_names_the_plan_and_is_accounted_for(tmp_path, r
     from graphmodel.read.plans import read_plan
 
     path = tmp_path / "botkyrka.csv"
-    path.write_text("Handlingsplan mot våldsbejakande extremism, Botkyrka 2019;;\nÅtgärd;Ansvarig;Tid\n"
-                    "Samordning;Polisen;2019\n", encoding="utf-8")
+    path.write_text(
+        "Handlingsplan mot våldsbejakande extremism, Botkyrka 2019;;\nÅtgärd;Ansvarig;Tid\nSamordning;Polisen;2019\n",
+        encoding="utf-8",
+    )
     plan = read_plan(path, registry)
     assert plan.info.title == "Handlingsplan mot våldsbejakande extremism, Botkyrka 2019"
     assert (1, "(above the table)") in {(i.source.row, i.column) for i in plan.ledger}

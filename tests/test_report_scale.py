@@ -7,26 +7,30 @@ so that a return to quadratic writing fails instead of hanging the suite.
 
 from __future__ import annotations
 
-import pytest
-
 import random
 import time
 import zipfile
 
+import pytest
+from graphmodel.viz import layout
 from openpyxl import load_workbook
 
 from graphmodel.present.exports import write_xlsx
 from graphmodel.present.formats import MEASURE_COLUMNS, Column
 from tests.bounded import within
-from graphmodel.viz import layout
 
 
 def measure_row(number: int) -> dict:
-    return {"id": f"plan-{number}", "area": "Förebyggande", "level": "Universellt",
-            "text": f"=Åtgärd {number}" if number % 97 == 0 else f"Åtgärd {number} om våldsbejakande extremism",
-            "responsible": [{"name": "Socialtjänsten"}], "partners": [{"name": "Polisen", "unknown": False}],
-            "status": {"state": "ongoing", "start": "2019", "due": None, "text": "Pågående"},
-            "source": {"file": "plan.csv", "row": number + 2}}
+    return {
+        "id": f"plan-{number}",
+        "area": "Förebyggande",
+        "level": "Universellt",
+        "text": f"=Åtgärd {number}" if number % 97 == 0 else f"Åtgärd {number} om våldsbejakande extremism",
+        "responsible": [{"name": "Socialtjänsten"}],
+        "partners": [{"name": "Polisen", "unknown": False}],
+        "status": {"state": "ongoing", "start": "2019", "due": None, "text": "Pågående"},
+        "source": {"file": "plan.csv", "row": number + 2},
+    }
 
 
 def seconds_to_write(rows: list[dict], path) -> float:
@@ -40,8 +44,9 @@ def test_ten_times_the_rows_in_xlsx_take_at_most_thirty_times_as_long(tmp_path):
     large = [measure_row(n) for n in range(4000)]
     with within(60):
         seconds_to_write(small, tmp_path / "warm.xlsx")
-        ratio = (min(seconds_to_write(large, tmp_path / f"l{i}.xlsx") for i in range(2))
-                 / min(seconds_to_write(small, tmp_path / f"s{i}.xlsx") for i in range(3)))
+        ratio = min(seconds_to_write(large, tmp_path / f"l{i}.xlsx") for i in range(2)) / min(
+            seconds_to_write(small, tmp_path / f"s{i}.xlsx") for i in range(3)
+        )
     assert ratio < 30, ratio
 
 
@@ -68,8 +73,9 @@ def test_a_listing_of_100000_rows_or_10000_columns_is_written_in_seconds(tmp_pat
     columns = [Column(name, lambda r, name=name: r[name]) for name in "abc"]
     wide_columns = [Column(f"k{n}", lambda r, n=n: f"{r['row']}:{n}") for n in range(10_000)]
     with within(60):
-        write_xlsx({"lång": (tall, columns), "bred": ([{"row": n} for n in range(20)], wide_columns)},
-                   tmp_path / "big.xlsx")
+        write_xlsx(
+            {"lång": (tall, columns), "bred": ([{"row": n} for n in range(20)], wide_columns)}, tmp_path / "big.xlsx"
+        )
     with zipfile.ZipFile(tmp_path / "big.xlsx") as book:
         tall_xml = book.read("xl/worksheets/sheet1.xml").decode()
         wide_xml = book.read("xl/worksheets/sheet2.xml").decode()
@@ -89,9 +95,13 @@ def test_label_overlaps_of_hundreds_of_actors_are_removed_in_seconds():
         elapsed = time.perf_counter() - start
     assert elapsed < 20, elapsed
     nodes = sorted(pos)
-    overlapping = sum(1 for i, a in enumerate(nodes) for b in nodes[i + 1:]
-                      if abs(pos[a][0] - pos[b][0]) < (sizes[a][0] + sizes[b][0]) / 2
-                      and abs(pos[a][1] - pos[b][1]) < (sizes[a][1] + sizes[b][1]) / 2)
+    overlapping = sum(
+        1
+        for i, a in enumerate(nodes)
+        for b in nodes[i + 1 :]
+        if abs(pos[a][0] - pos[b][0]) < (sizes[a][0] + sizes[b][0]) / 2
+        and abs(pos[a][1] - pos[b][1]) < (sizes[a][1] + sizes[b][1]) / 2
+    )
     assert overlapping == 0
 
 
@@ -100,4 +110,7 @@ def test_a_small_network_keeps_the_layout_it_had():
     pos = {"a": [0.0, 0.0], "b": [10.0, 5.0], "c": [-4.0, 12.0]}
     layout.remove_overlaps(pos, {"a": (100, 40), "b": (80, 40), "c": (60, 30)})
     assert {k: (round(x, 3), round(y, 3)) for k, (x, y) in pos.items()} == {
-        "a": (-36.944, -23.103), "b": (61.812, 14.494), "c": (-18.868, 25.609)}
+        "a": (-36.944, -23.103),
+        "b": (61.812, 14.494),
+        "c": (-18.868, 25.609),
+    }

@@ -3,12 +3,12 @@ report against last year's, and a file under version control changes only when t
 
 from __future__ import annotations
 
-import pytest
-
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from benchmarks.synthetic import write_corpus
 
@@ -18,8 +18,13 @@ pytestmark = pytest.mark.slow
 def _report(plans: Path, out: Path, hash_seed: str) -> dict[str, bytes]:
     # Python salts string hashes per process: a set of names is walked in another order in each run.
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    subprocess.run([sys.executable, "-m", "graphmodel.cli", "report", "--as-of", "2026-01-01", "-o", str(out),
-                    str(plans)], check=True, capture_output=True, env=env, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "graphmodel.cli", "report", "--as-of", "2026-01-01", "-o", str(out), str(plans)],
+        check=True,
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 

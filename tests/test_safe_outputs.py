@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
 import shutil
 import subprocess
 import sys
@@ -118,7 +117,8 @@ def test_a_run_terminated_while_writing_leaves_no_file_behind(plan, tmp_path):
         "exports.write_gexf = stop\n"
         "from graphmodel.cli import main\n"
         f"sys.argv = ['graphmodel', 'report', {str(plan)!r}, '-o', {str(out)!r}]\n"
-        "main()\n")
+        "main()\n"
+    )
     finished = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 128 + 15, finished.stderr
     assert list(out.iterdir()) == []
@@ -130,8 +130,20 @@ def test_an_unknown_limit_name_is_a_clear_error():
 
 
 def test_every_plan_command_takes_limit():
-    for command in ("measures", "actors", "check", "depends-on", "responsible-for", "works-with", "overview",
-                    "metrics", "report", "gaps", "what-if", "view"):
+    for command in (
+        "measures",
+        "actors",
+        "check",
+        "depends-on",
+        "responsible-for",
+        "works-with",
+        "overview",
+        "metrics",
+        "report",
+        "gaps",
+        "what-if",
+        "view",
+    ):
         assert "--limit NAME=VALUE" in run(command, "--help").output, command
 
 

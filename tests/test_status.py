@@ -10,7 +10,6 @@ from graphmodel.model import STATES, Status
 from graphmodel.periods import is_overdue, period_bounds
 from graphmodel.read.status import parse_status
 
-
 # --- The five phrasings of the Skärholmen 2017 plan -------------------------
 
 
@@ -211,16 +210,18 @@ def test_measure_without_due_is_never_overdue():
     assert not is_overdue(parse_status("Pågående"), date(2025, 1, 1))
 
 
-@pytest.mark.parametrize("text", ["Ska inte genomföras", "Utgår", "Utgått 2019", "Ej aktuell", "Avbruten",
-                                  "Kommer inte att genomföras"])
+@pytest.mark.parametrize(
+    "text", ["Ska inte genomföras", "Utgår", "Utgått 2019", "Ej aktuell", "Avbruten", "Kommer inte att genomföras"]
+)
 def test_a_cancelled_measure_is_read_but_neither_planned_nor_overdue(text):
     status = parse_status(text)
     assert status.state == "unknown" and status.interpreted
     assert not is_overdue(status, date(2030, 1, 1))
 
 
-@pytest.mark.parametrize("text", ["Klart Q1 0000", "0000-05-01", "december 0000", "våren 0000", "1850-1860",
-                                  "första halvåret 0001"])
+@pytest.mark.parametrize(
+    "text", ["Klart Q1 0000", "0000-05-01", "december 0000", "våren 0000", "1850-1860", "första halvåret 0001"]
+)
 def test_a_year_outside_1900_to_2099_is_no_period_and_overdue_can_still_be_asked(text):
     status = parse_status(text)
     assert status.start is None and status.due is None

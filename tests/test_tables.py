@@ -163,16 +163,19 @@ def test_text_already_decoded_can_be_parsed_without_a_file():
 
 
 def test_a_workbook_is_read_from_its_first_sheet(tmp_path):
-    path = make_xlsx(tmp_path / "plan.xlsx", {
-        "Plan": [
-            [],
-            ["Nr", "Åtgärd", "Ansvarig", "Tid"],
-            [1, "Samordning", "Polisen", datetime.datetime(2017, 5, 1)],
-            [],
-            [2.0, "Lägesbild", None, 2018.5],
-        ],
-        "Annat": [["Åtgärd"], ["Fel flik"]],
-    })
+    path = make_xlsx(
+        tmp_path / "plan.xlsx",
+        {
+            "Plan": [
+                [],
+                ["Nr", "Åtgärd", "Ansvarig", "Tid"],
+                [1, "Samordning", "Polisen", datetime.datetime(2017, 5, 1)],
+                [],
+                [2.0, "Lägesbild", None, 2018.5],
+            ],
+            "Annat": [["Åtgärd"], ["Fel flik"]],
+        },
+    )
     table = read_table(path)
     assert table.sheet == "Plan"
     assert table.encoding is None
@@ -184,10 +187,13 @@ def test_a_workbook_is_read_from_its_first_sheet(tmp_path):
 
 
 def test_a_workbook_is_read_from_the_sheet_i_name(tmp_path):
-    path = make_xlsx(tmp_path / "plan.xlsx", {
-        "Försättsblad": [["Handlingsplan 2017"]],
-        "Åtgärder": [["Åtgärd", "Övriga"], ["Utbildning", "Skolan"]],
-    })
+    path = make_xlsx(
+        tmp_path / "plan.xlsx",
+        {
+            "Försättsblad": [["Handlingsplan 2017"]],
+            "Åtgärder": [["Åtgärd", "Övriga"], ["Utbildning", "Skolan"]],
+        },
+    )
     table = read_table(path, sheet="Åtgärder")
     assert table.sheet == "Åtgärder"
     assert table.rows[0].cells == {"measure": "Utbildning", "partners": "Skolan"}

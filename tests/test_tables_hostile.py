@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.bounded import grows_linearly, within
-
 from graphmodel.errors import GraphmodelError, IngestFailed
 from graphmodel.read.tables import DEFAULT_LIMITS, Limits, parse_csv_text, read_table
+from tests.bounded import grows_linearly, within
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -60,12 +59,35 @@ def write_zip(path: Path, entries: list[tuple[str, bytes, int, int]]) -> Path:
     body, directory = bytearray(), bytearray()
     for name, data, crc, size in entries:
         encoded, offset = name.encode(), len(body)
-        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size,
-                            len(encoded), 0) + encoded + data
-        directory += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data),
-                                 size, len(encoded), 0, 0, 0, 0, 0, offset) + encoded
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory),
-                      len(body), 0)
+        body += (
+            struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(encoded), 0)
+            + encoded
+            + data
+        )
+        directory += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0,
+                crc,
+                len(data),
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + encoded
+        )
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), len(body), 0)
     path.write_bytes(bytes(body + directory + end))
     return path
 
@@ -113,23 +135,32 @@ def patched(path: Path, old: str, new: str) -> Path:
 
 
 def test_limits_are_read_from_name_value_settings_as_the_cli_gives_them():
-    limits = Limits.parse(["rows=200000", "cell-length=100000", "xlsx-unpacked=2000", "file-size=80",
-                           "columns=5000"])
-    assert limits == Limits(file_size_mb=80, rows=200_000, columns=5_000, cell_length=100_000,
-                            xlsx_unpacked_mb=2_000)
+    limits = Limits.parse(["rows=200000", "cell-length=100000", "xlsx-unpacked=2000", "file-size=80", "columns=5000"])
+    assert limits == Limits(file_size_mb=80, rows=200_000, columns=5_000, cell_length=100_000, xlsx_unpacked_mb=2_000)
     assert Limits.parse([]) == DEFAULT_LIMITS
 
 
-@pytest.mark.parametrize("setting, shown", [
-    ("rows", "--limit 'rows': expected NAME=VALUE with NAME one of file-size, rows, columns, "
-             "cell-length, xlsx-unpacked, actors-per-cell (for example --limit rows=200000)."),
-    ("lines=5", "--limit 'lines=5': expected NAME=VALUE with NAME one of file-size, rows, columns, "
-                "cell-length, xlsx-unpacked, actors-per-cell (for example --limit rows=200000)."),
-    ("rows=0", "--limit 'rows=0': the value must be a whole number above 0 "
-               "(for example --limit rows=200000)."),
-    ("cell-length=many", "--limit 'cell-length=many': the value must be a whole number above 0 "
-                         "(for example --limit cell-length=65534)."),
-])
+@pytest.mark.parametrize(
+    "setting, shown",
+    [
+        (
+            "rows",
+            "--limit 'rows': expected NAME=VALUE with NAME one of file-size, rows, columns, "
+            "cell-length, xlsx-unpacked, actors-per-cell (for example --limit rows=200000).",
+        ),
+        (
+            "lines=5",
+            "--limit 'lines=5': expected NAME=VALUE with NAME one of file-size, rows, columns, "
+            "cell-length, xlsx-unpacked, actors-per-cell (for example --limit rows=200000).",
+        ),
+        ("rows=0", "--limit 'rows=0': the value must be a whole number above 0 (for example --limit rows=200000)."),
+        (
+            "cell-length=many",
+            "--limit 'cell-length=many': the value must be a whole number above 0 "
+            "(for example --limit cell-length=65534).",
+        ),
+    ],
+)
 def test_a_bad_limit_setting_names_the_item_and_the_valid_names(setting, shown):
     with pytest.raises(GraphmodelError) as caught:
         Limits.parse([setting])
@@ -143,7 +174,8 @@ def test_a_60_mb_file_is_refused_by_its_size_before_it_is_read(here, name):
     with within(5):
         assert errors_of(name) == [
             f"{name}: the file is 60 MB, over the limit of 50 MB for one plan (a plan is rarely over 1 MB). "
-            "Check that this is the plan, or raise the limit with --limit file-size=60. [file-too-large]"]
+            "Check that this is the plan, or raise the limit with --limit file-size=60. [file-too-large]"
+        ]
         assert errors_of(name, limits=Limits(file_size_mb=70)) != errors_of(name)
 
 
@@ -152,7 +184,8 @@ def test_rows_past_the_row_limit_stop_the_reading_with_the_flag_that_raises_it(h
     assert errors_of("long.csv", limits=Limits(rows=50)) == [
         "long.csv, row 51: the table goes on past row 50, the limit for one plan (a plan has a row per "
         "measure, rarely a thousand). Check that this is the plan, or raise the limit with "
-        "--limit rows=202. [too-many-rows]"]
+        "--limit rows=202. [too-many-rows]"
+    ]
     assert len(read_table("long.csv", limits=Limits(rows=201)).rows) == 200
 
 
@@ -161,7 +194,8 @@ def test_rows_past_the_row_limit_in_a_workbook_are_refused_too(here):
     assert errors_of("long.xlsx", limits=Limits(rows=50)) == [
         "long.xlsx, row 51: the table goes on past row 50, the limit for one plan (a plan has a row per "
         "measure, rarely a thousand). Check that this is the plan, or raise the limit with "
-        "--limit rows=201. [too-many-rows]"]
+        "--limit rows=201. [too-many-rows]"
+    ]
 
 
 def test_blank_rows_past_the_row_limit_do_not_count(here):
@@ -170,25 +204,29 @@ def test_blank_rows_past_the_row_limit_do_not_count(here):
 
 
 def test_text_past_the_column_limit_names_the_row_and_the_column(here):
-    Path("wide.csv").write_text("Åtgärd;Ansvarig" + ";" * 20 + "\nSamverkan;Polisen;;;;;;Kommentar;;;\n"
-                                "Utbildning;HR" + ";" * 30 + "\n")
+    Path("wide.csv").write_text(
+        "Åtgärd;Ansvarig" + ";" * 20 + "\nSamverkan;Polisen;;;;;;Kommentar;;;\nUtbildning;HR" + ";" * 30 + "\n"
+    )
     assert errors_of("wide.csv", limits=Limits(columns=5)) == [
         "wide.csv, row 2: the row has text in column H (column 8), past the limit of 5 columns. Delete the "
-        "cells far to the right, or raise the limit with --limit columns=8. [too-many-columns]"]
+        "cells far to the right, or raise the limit with --limit columns=8. [too-many-columns]"
+    ]
 
 
 def test_text_past_the_column_limit_in_a_workbook_names_the_row_and_the_column(here):
     workbook(Path("wide.xlsx"), [["Samverkan", "Polisen"], [None] * 9 + ["Kommentar"]])
     assert errors_of("wide.xlsx", limits=Limits(columns=5)) == [
         "wide.xlsx, row 3: the row has text in column J (column 10), past the limit of 5 columns. Delete the "
-        "cells far to the right, or raise the limit with --limit columns=10. [too-many-columns]"]
+        "cells far to the right, or raise the limit with --limit columns=10. [too-many-columns]"
+    ]
 
 
 def test_a_cell_over_the_length_limit_is_named_with_its_row_and_column(here):
     Path("long-cell.csv").write_text(HEADER + f"Samverkan;{'Polisen ' * 20};;\n")
     assert errors_of("long-cell.csv", limits=Limits(cell_length=100)) == [
         "long-cell.csv, row 2: the cell in column B holds 159 characters, over the limit of 100 (Excel's "
-        "own maximum is 32,767). Shorten it, or raise the limit with --limit cell-length=159. [cell-too-long]"]
+        "own maximum is 32,767). Shorten it, or raise the limit with --limit cell-length=159. [cell-too-long]"
+    ]
 
 
 def test_a_cell_longer_than_the_csv_modules_own_limit_reads_when_the_limit_allows_it(here):
@@ -207,7 +245,8 @@ def test_a_workbook_that_unpacks_to_gigabytes_is_refused_before_openpyxl_opens_i
         assert errors_of("bomb.xlsx") == [
             "bomb.xlsx: the workbook unpacks to 1,001 MB, over the limit of 500 MB (a plan unpacks to a "
             "few MB; a small file that unpacks to this much may be a 'zip bomb'). Check where the file "
-            "comes from, or raise the limit with --limit xlsx-unpacked=1001. [unpacked-too-large]"]
+            "comes from, or raise the limit with --limit xlsx-unpacked=1001. [unpacked-too-large]"
+        ]
 
 
 def test_the_unpacked_limit_counts_every_part_of_the_workbook(here):
@@ -217,7 +256,8 @@ def test_the_unpacked_limit_counts_every_part_of_the_workbook(here):
     assert [e.split(":")[1] for e in errors_of("padded.xlsx", limits=Limits(xlsx_unpacked_mb=2))] == [
         " the workbook unpacks to 4 MB, over the limit of 2 MB (a plan unpacks to a few MB; a small file "
         "that unpacks to this much may be a 'zip bomb'). Check where the file comes from, or raise the "
-        "limit with --limit xlsx-unpacked=4. [unpacked-too-large]"]
+        "limit with --limit xlsx-unpacked=4. [unpacked-too-large]"
+    ]
     assert len(read_table("padded.xlsx").rows) == 1
 
 
@@ -264,7 +304,8 @@ def test_a_part_holding_more_than_it_states_is_refused_in_small_steps(here, part
             assert errors_of("liar.xlsx") == [
                 f"liar.xlsx: this is not a readable Excel workbook: its part '{part}' holds more than its "
                 "stated size, a sign of a tampered file. Check where the file comes from; open it in Excel "
-                "and save it again. [not-a-table]"]
+                "and save it again. [not-a-table]"
+            ]
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -275,11 +316,17 @@ def test_a_part_whose_checksum_fails_is_not_a_readable_workbook(here):
     workbook(Path("plain.xlsx"), [["Samverkan", "Polisen"]])
     with zipfile.ZipFile("plain.xlsx") as source:
         parts = {name: source.read(name) for name in source.namelist()}
-    write_zip(Path("bad-crc.xlsx"), [(name, deflate(data), 0 if name.endswith("sheet1.xml") else zlib.crc32(data),
-                                      len(data)) for name, data in parts.items()])
+    write_zip(
+        Path("bad-crc.xlsx"),
+        [
+            (name, deflate(data), 0 if name.endswith("sheet1.xml") else zlib.crc32(data), len(data))
+            for name, data in parts.items()
+        ],
+    )
     assert errors_of("bad-crc.xlsx") == [
         "bad-crc.xlsx: this is not a readable Excel workbook. Open it in Excel and save it as "
-        "'Excel Workbook (.xlsx)' or as 'CSV UTF-8'. [not-a-table]"]
+        "'Excel Workbook (.xlsx)' or as 'CSV UTF-8'. [not-a-table]"
+    ]
 
 
 def test_a_workbook_of_twenty_thousand_empty_parts_is_refused_before_zipfile_lists_them(here):
@@ -290,7 +337,8 @@ def test_a_workbook_of_twenty_thousand_empty_parts_is_refused_before_zipfile_lis
     with within(10):
         assert errors_of("parts.xlsx") == [
             "parts.xlsx: this is not a readable Excel workbook: it holds 20,009 parts where a workbook has a "
-            "few dozen. Check where the file comes from; open it in Excel and save it again. [not-a-table]"]
+            "few dozen. Check where the file comes from; open it in Excel and save it again. [not-a-table]"
+        ]
 
 
 def test_a_lone_styled_cell_at_the_last_row_and_column_costs_one_cell_not_a_billion(here):
@@ -307,8 +355,11 @@ def test_a_lone_styled_cell_at_the_last_row_and_column_costs_one_cell_not_a_bill
 
 def test_one_merged_range_over_the_whole_sheet_is_read_in_seconds(here):
     workbook(Path("merged.xlsx"), [["Samverkan", "Polisen"], ["Utbildning", None]])
-    patched(Path("merged.xlsx"), "</sheetData>",
-            '</sheetData><mergeCells count="1"><mergeCell ref="B2:XFD1048576"/></mergeCells>')
+    patched(
+        Path("merged.xlsx"),
+        "</sheetData>",
+        '</sheetData><mergeCells count="1"><mergeCell ref="B2:XFD1048576"/></mergeCells>',
+    )
     with within(10):
         table = read_table("merged.xlsx")
     assert [r.cells["responsible"] for r in table.rows] == ["Polisen", "Polisen"]
@@ -327,30 +378,41 @@ def test_a_billion_laughs_in_a_sheet_is_refused_by_the_xml_parser(here):
 
 
 def test_a_formula_without_a_stored_value_is_an_error_naming_the_cell(here):
-    workbook(Path("formula.xlsx"), [["Samverkan", "Polisen"], ["Utbildning", "HR"],
-                                    ['=CONCAT("Förebyggande ", A2)', '=B2']])
+    workbook(
+        Path("formula.xlsx"), [["Samverkan", "Polisen"], ["Utbildning", "HR"], ['=CONCAT("Förebyggande ", A2)', "=B2"]]
+    )
     assert errors_of("formula.xlsx") == [
         "formula.xlsx, row 4: cell A4 holds the formula '=CONCAT(\"Förebyggande \", A2)' but no computed "
         "value, so its text is unknown: open the file in Excel (or LibreOffice) and save it, so the "
         "value is stored. [formula-without-value]",
         "formula.xlsx, row 4: cell B4 holds the formula '=B2' but no computed value, so its text is "
         "unknown: open the file in Excel (or LibreOffice) and save it, so the value is stored. "
-        "[formula-without-value]"]
+        "[formula-without-value]",
+    ]
 
 
 def test_a_formula_that_is_only_a_quoted_text_reads_as_that_text_and_is_noted(here):
     workbook(Path("text-formula.xlsx"), [['="Samverkan ""med"" skolan"', "Polisen"]])
     table = read_table("text-formula.xlsx")
     assert table.rows[0].cells["measure"] == 'Samverkan "med" skolan'
-    assert table.notes == [(2, "Åtgärd", 'Samverkan "med" skolan',
-                            "formula '=\"Samverkan \"\"med\"\" skolan\"' without a stored value read as its text",
-                            None)]
+    assert table.notes == [
+        (
+            2,
+            "Åtgärd",
+            'Samverkan "med" skolan',
+            'formula \'="Samverkan ""med"" skolan"\' without a stored value read as its text',
+            None,
+        )
+    ]
 
 
 def test_a_formula_with_the_value_excel_stored_reads_that_value(here):
     workbook(Path("cached.xlsx"), [["Samverkan", "PLACEHOLDER"]])
-    patched(Path("cached.xlsx"), '<c r="B2" t="inlineStr"><is><t>PLACEHOLDER</t></is></c>',
-            '<c r="B2" t="str"><f>UPPER("polisen")</f><v>POLISEN</v></c>')
+    patched(
+        Path("cached.xlsx"),
+        '<c r="B2" t="inlineStr"><is><t>PLACEHOLDER</t></is></c>',
+        '<c r="B2" t="str"><f>UPPER("polisen")</f><v>POLISEN</v></c>',
+    )
     table = read_table("cached.xlsx")
     assert table.rows[0].cells == {"measure": "Samverkan", "responsible": "POLISEN"}
     assert table.notes == []
@@ -368,7 +430,9 @@ def test_a_problem_on_every_row_of_a_long_file_gives_twenty_errors_and_a_count()
     with pytest.raises(IngestFailed) as caught:
         parse_csv_text(text, "plan.csv")
     assert len(caught.value.errors) == 21
-    assert str(caught.value.errors[-1]) == "plan.csv: and 980 more problems like the ones above. [actors-without-measure]"
+    assert (
+        str(caught.value.errors[-1]) == "plan.csv: and 980 more problems like the ones above. [actors-without-measure]"
+    )
 
 
 # Encodings
@@ -376,14 +440,18 @@ def test_a_problem_on_every_row_of_a_long_file_gives_twenty_errors_and_a_count()
 
 def test_a_file_mixing_utf8_and_windows_1252_under_an_ascii_header_names_the_lines(here):
     Path("mixed.csv").write_bytes(
-        b"Measure;Responsible\n" + "Förebyggande samtal;Polisen\n".encode("utf-8")
-        + "Föräldrastöd;Socialtjänsten\n".encode("cp1252") + b"Mapping;HR\n"
-        + "Övrigt;Skolan\n".encode("cp1252"))
+        b"Measure;Responsible\n"
+        + "Förebyggande samtal;Polisen\n".encode()
+        + "Föräldrastöd;Socialtjänsten\n".encode("cp1252")
+        + b"Mapping;HR\n"
+        + "Övrigt;Skolan\n".encode("cp1252")
+    )
     assert errors_of("mixed.csv") == [
         "mixed.csv: the file mixes two text encodings: line 2 is UTF-8 and lines 3, 5 are not (probably "
         "Windows-1252), so å, ä and ö would come out wrong on one kind or the other. Open the file in "
         "Excel or a text editor, correct the letters on the lines that look wrong, and save it as "
-        "'CSV UTF-8'. [mixed-encodings]"]
+        "'CSV UTF-8'. [mixed-encodings]"
+    ]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
@@ -398,24 +466,32 @@ def test_a_file_in_one_encoding_still_reads(here, encoding):
 
 
 def test_one_unbalanced_quote_is_reported_at_the_line_it_opens(here):
-    Path("quote.csv").write_text(HEADER + "Samverkan;Polisen;;2017\n" + '"Utbildning;HR;;2018\n'
-                                 + "".join(f"Åtgärd {i};Socialtjänsten;;2018\n" for i in range(20)))
+    Path("quote.csv").write_text(
+        HEADER
+        + "Samverkan;Polisen;;2017\n"
+        + '"Utbildning;HR;;2018\n'
+        + "".join(f"Åtgärd {i};Socialtjänsten;;2018\n" for i in range(20))
+    )
     assert errors_of("quote.csv") == [
-        "quote.csv, row 3: the quote (\") that opens a cell on line 3 is never closed, so lines 3–23 are "
+        'quote.csv, row 3: the quote (") that opens a cell on line 3 is never closed, so lines 3–23 are '
         "read as one cell ('Utbildning;HR;;2018 Åtgärd 0;Socialtjän…'). Delete that quote, or "
-        "double it (\"\") if it is part of the text. [unbalanced-quote]"]
+        'double it ("") if it is part of the text. [unbalanced-quote]'
+    ]
 
 
 def test_an_unbalanced_quote_ending_at_a_later_quote_is_reported_too(here):
-    Path("quote.csv").write_text(HEADER + '"Utbildning;HR;;2018\nKartläggning;Polisen;;2019\n'
-                                 '"Samverkan, skola";Polisen;;2019\n')
+    Path("quote.csv").write_text(
+        HEADER + '"Utbildning;HR;;2018\nKartläggning;Polisen;;2019\n"Samverkan, skola";Polisen;;2019\n'
+    )
     assert [e.split(": ", 1)[0] for e in errors_of("quote.csv")] == ["quote.csv, row 2"]
 
 
 def test_cells_with_line_breaks_as_excel_quotes_them_still_read(here):
-    rows = [["Åtgärd", "Ansvarig", "Övriga aktörer", "Pågående/planer"],
-            ["Samverkan\nmed skolan", "Polisen\nSocialtjänsten", "Skolan; fritids\nFöreningar; kyrkan", "2018"],
-            ['Utbildning "Att se"\r\nför personal', "HR", "", "Pågående;\nplanerat 2019"]]
+    rows = [
+        ["Åtgärd", "Ansvarig", "Övriga aktörer", "Pågående/planer"],
+        ["Samverkan\nmed skolan", "Polisen\nSocialtjänsten", "Skolan; fritids\nFöreningar; kyrkan", "2018"],
+        ['Utbildning "Att se"\r\nför personal', "HR", "", "Pågående;\nplanerat 2019"],
+    ]
     text = io.StringIO()
     csv.writer(text, delimiter=";").writerows(rows)
     table = parse_csv_text(text.getvalue(), "excel.csv")
@@ -424,7 +500,7 @@ def test_cells_with_line_breaks_as_excel_quotes_them_still_read(here):
 
 
 def test_a_title_line_above_the_header_does_not_make_a_cell_with_line_breaks_look_runaway():
-    table = parse_csv_text('Handlingsplan 2019\n' + HEADER + '"Samverkan\nmed skolan; fritids";Polisen;;2018\n')
+    table = parse_csv_text("Handlingsplan 2019\n" + HEADER + '"Samverkan\nmed skolan; fritids";Polisen;;2018\n')
     assert table.rows[0].cells["measure"] == "Samverkan\nmed skolan; fritids"
 
 
@@ -434,12 +510,17 @@ def test_a_title_line_above_the_header_does_not_make_a_cell_with_line_breaks_loo
 def test_words_line_breaks_become_line_breaks_and_other_controls_are_removed_with_notes(here):
     Path("controls.csv").write_text(HEADER + "Samverkan\x0bmed skolan;Polisen\x00\x00;Skolan\x07;2018\n")
     table = read_table("controls.csv")
-    assert table.rows[0].cells == {"measure": "Samverkan\nmed skolan", "responsible": "Polisen",
-                                   "partners": "Skolan", "status": "2018"}
+    assert table.rows[0].cells == {
+        "measure": "Samverkan\nmed skolan",
+        "responsible": "Polisen",
+        "partners": "Skolan",
+        "status": "2018",
+    }
     assert table.notes == [
         (2, "Åtgärd", "Samverkan\nmed skolan", "Word line breaks read as line breaks (1 × U+000B/U+000C)", None),
         (2, "Ansvarig", "Polisen", "control characters removed (2 × U+0000)", "control-characters"),
-        (2, "Övriga aktörer", "Skolan", "control characters removed (1 × U+0007)", "control-characters")]
+        (2, "Övriga aktörer", "Skolan", "control characters removed (1 × U+0007)", "control-characters"),
+    ]
 
 
 def test_control_characters_in_a_workbook_are_cleaned_the_same_way(here):
@@ -447,8 +528,10 @@ def test_control_characters_in_a_workbook_are_cleaned_the_same_way(here):
     patched(Path("controls.xlsx"), "PLACEHOLDER", "Polisen_x000B_Skolan_x0001_ _x005F_x0041_")
     table = read_table("controls.xlsx")
     assert table.rows[0].cells["responsible"] == "Polisen\nSkolan _x0041_"
-    assert [n[3] for n in table.notes] == ["control characters removed (1 × U+0001)",
-                                           "Word line breaks read as line breaks (1 × U+000B/U+000C)"]
+    assert [n[3] for n in table.notes] == [
+        "control characters removed (1 × U+0001)",
+        "Word line breaks read as line breaks (1 × U+000B/U+000C)",
+    ]
 
 
 def test_noncharacters_and_lone_surrogates_are_removed():
@@ -458,20 +541,22 @@ def test_noncharacters_and_lone_surrogates_are_removed():
 
 
 def test_a_stray_nul_byte_in_a_csv_file_is_cleaned_but_a_binary_file_is_refused(here):
-    Path("stray.csv").write_bytes(HEADER.encode() + "Samverkan;Polisen\x00;;\n".encode() * 5)
+    Path("stray.csv").write_bytes(HEADER.encode() + b"Samverkan;Polisen\x00;;\n" * 5)
     assert read_table("stray.csv").rows[0].cells["responsible"] == "Polisen"
     Path("binary.csv").write_bytes(HEADER.encode("utf-16-le"))
     assert errors_of("binary.csv") == [
         "binary.csv: the file holds binary data, not text. Save the plan from Excel as 'CSV UTF-8' or as "
-        "an Excel workbook (.xlsx). [not-a-table]"]
+        "an Excel workbook (.xlsx). [not-a-table]"
+    ]
 
 
 # Reading is linear
 
 
 def test_a_run_of_spaces_in_a_cell_is_read_in_linear_time():
-    grows_linearly(lambda n: lambda: parse_csv_text(f"Åtgärd;Ansvarig\nSamverkan;Polisen{' ' * n}Skolan\n"),
-                   small=3_200)
+    grows_linearly(
+        lambda n: lambda: parse_csv_text(f"Åtgärd;Ansvarig\nSamverkan;Polisen{' ' * n}Skolan\n"), small=3_200
+    )
 
 
 def test_rows_are_read_in_linear_time():
@@ -480,15 +565,23 @@ def test_rows_are_read_in_linear_time():
 
 def test_a_wide_row_is_read_in_linear_time():
     limits = Limits(columns=100_000)
-    grows_linearly(lambda n: lambda: parse_csv_text(
-        "Åtgärd;Ansvarig" + "".join(f";K{i}" for i in range(n)) + "\nSamverkan;Polisen" + ";x" * n + "\n",
-        limits=limits), small=1_000)
+    grows_linearly(
+        lambda n: (
+            lambda: parse_csv_text(
+                "Åtgärd;Ansvarig" + "".join(f";K{i}" for i in range(n)) + "\nSamverkan;Polisen" + ";x" * n + "\n",
+                limits=limits,
+            )
+        ),
+        small=1_000,
+    )
 
 
 def test_a_long_cell_is_read_in_linear_time():
     limits = Limits(cell_length=10_000_000)
-    grows_linearly(lambda n: lambda: parse_csv_text(f"Åtgärd;Ansvarig\n\"{'Samverkan; ' * n}\";Polisen\n",
-                                                    limits=limits), small=10_000)
+    grows_linearly(
+        lambda n: lambda: parse_csv_text(f'Åtgärd;Ansvarig\n"{"Samverkan; " * n}";Polisen\n', limits=limits),
+        small=10_000,
+    )
 
 
 def test_the_delimiter_is_found_in_linear_time_in_a_file_full_of_quotes():
@@ -496,19 +589,23 @@ def test_the_delimiter_is_found_in_linear_time_in_a_file_full_of_quotes():
         def read():
             with pytest.raises(IngestFailed):  # no header among the first rows: only the time matters
                 parse_csv_text(('"' + ";" * 50 + "\n") * n + HEADER)
+
         return read
+
     grows_linearly(job, small=30)
 
 
 @pytest.mark.slow
 def test_many_merged_ranges_are_filled_in_linear_time(tmp_path):
     def sheet(n):
-        path = workbook(tmp_path / f"merged-{n}.xlsx",
-                        [[f"Åtgärd {i}{half}", f"Ansvarig {i}" if not half else None]
-                         for i in range(n) for half in ("", "b")])
+        path = workbook(
+            tmp_path / f"merged-{n}.xlsx",
+            [[f"Åtgärd {i}{half}", f"Ansvarig {i}" if not half else None] for i in range(n) for half in ("", "b")],
+        )
         ranges = "".join(f'<mergeCell ref="B{2 * i + 2}:B{2 * i + 3}"/>' for i in range(n))
         patched(path, "</sheetData>", f'</sheetData><mergeCells count="{n}">{ranges}</mergeCells>')
         return lambda: read_table(path)
+
     grows_linearly(sheet, small=300)
 
 

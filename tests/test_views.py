@@ -7,6 +7,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from graphmodel.viz.page import script_json
 
 import graphmodel as gm
 from graphmodel import viz
@@ -15,7 +16,6 @@ from graphmodel.cli import main
 from graphmodel.errors import UnknownActorError
 from graphmodel.model import MEASURE, PARTNER_IN, RESPONSIBLE_FOR
 from tests.conftest import SKARHOLMEN
-from graphmodel.viz.page import script_json
 
 PAYLOAD_ACTOR = "<img src=x onerror=window.__pwned=1>"
 PAYLOAD_MEASURE = "</script><script>window.__pwned=2</script>"
@@ -166,9 +166,11 @@ def test_script_json_cannot_close_the_tag():
 @pytest.mark.parametrize("builder", ["plan", "actors", "ego"])
 def test_payloads_are_escaped_everywhere(builder):
     graph = payload_graph()
-    view = {"plan": lambda: viz.plan_view(graph, find_gaps(graph)),
-            "actors": lambda: viz.actor_view(graph, find_gaps(graph)),
-            "ego": lambda: viz.ego_view(graph, "polisen", find_gaps(graph))}[builder]()
+    view = {
+        "plan": lambda: viz.plan_view(graph, find_gaps(graph)),
+        "actors": lambda: viz.actor_view(graph, find_gaps(graph)),
+        "ego": lambda: viz.ego_view(graph, "polisen", find_gaps(graph)),
+    }[builder]()
     html = viz.render(view)
     for payload in (PAYLOAD_ACTOR, PAYLOAD_MEASURE, PAYLOAD_STATUS):
         assert payload not in html
@@ -189,13 +191,16 @@ def test_write_views_for_the_report(graph, findings, tmp_path):
     assert any(label.startswith("Polisen") for label in written)
     for name in written.values():
         data = (tmp_path / name).read_bytes()
-        assert "Skärholmen".encode("utf-8") in data
+        assert "Skärholmen".encode() in data
         data.decode("utf-8")
 
 
 def test_cli_writes_each_kind(tmp_path):
-    for args, name in ((["--kind", "plan"], "p.html"), (["--kind", "actors", "--no-gaps"], "a.html"),
-                       (["--actor", "Polisen", "--lang", "en"], "e.html")):
+    for args, name in (
+        (["--kind", "plan"], "p.html"),
+        (["--kind", "actors", "--no-gaps"], "a.html"),
+        (["--actor", "Polisen", "--lang", "en"], "e.html"),
+    ):
         result = CliRunner().invoke(main, ["view", str(SKARHOLMEN), *args, "-o", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
         assert (tmp_path / name).stat().st_size > 400_000  # vis-network is inside
@@ -226,7 +231,8 @@ def test_page_data_is_compact_and_lossless(graph, findings):
         assert (row[6] is None and node["search"] == node["label"]) or text_of(row[6]) == node["search"]
     for row, edge in zip(data["edges"], view.edges):
         assert [row[0], row[1]] == [edge["from"], edge["to"]]
-        assert [data["measures"][m] for m in row[4][:3]] == [line[2:] for line in edge["title"].split("\n")[1:4]
-                                                             if line.startswith("• ")]
+        assert [data["measures"][m] for m in row[4][:3]] == [
+            line[2:] for line in edge["title"].split("\n")[1:4] if line.startswith("• ")
+        ]
     html = viz.render(view)
     assert max(view.edges, key=lambda e: e["weight"])["title"].split("\n")[0] not in html

@@ -26,8 +26,11 @@ CHROMIUM = "/usr/bin/chromium"
 def chromium_path() -> str:
     path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
     if not path:
-        pytest.fail("The browser tests need Debian's chromium: apt-get install chromium "
-                    "(scripts/test.sh installs it when run as root).", pytrace=False)
+        pytest.fail(
+            "The browser tests need Debian's chromium: apt-get install chromium "
+            "(scripts/test.sh installs it when run as root).",
+            pytrace=False,
+        )
     return path
 
 
@@ -83,8 +86,10 @@ class Opened:
         return self.page.evaluate(expression)
 
     def visible_keys(self, kind: str) -> set[str]:
-        return set(self.js(f"""window.__view.nodes.get({{filter: n => !n.hidden && n.type === "{kind}"}})
-                               .map(n => n.key)"""))
+        return set(
+            self.js(f"""window.__view.nodes.get({{filter: n => !n.hidden && n.type === "{kind}"}})
+                               .map(n => n.key)""")
+        )
 
 
 @pytest.fixture()
@@ -110,10 +115,15 @@ def test_loads_offline_without_errors_and_draws_everything(name, pages, graph, o
     page = open_page(pages[name])
     assert page.errors == []
     assert page.requests == [page.url]  # nothing but the file itself
-    drawn = page.js("[window.__view.nodes.length, window.__view.edges.length,"
-                    " window.__view.network.body.nodeIndices.length, window.__view.network.body.edgeIndices.length]")
-    view = {"plan": lambda: viz.plan_view(graph), "actors": lambda: viz.actor_view(graph),
-            "ego": lambda: viz.ego_view(graph, "Polisen")}[name]()
+    drawn = page.js(
+        "[window.__view.nodes.length, window.__view.edges.length,"
+        " window.__view.network.body.nodeIndices.length, window.__view.network.body.edgeIndices.length]"
+    )
+    view = {
+        "plan": lambda: viz.plan_view(graph),
+        "actors": lambda: viz.actor_view(graph),
+        "ego": lambda: viz.ego_view(graph, "Polisen"),
+    }[name]()
     assert drawn == [len(view.nodes), len(view.edges), len(view.nodes), len(view.edges)]
     if name == "plan":
         actors = {a for a, _, r in graph.edges(keys=True) if r in (RESPONSIBLE_FOR, PARTNER_IN)}
@@ -127,7 +137,10 @@ def test_search_finds_polisen_by_name(pages, open_page):
     page = open_page(pages["plan"])
     found = page.js("window.__view.search('Polisen').map(id => window.__view.nodes.get(id).key)")
     assert "polisen" in found
-    assert page.page.locator("#hits").inner_text().endswith("träffar") or "träff" in page.page.locator("#hits").inner_text()
+    assert (
+        page.page.locator("#hits").inner_text().endswith("träffar")
+        or "träff" in page.page.locator("#hits").inner_text()
+    )
     assert page.js("window.__view.network.getSelectedNodes().length") == len(found)
     # search is by label, not by id: the id's slug finds nothing the name does not
     assert page.js("window.__view.search('skarholmens-stadsdelsforvaltning/').length") == 0
@@ -158,7 +171,9 @@ def test_click_highlights_the_neighbourhood(pages, open_page):
     point = page.js("""(() => { const v = window.__view; const id = v.nodes.get({filter: n => n.key === 'polisen'})[0].id;
                        return v.network.canvasToDOM(v.network.getPositions([id])[id]); })()""")
     page.page.locator("#network canvas").click(position={"x": point["x"], "y": point["y"]})
-    dimmed = page.js("window.__view.nodes.get({filter: n => n.opacity !== undefined && n.opacity < 1}).map(n => n.type)")
+    dimmed = page.js(
+        "window.__view.nodes.get({filter: n => n.opacity !== undefined && n.opacity < 1}).map(n => n.type)"
+    )
     assert dimmed and all(kind == "actor" for kind in dimmed)  # Polisen's five measures stay lit
     assert "Polisen" in page.page.locator("#selected").inner_text()
 
@@ -167,8 +182,11 @@ def test_click_highlights_the_neighbourhood(pages, open_page):
 def test_hostile_plan_text_stays_text(name, browser, tmp_path):
     graph = payload_graph()
     findings = find_gaps(graph)
-    view = {"plan": lambda: viz.plan_view(graph, findings), "actors": lambda: viz.actor_view(graph, findings),
-            "ego": lambda: viz.ego_view(graph, "polisen", findings)}[name]()
+    view = {
+        "plan": lambda: viz.plan_view(graph, findings),
+        "actors": lambda: viz.actor_view(graph, findings),
+        "ego": lambda: viz.ego_view(graph, "polisen", findings),
+    }[name]()
     page = Opened(browser, viz.write_view(view, tmp_path / f"{name}.html"))
     try:
         assert page.js("typeof window.__pwned") == "undefined"
@@ -187,8 +205,11 @@ def test_hostile_plan_text_stays_text(name, browser, tmp_path):
         page.page.mouse.move(point["x"], point["y"])
         box = page.page.locator("#network").bounding_box()
         page.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
-        page.wait_until("!!document.querySelector('.vis-tooltip') && "
-                        "document.querySelector('.vis-tooltip').style.visibility === 'visible'", timeout=5)
+        page.wait_until(
+            "!!document.querySelector('.vis-tooltip') && "
+            "document.querySelector('.vis-tooltip').style.visibility === 'visible'",
+            timeout=5,
+        )
         tip = page.js("document.querySelector('.vis-tooltip').textContent")
         assert PAYLOAD_ACTOR in tip
         assert page.js("document.querySelectorAll('.vis-tooltip img, .vis-tooltip a, body img').length") == 0
@@ -227,8 +248,11 @@ def test_big_view_builds_tables_and_tooltips_lazily(graph, open_page, tmp_path):
     box = page.page.locator("#network").bounding_box()
     page.page.mouse.move(box["x"] + point["x"] + 1, box["y"] + point["y"])
     page.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
-    page.wait_until("!!document.querySelector('.vis-tooltip') && "
-                    "document.querySelector('.vis-tooltip').style.visibility === 'visible'", timeout=5)
+    page.wait_until(
+        "!!document.querySelector('.vis-tooltip') && "
+        "document.querySelector('.vis-tooltip').style.visibility === 'visible'",
+        timeout=5,
+    )
     tip = page.js("document.querySelector('.vis-tooltip').textContent")
     assert "gemensamma åtgärder" in tip and "•" in tip
     assert page.errors == []

@@ -25,8 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     (built,) = dist.glob("graphmodel-*.whl")
     return built
 
@@ -37,24 +41,34 @@ def installed(wheel, tmp_path_factory) -> Path:
     venv = tmp_path_factory.mktemp("venv")
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
-    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)], check=True,
-                   capture_output=True, timeout=1200)
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=1200,
+    )
     return bin_dir
 
 
 def test_the_wheel_holds_one_package_and_its_data(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert {name.split("/")[0] for name in names} == {"graphmodel", f"graphmodel-{graphmodel.__version__}.dist-info"}
-    for needed in ("graphmodel/viz/page.py", "graphmodel/data/actors.csv", "graphmodel/data/plans/skarholmen-2017.csv",
-                   "graphmodel/cypher/queries/depends-on.cypher", "graphmodel/cypher/schema/actor-key.cypher",
-                   "graphmodel/cli/view.py"):
+    for needed in (
+        "graphmodel/viz/page.py",
+        "graphmodel/data/actors.csv",
+        "graphmodel/data/plans/skarholmen-2017.csv",
+        "graphmodel/cypher/queries/depends-on.cypher",
+        "graphmodel/cypher/schema/actor-key.cypher",
+        "graphmodel/cli/view.py",
+    ):
         assert needed in names
 
 
 def _run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    return subprocess.run([str(bin_dir / "graphmodel"), *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [str(bin_dir / "graphmodel"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_the_installed_command_runs_the_main_job_outside_the_checkout(installed, tmp_path):
@@ -79,6 +93,12 @@ def test_the_installed_command_runs_the_main_job_outside_the_checkout(installed,
 
 def test_the_installed_package_is_the_wheel_not_the_checkout(installed, tmp_path):
     code = "import graphmodel, graphmodel.viz; print(graphmodel.__file__); print(graphmodel.viz.__file__)"
-    out = subprocess.run([str(installed / "python"), "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                         check=True, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"}).stdout
+    out = subprocess.run(
+        [str(installed / "python"), "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    ).stdout
     assert str(ROOT) not in out and out.count("site-packages") == 2

@@ -16,18 +16,34 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from .page import render, write as write_view
+from .page import render
+from .page import write as write_view
 from .views import View, actor_view, ego_view, most_central_actor, plan_view
 
-__all__ = ["View", "actor_view", "ego_view", "plan_view", "render", "render_views", "write_view", "write_views",
-           "most_central_actor"]
+__all__ = [
+    "View",
+    "actor_view",
+    "ego_view",
+    "plan_view",
+    "render",
+    "render_views",
+    "write_view",
+    "write_views",
+    "most_central_actor",
+]
 
 FILE_NAMES = {"plan": "natverk-plan.html", "actors": "natverk-aktorer.html", "ego": "natverk-{slug}.html"}
 LABELS = {
-    "sv": {"plan": "Planen: åtgärder, ansvariga och medverkande (med brister markerade)",
-           "actors": "Samverkan mellan aktörer", "ego": "{actor}: åtgärder som beror på aktören"},
-    "en": {"plan": "The plan: measures, owners and partners (gaps highlighted)",
-           "actors": "Collaboration between actors", "ego": "{actor}: measures that depend on it"},
+    "sv": {
+        "plan": "Planen: åtgärder, ansvariga och medverkande (med brister markerade)",
+        "actors": "Samverkan mellan aktörer",
+        "ego": "{actor}: åtgärder som beror på aktören",
+    },
+    "en": {
+        "plan": "The plan: measures, owners and partners (gaps highlighted)",
+        "actors": "Collaboration between actors",
+        "ego": "{actor}: measures that depend on it",
+    },
 }
 
 
@@ -40,8 +56,9 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower())[:60].strip("-") or "aktor"
 
 
-def render_views(graph, findings: list[dict] | None, lang: str = "sv", *, roles: dict | None = None,
-                 network=None) -> tuple[dict[str, str], dict[str, str]]:
+def render_views(
+    graph, findings: list[dict] | None, lang: str = "sv", *, roles: dict | None = None, network=None
+) -> tuple[dict[str, str], dict[str, str]]:
     """The report's views as pages: ``({label: file name}, {file name: HTML})``, labels in listing order.
 
     The plan view with the gap overlay, the actor collaboration view, and the
@@ -58,8 +75,10 @@ def render_views(graph, findings: list[dict] | None, lang: str = "sv", *, roles:
         network = collaboration_network(graph, roles)
     labels = LABELS[lang]
     listed = {labels["plan"]: FILE_NAMES["plan"], labels["actors"]: FILE_NAMES["actors"]}
-    pages = {FILE_NAMES["plan"]: render(plan_view(graph, findings, lang, roles=roles)),
-             FILE_NAMES["actors"]: render(actor_view(graph, findings, lang, roles=roles, network=network))}
+    pages = {
+        FILE_NAMES["plan"]: render(plan_view(graph, findings, lang, roles=roles)),
+        FILE_NAMES["actors"]: render(actor_view(graph, findings, lang, roles=roles, network=network)),
+    }
     central = most_central_actor(graph, network)
     if central is not None:
         name = graph.nodes[central]["name"]
@@ -69,8 +88,9 @@ def render_views(graph, findings: list[dict] | None, lang: str = "sv", *, roles:
     return listed, pages
 
 
-def write_views(graph, findings: list[dict] | None, out, lang: str = "sv", *, roles: dict | None = None,
-                network=None) -> dict[str, str]:
+def write_views(
+    graph, findings: list[dict] | None, out, lang: str = "sv", *, roles: dict | None = None, network=None
+) -> dict[str, str]:
     """Write the report's views (``render_views``) into ``out``; return ``{label: file name}`` in listing order.
 
     ``out`` is a folder or a ``graphmodel.outputs.Outputs`` (the report's set of files).

@@ -55,18 +55,18 @@ def spring(network: nx.Graph, sizes: dict[str, tuple[float, float]], seed: int =
     pairs = np.array([(index[a], index[b]) for a, b in network.edges()], dtype=int).reshape(-1, 2)
     weights = np.array([math.log1p(network[a][b].get("weight", 1)) for a, b in network.edges()]).reshape(-1)
     temperature = radius / 2
-    for step in range(300):
+    for _ in range(300):
         delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((delta ** 2).sum(-1)) + 1e-3
+        dist = np.sqrt((delta**2).sum(-1)) + 1e-3
         force = (delta / dist[..., None] * (k * k / dist)[..., None]).sum(1)
         if len(pairs):
             d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-            length = np.sqrt((d ** 2).sum(-1)) + 1e-3
+            length = np.sqrt((d**2).sum(-1)) + 1e-3
             pull = d / length[:, None] * (length * length / k * weights)[:, None]
             np.add.at(force, pairs[:, 0], -pull)
             np.add.at(force, pairs[:, 1], pull)
-        force -= pos * 0.5 * np.sqrt((pos ** 2).sum(-1, keepdims=True)) / k  # gravity
-        norm = np.sqrt((force ** 2).sum(-1, keepdims=True)) + 1e-9
+        force -= pos * 0.5 * np.sqrt((pos**2).sum(-1, keepdims=True)) / k  # gravity
+        norm = np.sqrt((force**2).sum(-1, keepdims=True)) + 1e-9
         pos += force / norm * np.minimum(norm, temperature)
         temperature = max(temperature * 0.985, 2.0)
     placed = {node: [float(pos[i, 0]), float(pos[i, 1])] for node, i in index.items()}
@@ -77,8 +77,9 @@ def spring(network: nx.Graph, sizes: dict[str, tuple[float, float]], seed: int =
 SEQUENTIAL_UP_TO = 80  # nodes; above this, numpy finds each round's overlapping pairs first
 
 
-def remove_overlaps(pos: dict[str, list[float]], sizes: dict[str, tuple[float, float]], rounds: int = 200,
-                    margin: float = 8.0) -> None:
+def remove_overlaps(
+    pos: dict[str, list[float]], sizes: dict[str, tuple[float, float]], rounds: int = 200, margin: float = 8.0
+) -> None:
     """Push apart nodes whose label boxes overlap, along the axis that needs the smaller move.
 
     Each round visits the pairs in order (each node against every later one)
@@ -95,14 +96,15 @@ def remove_overlaps(pos: dict[str, list[float]], sizes: dict[str, tuple[float, f
     for _ in range(rounds):
         moved = False
         for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
+            for b in nodes[i + 1 :]:
                 moved = _push(pos[a], pos[b], sizes[a], sizes[b], margin) or moved
         if not moved:
             return
 
 
-def _push(a: list[float], b: list[float], size_a: tuple[float, float], size_b: tuple[float, float],
-          margin: float) -> bool:
+def _push(
+    a: list[float], b: list[float], size_a: tuple[float, float], size_b: tuple[float, float], margin: float
+) -> bool:
     """Push boxes ``a`` and ``b`` (centres, moved in place) apart if they overlap; whether they did."""
     dx = b[0] - a[0]
     dy = b[1] - a[1]
@@ -120,8 +122,9 @@ def _push(a: list[float], b: list[float], size_a: tuple[float, float], size_b: t
     return True
 
 
-def _push_apart_overlapping(pos: dict[str, list[float]], sizes: dict[str, tuple[float, float]], rounds: int,
-                            margin: float) -> None:
+def _push_apart_overlapping(
+    pos: dict[str, list[float]], sizes: dict[str, tuple[float, float]], rounds: int, margin: float
+) -> None:
     import numpy as np
 
     nodes = sorted(pos)
@@ -141,8 +144,13 @@ def _push_apart_overlapping(pos: dict[str, list[float]], sizes: dict[str, tuple[
 
 def sunflower(count: int, spacing: float, start: int = 0) -> list[tuple[float, float]]:
     """``count`` evenly spread points in a disc, the first in the middle."""
-    return [(spacing * math.sqrt(i + 0.5) * math.cos(i * GOLDEN_ANGLE),
-             spacing * math.sqrt(i + 0.5) * math.sin(i * GOLDEN_ANGLE)) for i in range(start, start + count)]
+    return [
+        (
+            spacing * math.sqrt(i + 0.5) * math.cos(i * GOLDEN_ANGLE),
+            spacing * math.sqrt(i + 0.5) * math.sin(i * GOLDEN_ANGLE),
+        )
+        for i in range(start, start + count)
+    ]
 
 
 def clusters(groups: dict[str, list[str]], centre: list[str], spacing: float = 55.0) -> dict[str, tuple[float, float]]:

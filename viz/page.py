@@ -53,9 +53,13 @@ def script_json(data: object) -> str:
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     if json_needs_cleaning(encoded):
         encoded = json.dumps(clean_data(data), ensure_ascii=False, separators=(",", ":"))
-    return (encoded
-            .replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        encoded.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _hash(script: str) -> str:
@@ -390,7 +394,9 @@ def _legend(view: View) -> str:
             colour = f"k{len(items)}"
             items.append((f'<li><span class="{cls} {colour}"></span>{label}</li>', colour, item))
         elif item["type"] == "edge":
-            rel = {"RESPONSIBLE_FOR": "responsible", "PARTNER_IN": "partner", "PART_OF": "part_of"}.get(item["rel"], "collab")
+            rel = {"RESPONSIBLE_FOR": "responsible", "PARTNER_IN": "partner", "PART_OF": "part_of"}.get(
+                item["rel"], "collab"
+            )
             items.append((f'<li><span class="ln {rel}"></span>{label}</li>', None, item))
         elif item["type"] == "gap":
             items.append((f'<li><span class="sw gap-{escape(item["severity"])}"></span>{label}</li>', None, item))
@@ -400,10 +406,14 @@ def _legend(view: View) -> str:
     for _, colour, item in items:
         if colour:
             css.append(f".{colour}{{background:{item['fill']};border-color:{item['border']}}}")
-    css += [f".ln.responsible{{border-color:{RESPONSIBLE_COLOUR}}}", f".ln.partner{{border-color:{PARTNER_COLOUR}}}",
-            f".ln.part_of{{border-color:{PART_OF_COLOUR}}}", ".ln.collab{border-color:#7d8b99;border-top-width:6px}",
-            f".sw.gap-high{{border-color:{SEVERITY_COLOURS['high']}}}",
-            f".sw.gap-medium{{border-color:{SEVERITY_COLOURS['medium']}}}"]
+    css += [
+        f".ln.responsible{{border-color:{RESPONSIBLE_COLOUR}}}",
+        f".ln.partner{{border-color:{PARTNER_COLOUR}}}",
+        f".ln.part_of{{border-color:{PART_OF_COLOUR}}}",
+        ".ln.collab{border-color:#7d8b99;border-top-width:6px}",
+        f".sw.gap-high{{border-color:{SEVERITY_COLOURS['high']}}}",
+        f".sw.gap-medium{{border-color:{SEVERITY_COLOURS['medium']}}}",
+    ]
     return '<ul class="legend">' + "".join(i[0] for i in items) + "</ul>", "".join(css)
 
 
@@ -414,7 +424,8 @@ def _filters(view: View, t: dict) -> str:
         if len(options) < 2 and name != "kind":
             continue
         opts = f'<option value="*">{escape(t["all"])}</option>' + "".join(
-            f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in options)
+            f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in options
+        )
         parts.append(f'<label>{escape(names[name])}<select data-filter="{escape(name)}">{opts}</select></label>')
     return "".join(parts)
 
@@ -423,18 +434,24 @@ def _tables(view: View, t: dict) -> str:
     parts = [f'<section class="tables" aria-label="{escape(t["table"])}"><h2>{escape(t["table"])}</h2>']
     if view.big:  # thousands of rows: built by the page from the data when the reader opens them
         rows = sum(min(len(table.rows), TABLE_ROWS_SHOWN) for table in view.tables)
-        parts.append(f'<details><summary>{escape(t["show_table"].format(n=rows))}</summary>'
-                     '<div id="lazy-tables"></div></details></section>')
+        parts.append(
+            f"<details><summary>{escape(t['show_table'].format(n=rows))}</summary>"
+            '<div id="lazy-tables"></div></details></section>'
+        )
         return "".join(parts)
     for table in view.tables:
         parts.append(f"<h2>{escape(table.caption)}</h2>")
         if len(table.rows) > TABLE_ROWS_SHOWN:
-            parts.append(f'<p class="muted">{escape(t["table_capped"].format(shown=TABLE_ROWS_SHOWN, total=len(table.rows)))}</p>')
+            parts.append(
+                f'<p class="muted">{escape(t["table_capped"].format(shown=TABLE_ROWS_SHOWN, total=len(table.rows)))}</p>'
+            )
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headings)
         body = []
         for row, row_nodes in list(zip(table.rows, table.row_nodes))[:TABLE_ROWS_SHOWN]:
-            cells = "".join(f'<td class="num">{escape(v)}</td>' if i in table.numeric else f"<td>{escape(v)}</td>"
-                            for i, v in enumerate(row))
+            cells = "".join(
+                f'<td class="num">{escape(v)}</td>' if i in table.numeric else f"<td>{escape(v)}</td>"
+                for i, v in enumerate(row)
+            )
             body.append(f'<tr data-n="{" ".join(str(int(n)) for n in row_nodes)}">{cells}</tr>')
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
     parts.append("</section>")
@@ -457,7 +474,9 @@ def _canvas_height(view: View) -> str:
     return f"#network,aside{{height:{height}px;max-height:none}}"
 
 
-NODE_FIELDS = frozenset(("id", "key", "label", "x", "y", "size", "search", "tip", "f", "g", "type"))  # the rest is style
+NODE_FIELDS = frozenset(
+    ("id", "key", "label", "x", "y", "size", "search", "tip", "f", "g", "type")
+)  # the rest is style
 EDGE_FIELDS = frozenset(("id", "from", "to", "width", "title", "shared", "weight", "rel"))
 
 
@@ -480,8 +499,11 @@ def page_data(view: View) -> dict:
     styles: list[dict] = []
     seen: dict[str, int] = {}
     # strings that recur (actor kinds, filter values, aliases, tooltip lines) are written once
-    uses = Counter(value for n in view.nodes for value in
-                   [*n["tip"], n.get("search", ""), *(v for values in n["f"].values() for v in values)])
+    uses = Counter(
+        value
+        for n in view.nodes
+        for value in [*n["tip"], n.get("search", ""), *(v for values in n["f"].values() for v in values)]
+    )
     strings = [value for value, count in uses.items() if count > 1 and len(value) > 2]
     number = {value: i for i, value in enumerate(strings)}
     short = number.get  # short(value, value): its number if it recurs, else itself
@@ -490,32 +512,63 @@ def page_data(view: View) -> dict:
     for i, n in enumerate(view.nodes):
         assert n["id"] == i, "vis node ids are the index in View.nodes"
         style = _intern(styles, seen, {k: v for k, v in n.items() if k not in NODE_FIELDS})
-        nodes.append([n["label"], n["x"], n["y"], style, n["key"], n["type"],
-                      None if n.get("search", n["label"]) == n["label"] else short(n["search"], n["search"]),
-                      [short(line, line) for line in n["tip"]],
-                      {name: [short(v, v) for v in values] for name, values in n["f"].items()},
-                      n.get("g") or 0, n.get("size") or 0])
+        nodes.append(
+            [
+                n["label"],
+                n["x"],
+                n["y"],
+                style,
+                n["key"],
+                n["type"],
+                None if n.get("search", n["label"]) == n["label"] else short(n["search"], n["search"]),
+                [short(line, line) for line in n["tip"]],
+                {name: [short(v, v) for v in values] for name, values in n["f"].items()},
+                n.get("g") or 0,
+                n.get("size") or 0,
+            ]
+        )
     estyles: list[dict] = []
     eseen: dict[str, int] = {}
     edges = []
     for i, e in enumerate(view.edges):
         assert e["id"] == i
         style = _intern(estyles, eseen, {k: v for k, v in e.items() if k not in EDGE_FIELDS})
-        edges.append([e["from"], e["to"], style, e.get("width", 1), e["shared"] if "shared" in e else e.get("title", "")])
+        edges.append(
+            [e["from"], e["to"], style, e.get("width", 1), e["shared"] if "shared" in e else e.get("title", "")]
+        )
     data = {
-        "kind": view.kind, "lang": view.lang, "big": view.big, "strings": strings, "styles": styles, "nodes": nodes,
-        "estyles": estyles, "edges": edges, "measures": view.measure_texts, "listed": 8,
-        "bands": view.bands, "headers": view.headers, "severity": SEVERITY_COLOURS,
+        "kind": view.kind,
+        "lang": view.lang,
+        "big": view.big,
+        "strings": strings,
+        "styles": styles,
+        "nodes": nodes,
+        "estyles": estyles,
+        "edges": edges,
+        "measures": view.measure_texts,
+        "listed": 8,
+        "bands": view.bands,
+        "headers": view.headers,
+        "severity": SEVERITY_COLOURS,
         "text": {k: t[k] for k in ("hits", "no_hits", "nothing_selected", "shared_measures", "more")},
         "tables": None,
     }
     if view.big:
-        data["tables"] = [{
-            "caption": table.caption, "headings": table.headings, "numeric": sorted(table.numeric),
-            "note": (t["table_capped"].format(shown=TABLE_ROWS_SHOWN, total=len(table.rows))
-                     if len(table.rows) > TABLE_ROWS_SHOWN else ""),
-            "rows": table.rows[:TABLE_ROWS_SHOWN], "nodes": [[int(x) for x in r] for r in table.row_nodes[:TABLE_ROWS_SHOWN]],
-        } for table in view.tables]
+        data["tables"] = [
+            {
+                "caption": table.caption,
+                "headings": table.headings,
+                "numeric": sorted(table.numeric),
+                "note": (
+                    t["table_capped"].format(shown=TABLE_ROWS_SHOWN, total=len(table.rows))
+                    if len(table.rows) > TABLE_ROWS_SHOWN
+                    else ""
+                ),
+                "rows": table.rows[:TABLE_ROWS_SHOWN],
+                "nodes": [[int(x) for x in r] for r in table.row_nodes[:TABLE_ROWS_SHOWN]],
+            }
+            for table in view.tables
+        ]
     return data
 
 
@@ -525,16 +578,24 @@ def render(view: View) -> str:
     t = text(view.lang)
     data = page_data(view)
     library = vis_network_js()
-    csp = ("default-src 'none'; script-src " + _hash(library) + " " + _hash(APP_JS)
-           + "; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; "
-             "form-action 'none'")
+    csp = (
+        "default-src 'none'; script-src "
+        + _hash(library)
+        + " "
+        + _hash(APP_JS)
+        + "; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; "
+        "form-action 'none'"
+    )
     legend, legend_css = _legend(view)
     legend_css += _canvas_height(view)
     gaps = any("g" in n for n in view.nodes)
     findings = ""
     if view.plan_findings:
-        findings = (f"<h2>{escape(t['plan_findings'])}</h2><ul class=\"findings\">"
-                    + "".join(f"<li>{escape(m)}</li>" for m in view.plan_findings) + "</ul>")
+        findings = (
+            f'<h2>{escape(t["plan_findings"])}</h2><ul class="findings">'
+            + "".join(f"<li>{escape(m)}</li>" for m in view.plan_findings)
+            + "</ul>"
+        )
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(view.lang)}"><head><meta charset="utf-8">',
@@ -547,7 +608,11 @@ def render(view: View) -> str:
         f'<label>{escape(t["search"])}<input type="search" id="search" placeholder="{escape(t["search_placeholder"])}" '
         f'autocomplete="off"></label><span id="hits" aria-live="polite"></span>',
         _filters(view, t),
-        (f'<label class="check"><input type="checkbox" id="gaps" checked> {escape(t["show_gaps"])}</label>' if gaps else ""),
+        (
+            f'<label class="check"><input type="checkbox" id="gaps" checked> {escape(t["show_gaps"])}</label>'
+            if gaps
+            else ""
+        ),
         f'<button type="button" id="fit">{escape(t["fit"])}</button>',
         f'<button type="button" id="reset">{escape(t["reset"])}</button>',
         "</div>",
@@ -576,6 +641,5 @@ def write(view: View, path: str | Path, inputs=()) -> Path:
     from graphmodel.outputs import write_file
 
     html = render(view)
-    written, _ = write_file(path, lambda temporary: temporary.write_text(html, encoding="utf-8", newline="\n"),
-                            inputs)
+    written, _ = write_file(path, lambda temporary: temporary.write_text(html, encoding="utf-8", newline="\n"), inputs)
     return written

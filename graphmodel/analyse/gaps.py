@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 
-from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, RESPONSIBLE_FOR
 from ..memory import gc_paused
+from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, RESPONSIBLE_FOR
 from ..periods import period_bounds as _period_bounds
 from .metrics import collaboration_network, collaborators, cut_points, measure_actors, measure_roles
 from .questions import find_actors
@@ -29,8 +29,18 @@ if TYPE_CHECKING:
     from .listing import JsonRow
     from .metrics import MeasureActors
 
-KINDS = ("unassigned", "vague-owner", "overloaded", "single-point-of-failure", "partner-without-ownership",
-         "no-status", "overdue", "plan-not-revised", "duplicate-measure", "coverage")
+KINDS = (
+    "unassigned",
+    "vague-owner",
+    "overloaded",
+    "single-point-of-failure",
+    "partner-without-ownership",
+    "no-status",
+    "overdue",
+    "plan-not-revised",
+    "duplicate-measure",
+    "coverage",
+)
 LEVELS = ("Universellt", "Selektivt", "Indikerat")
 MUNICIPAL_KINDS = frozenset({"municipality", "municipal-unit", "role", "political-body", "collective", "placeholder"})
 
@@ -143,11 +153,26 @@ class _Context:
         """``measures`` sorted by plan, then row."""
         return sorted(measures, key=_RANK)
 
-    def finding(self, kind: str, severity: str, plan: str | None, measures: list[_Measure], actors: list[str],
-                message: str, **evidence: Any) -> JsonRow:
-        return {"kind": kind, "severity": severity, "plan": plan, "measures": [self.ref(m) for m in measures],
-                "actors": [self.name(a) for a in actors], "actor_ids": actors, "message": message,
-                "evidence": evidence}
+    def finding(
+        self,
+        kind: str,
+        severity: str,
+        plan: str | None,
+        measures: list[_Measure],
+        actors: list[str],
+        message: str,
+        **evidence: Any,
+    ) -> JsonRow:
+        return {
+            "kind": kind,
+            "severity": severity,
+            "plan": plan,
+            "measures": [self.ref(m) for m in measures],
+            "actors": [self.name(a) for a in actors],
+            "actor_ids": actors,
+            "message": message,
+            "evidence": evidence,
+        }
 
 
 _RANK = operator.attrgetter("rank")
@@ -165,8 +190,14 @@ def find_gaps(graph: PlanGraph, settings: GapSettings | None = None) -> list[Jso
                 findings.extend(check(ctx, plan, measures))
         for graph_check in (_overloaded, _single_points_of_failure, _partners_without_ownership):
             findings.extend(graph_check(ctx))
-        findings.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], KINDS.index(f["kind"]), f["plan"] or "",
-                                     f["measures"][0]["row"] if f["measures"] else 0))
+        findings.sort(
+            key=lambda f: (
+                SEVERITY_ORDER[f["severity"]],
+                KINDS.index(f["kind"]),
+                f["plan"] or "",
+                f["measures"][0]["row"] if f["measures"] else 0,
+            )
+        )
     return findings
 
 
@@ -176,13 +207,22 @@ def _unassigned_and_vague(ctx: _Context, plan: str, measures: list[_Measure]) ->
         owners = measure.owners
         text = measure.data["text"]
         if not owners:
-            found.append(ctx.finding("unassigned", "high", plan, [measure], [],
-                                     ctx.text["unassigned"].format(text=text)))
+            found.append(
+                ctx.finding("unassigned", "high", plan, [measure], [], ctx.text["unassigned"].format(text=text))
+            )
         elif not measure.real:
             names = ", ".join(ctx.name(a) for a in owners)
-            found.append(ctx.finding("vague-owner", "medium", plan, [measure], owners,
-                                     ctx.text["vague-owner"].format(text=text, actors=names),
-                                     owner_kinds=[ctx.node[a]["kind"] for a in owners]))
+            found.append(
+                ctx.finding(
+                    "vague-owner",
+                    "medium",
+                    plan,
+                    [measure],
+                    owners,
+                    ctx.text["vague-owner"].format(text=text, actors=names),
+                    owner_kinds=[ctx.node[a]["kind"] for a in owners],
+                )
+            )
     return found
 
 
@@ -200,17 +240,49 @@ def _overloaded(ctx: _Context) -> list[JsonRow]:
             total = len(ctx.measures_of[plan])
             share = len(measures) / total
             if len(measures) >= s.overload_count and share >= s.overload_share:
-                found.append(ctx.finding("overloaded", "medium", plan, measures, [actor], ctx.text["overloaded"].format(
-                    actor=ctx.name(actor), count=len(measures), total=total, share=round(100 * share),
-                    scope=ctx.text["overloaded-plan"]), count=len(measures), total=total, share=round(share, 4)))
+                found.append(
+                    ctx.finding(
+                        "overloaded",
+                        "medium",
+                        plan,
+                        measures,
+                        [actor],
+                        ctx.text["overloaded"].format(
+                            actor=ctx.name(actor),
+                            count=len(measures),
+                            total=total,
+                            share=round(100 * share),
+                            scope=ctx.text["overloaded-plan"],
+                        ),
+                        count=len(measures),
+                        total=total,
+                        share=round(share, 4),
+                    )
+                )
         if len(by_plan) > 1:
             measures = [m for ms in by_plan.values() for m in ms]
             share = len(measures) / total_all
             if len(measures) >= s.overload_count and share >= s.overload_share:
-                found.append(ctx.finding("overloaded", "medium", None, measures, [actor], ctx.text["overloaded"].format(
-                    actor=ctx.name(actor), count=len(measures), total=total_all, share=round(100 * share),
-                    scope=ctx.text["overloaded-all"]), count=len(measures), total=total_all, share=round(share, 4),
-                    plans=sorted(by_plan)))
+                found.append(
+                    ctx.finding(
+                        "overloaded",
+                        "medium",
+                        None,
+                        measures,
+                        [actor],
+                        ctx.text["overloaded"].format(
+                            actor=ctx.name(actor),
+                            count=len(measures),
+                            total=total_all,
+                            share=round(100 * share),
+                            scope=ctx.text["overloaded-all"],
+                        ),
+                        count=len(measures),
+                        total=total_all,
+                        share=round(share, 4),
+                        plans=sorted(by_plan),
+                    )
+                )
     return found
 
 
@@ -232,10 +304,18 @@ def _single_points_of_failure(ctx: _Context) -> list[JsonRow]:
         measures = ctx.in_file_order(measures)
         severity = "high" if len(measures) >= 3 or actor in cut else "low"
         plans = sorted({m.data["plan"] for m in measures})
-        found.append(ctx.finding("single-point-of-failure", severity, plans[0] if len(plans) == 1 else None,
-                                 measures, [actor], ctx.text["single-point-of-failure"].format(
-                                     actor=ctx.name(actor), count=len(measures)),
-                                 count=len(measures), articulation_point=actor in cut))
+        found.append(
+            ctx.finding(
+                "single-point-of-failure",
+                severity,
+                plans[0] if len(plans) == 1 else None,
+                measures,
+                [actor],
+                ctx.text["single-point-of-failure"].format(actor=ctx.name(actor), count=len(measures)),
+                count=len(measures),
+                articulation_point=actor in cut,
+            )
+        )
     return found
 
 
@@ -253,9 +333,17 @@ def _partners_without_ownership(ctx: _Context) -> list[JsonRow]:
             continue
         measures = ctx.in_file_order(measures)
         plans = sorted({m.data["plan"] for m in measures})
-        found.append(ctx.finding("partner-without-ownership", "low", plans[0] if len(plans) == 1 else None,
-                                 measures, [actor], ctx.text["partner-without-ownership"].format(
-                                     actor=ctx.name(actor), count=len(measures)), count=len(measures)))
+        found.append(
+            ctx.finding(
+                "partner-without-ownership",
+                "low",
+                plans[0] if len(plans) == 1 else None,
+                measures,
+                [actor],
+                ctx.text["partner-without-ownership"].format(actor=ctx.name(actor), count=len(measures)),
+                count=len(measures),
+            )
+        )
     return found
 
 
@@ -272,13 +360,21 @@ def _status(ctx: _Context, plan: str, measures: list[_Measure]) -> list[JsonRow]
     for measure in measures:
         data = measure.data
         if not data.get("status_text"):
-            found.append(ctx.finding("no-status", "low", plan, [measure], [],
-                                     ctx.text["no-status"].format(text=data["text"])))
+            found.append(
+                ctx.finding("no-status", "low", plan, [measure], [], ctx.text["no-status"].format(text=data["text"]))
+            )
         elif not data.get("status_interpreted", True):
-            found.append(ctx.finding("no-status", "low", plan, [measure], [],
-                                     ctx.text["status-not-understood"].format(text=data["text"],
-                                                                              status=data["status_text"]),
-                                     status_text=data["status_text"]))
+            found.append(
+                ctx.finding(
+                    "no-status",
+                    "low",
+                    plan,
+                    [measure],
+                    [],
+                    ctx.text["status-not-understood"].format(text=data["text"], status=data["status_text"]),
+                    status_text=data["status_text"],
+                )
+            )
         latest = _latest_day(data)
         if latest is not None:
             dated.append((measure, latest))
@@ -287,16 +383,37 @@ def _status(ctx: _Context, plan: str, measures: list[_Measure]) -> list[JsonRow]
             overdue.append(measure)
     if dated and all(day < as_of for _, day in dated):
         latest = max(day for _, day in dated)
-        found.append(ctx.finding("plan-not-revised", "high", plan, [m for m, _ in dated], [],
-                                 ctx.text["plan-not-revised"].format(count=len(dated), as_of=as_of.isoformat(),
-                                                                     latest=latest.isoformat()),
-                                 as_of=as_of.isoformat(), latest=latest.isoformat(), overdue=len(overdue)))
+        found.append(
+            ctx.finding(
+                "plan-not-revised",
+                "high",
+                plan,
+                [m for m, _ in dated],
+                [],
+                ctx.text["plan-not-revised"].format(
+                    count=len(dated), as_of=as_of.isoformat(), latest=latest.isoformat()
+                ),
+                as_of=as_of.isoformat(),
+                latest=latest.isoformat(),
+                overdue=len(overdue),
+            )
+        )
     else:
         for measure in overdue:
             data = measure.data
-            found.append(ctx.finding("overdue", "medium", plan, [measure], measure.owners,
-                                     ctx.text["overdue"].format(text=data["text"], due=data["due"]),
-                                     due=data["due"], state=data["state"], as_of=as_of.isoformat()))
+            found.append(
+                ctx.finding(
+                    "overdue",
+                    "medium",
+                    plan,
+                    [measure],
+                    measure.owners,
+                    ctx.text["overdue"].format(text=data["text"], due=data["due"]),
+                    due=data["due"],
+                    state=data["state"],
+                    as_of=as_of.isoformat(),
+                )
+            )
     return found
 
 
@@ -310,8 +427,9 @@ def _duplicates(ctx: _Context, plan: str, measures: list[_Measure]) -> list[Json
         if i in seen:
             continue
         # One extract per text, not one cdist per plan: cdist would import numpy, which costs more.
-        later = process.extract(texts[i], texts[i + 1:], scorer=fuzz.ratio,
-                                score_cutoff=ctx.settings.duplicate_similarity, limit=None)
+        later = process.extract(
+            texts[i], texts[i + 1 :], scorer=fuzz.ratio, score_cutoff=ctx.settings.duplicate_similarity, limit=None
+        )
         if not later:
             continue
         group = [i] + sorted(i + 1 + j for _, _, j in later)
@@ -319,11 +437,21 @@ def _duplicates(ctx: _Context, plan: str, measures: list[_Measure]) -> list[Json
         same = [measures[j] for j in group]
         owner_sets = {tuple(sorted(m.owners)) for m in same}
         owners = sorted({a for m in same for a in m.owners})
-        found.append(ctx.finding("duplicate-measure", "medium" if len(owner_sets) > 1 else "low", plan, same, owners,
-                                 ctx.text["duplicate-measure"].format(
-                                     count=len(same), text=same[0].data["text"],
-                                     owners=ctx.text["duplicate-owners"] if len(owner_sets) > 1 else ""),
-                                 different_owners=len(owner_sets) > 1))
+        found.append(
+            ctx.finding(
+                "duplicate-measure",
+                "medium" if len(owner_sets) > 1 else "low",
+                plan,
+                same,
+                owners,
+                ctx.text["duplicate-measure"].format(
+                    count=len(same),
+                    text=same[0].data["text"],
+                    owners=ctx.text["duplicate-owners"] if len(owner_sets) > 1 else "",
+                ),
+                different_owners=len(owner_sets) > 1,
+            )
+        )
     return found
 
 
@@ -339,8 +467,9 @@ def coverage_table(graph: PlanGraph, roles: MeasureActors | None = None) -> list
     return [row for plan in sorted(measures_of) for row in _coverage_rows(node, measures_of[plan])]
 
 
-def _coverage_rows(node: dict[str, NodeData], measures: Iterable[tuple[NodeData, list[str], list[str]]]
-                   ) -> list[JsonRow]:
+def _coverage_rows(
+    node: dict[str, NodeData], measures: Iterable[tuple[NodeData, list[str], list[str]]]
+) -> list[JsonRow]:
     """``coverage_table``'s rows for one plan's measures, each as (attributes, owners, partners),
     by the row each area and level starts on."""
     cells: dict[tuple[str, str], JsonRow] = {}
@@ -348,8 +477,14 @@ def _coverage_rows(node: dict[str, NodeData], measures: Iterable[tuple[NodeData,
         key = (data.get("area") or "", data.get("level") or "")
         cell = cells.get(key)
         if cell is None:
-            cell = cells[key] = {"plan": data["plan"], "area": key[0] or None, "level": key[1] or None,
-                                 "measures": 0, "kinds": defaultdict(int), "row": data["row"]}
+            cell = cells[key] = {
+                "plan": data["plan"],
+                "area": key[0] or None,
+                "level": key[1] or None,
+                "measures": 0,
+                "kinds": defaultdict(int),
+                "row": data["row"],
+            }
         cell["measures"] += 1
         if data["row"] < cell["row"]:
             cell["row"] = data["row"]
@@ -371,14 +506,26 @@ def _coverage(ctx: _Context, plan: str, measures: list[_Measure]) -> list[JsonRo
     for level in LEVELS:
         at_level = [r for r in rows if r["level"] == level]
         if not at_level:
-            found.append(ctx.finding("coverage", "medium", plan, [], [],
-                                     ctx.text["coverage-empty"].format(level=level), level=level))
+            found.append(
+                ctx.finding(
+                    "coverage", "medium", plan, [], [], ctx.text["coverage-empty"].format(level=level), level=level
+                )
+            )
             continue
         kinds = {k for r in at_level for k in r["kinds"]}
         if not kinds - MUNICIPAL_KINDS:
-            found.append(ctx.finding("coverage", "low", plan, [m for m in measures if m.data.get("level") == level],
-                                     [], ctx.text["coverage-municipal"].format(level=level), level=level,
-                                     actor_kinds=sorted(kinds)))
+            found.append(
+                ctx.finding(
+                    "coverage",
+                    "low",
+                    plan,
+                    [m for m in measures if m.data.get("level") == level],
+                    [],
+                    ctx.text["coverage-municipal"].format(level=level),
+                    level=level,
+                    actor_kinds=sorted(kinds),
+                )
+            )
     return found
 
 
@@ -410,7 +557,11 @@ def what_if(graph: PlanGraph, actor: str) -> JsonRow:
         "articulation_point": any(a in cut for a in ids),
         "separated_groups": separated,
         "only_connected_through_it": bridges,
-        "collaborations": [{"name": graph.nodes[n]["name"], "shared": sum(network[a][n]["weight"]
-                                                                          for a in ids if network.has_edge(a, n))}
-                           for n in neighbours],
+        "collaborations": [
+            {
+                "name": graph.nodes[n]["name"],
+                "shared": sum(network[a][n]["weight"] for a in ids if network.has_edge(a, n)),
+            }
+            for n in neighbours
+        ],
     }

@@ -43,10 +43,18 @@ def measure_row(graph: PlanGraph, measure_id: str) -> JsonRow:
         "area": node.get("area"),
         "level": node.get("level"),
         "text": node["text"],
-        "status": {"state": node["state"], "start": node.get("start"), "due": node.get("due"),
-                   "text": node.get("status_text", "")},
-        "source": {"file": node["file"], "row": node["row"], "sheet": node.get("sheet"),
-                   "reference": node.get("reference")},
+        "status": {
+            "state": node["state"],
+            "start": node.get("start"),
+            "due": node.get("due"),
+            "text": node.get("status_text", ""),
+        },
+        "source": {
+            "file": node["file"],
+            "row": node["row"],
+            "sheet": node.get("sheet"),
+            "reference": node.get("reference"),
+        },
         "responsible": [ref for _, ref in sorted(roles[RESPONSIBLE_FOR], key=lambda p: p[0])],
         "partners": [ref for _, ref in sorted(roles[PARTNER_IN], key=lambda p: p[0])],
     }
@@ -81,20 +89,22 @@ def actors(graph: PlanGraph) -> list[JsonRow]:
     for actor_id, node in graph.nodes(data=True):
         if node["label"] != ACTOR:
             continue
-        rows.append({
-            "id": actor_id,
-            "name": node["name"],
-            "kind": node["kind"],
-            "scope": node["scope"],
-            "parent": node.get("parent"),
-            "organisation": node.get("organisation"),
-            "aliases_seen": seen_as[actor_id],
-            "responsible_count": len(responsible[actor_id]),
-            "partner_count": len(partner[actor_id]),
-            "responsible_for": sorted(responsible[actor_id]),
-            "partner_in": sorted(partner[actor_id]),
-            "unknown": bool(node.get("unknown")),
-            "suggestions": [s for s in node.get("suggestions", "").split("|") if s],
-        })
+        rows.append(
+            {
+                "id": actor_id,
+                "name": node["name"],
+                "kind": node["kind"],
+                "scope": node["scope"],
+                "parent": node.get("parent"),
+                "organisation": node.get("organisation"),
+                "aliases_seen": seen_as[actor_id],
+                "responsible_count": len(responsible[actor_id]),
+                "partner_count": len(partner[actor_id]),
+                "responsible_for": sorted(responsible[actor_id]),
+                "partner_in": sorted(partner[actor_id]),
+                "unknown": bool(node.get("unknown")),
+                "suggestions": [s for s in node.get("suggestions", "").split("|") if s],
+            }
+        )
     rows.sort(key=lambda r: (-r["responsible_count"], -r["partner_count"], r["name"].casefold(), r["id"]))
     return rows

@@ -35,8 +35,10 @@ BETWEENNESS_SAMPLE = 100  # sources; 300 took half of `report` at 300 plans and 
 def measure_actors(graph: PlanGraph) -> MeasureActors:
     """For each measure: its responsible and partner actor ids, in the order the plan names them
     (the order ``build_graph`` adds their edges in)."""
-    return {measure: {RESPONSIBLE_FOR: responsible, PARTNER_IN: partners}
-            for measure, _, responsible, partners in measure_roles(graph)}
+    return {
+        measure: {RESPONSIBLE_FOR: responsible, PARTNER_IN: partners}
+        for measure, _, responsible, partners in measure_roles(graph)
+    }
 
 
 def measure_roles(graph: PlanGraph) -> Iterator[tuple[str, NodeData, list[str], list[str]]]:
@@ -144,8 +146,9 @@ def collaboration_network(graph: PlanGraph, measures: MeasureActors | None = Non
     return network
 
 
-def actor_metrics(graph: PlanGraph, network: nx.Graph[str] | None = None,
-                  measures: MeasureActors | None = None) -> list[JsonRow]:
+def actor_metrics(
+    graph: PlanGraph, network: nx.Graph[str] | None = None, measures: MeasureActors | None = None
+) -> list[JsonRow]:
     """Per actor: responsible and partner counts, share of the plans' measures, degree, betweenness.
 
     ``share`` is the actor's owned measures over the measures of the plans it
@@ -172,21 +175,27 @@ def actor_metrics(graph: PlanGraph, network: nx.Graph[str] | None = None,
     for actor in network.nodes:
         data = graph.nodes[actor]
         total = sum(plan_size[p] for p in plans_of[actor])
-        rows.append({
-            "id": actor, "name": data["name"], "kind": data["kind"],
-            "responsible_count": responsible[actor], "partner_count": partner[actor],
-            "share": round(responsible[actor] / total, 4) if total else 0.0,
-            "plans": len(plans_of[actor]),
-            "degree": network.degree(actor),
-            "weighted_degree": network.degree(actor, weight="weight"),
-            "betweenness": round(betweenness.get(actor, 0.0), 4),
-        })
+        rows.append(
+            {
+                "id": actor,
+                "name": data["name"],
+                "kind": data["kind"],
+                "responsible_count": responsible[actor],
+                "partner_count": partner[actor],
+                "share": round(responsible[actor] / total, 4) if total else 0.0,
+                "plans": len(plans_of[actor]),
+                "degree": network.degree(actor),
+                "weighted_degree": network.degree(actor, weight="weight"),
+                "betweenness": round(betweenness.get(actor, 0.0), 4),
+            }
+        )
     rows.sort(key=lambda r: (-r["responsible_count"], -r["partner_count"], r["name"].casefold(), r["id"]))
     return rows
 
 
-def weighted_betweenness(network: nx.Graph[str], sample: int | None = None, weight: str = "distance",
-                         seed: int = 1) -> dict[str, float]:
+def weighted_betweenness(
+    network: nx.Graph[str], sample: int | None = None, weight: str = "distance", seed: int = 1
+) -> dict[str, float]:
     """Normalised betweenness over shortest ``weight``-paths, exact or from ``sample`` seeded sources.
 
     The same numbers as ``nx.betweenness_centrality(network, k=sample, weight=weight,
@@ -199,8 +208,10 @@ def weighted_betweenness(network: nx.Graph[str], sample: int | None = None, weig
     index = {node: i for i, node in enumerate(nodes)}
     # (networkx's private adjacency dict is not in its type stubs.)
     adjacency_dicts: dict[str, dict[str, dict[str, Any]]] = network._adj  # type: ignore[attr-defined]
-    adjacency = [[(index[other], data[weight]) for other, data in adjacency_dicts[node].items() if other != node]
-                 for node in nodes]
+    adjacency = [
+        [(index[other], data[weight]) for other, data in adjacency_dicts[node].items() if other != node]
+        for node in nodes
+    ]
     sampled = sample if sample is not None and sample < n else None  # how many sources are drawn; None: all nodes
     sources = [index[s] for s in random.Random(seed).sample(nodes, sampled)] if sampled is not None else range(n)
     between = [0.0] * n
@@ -215,8 +226,9 @@ def weighted_betweenness(network: nx.Graph[str], sample: int | None = None, weig
     of_sources = 1 / ((sampled - 1) * (pairs - 1)) if sampled > 1 else 0.0  # one source: its own value is 0
     of_others = 1 / (sampled * (pairs - 1))
     drawn = set(sources)
-    return {node: value * (of_sources if i in drawn else of_others)
-            for i, (node, value) in enumerate(zip(nodes, between))}
+    return {
+        node: value * (of_sources if i in drawn else of_others) for i, (node, value) in enumerate(zip(nodes, between))
+    }
 
 
 def _accumulate(adjacency: list[list[tuple[int, float]]], source: int, between: list[float], n: int) -> None:

@@ -80,8 +80,9 @@ def with_subunits(graph: PlanGraph, actor_ids: list[str], subunits: bool = True)
     return depth
 
 
-def measures_depending_on(graph: PlanGraph, actor: str, subunits: bool = True,
-                          mentions: bool = False, registry: "Registry | None" = None) -> list[JsonRow]:
+def measures_depending_on(
+    graph: PlanGraph, actor: str, subunits: bool = True, mentions: bool = False, registry: Registry | None = None
+) -> list[JsonRow]:
     """Measures where the actor (or a unit of it) is responsible or partner.
 
     Each row is a measure of the JSON contract plus ``role`` (responsible,
@@ -100,8 +101,9 @@ def measures_depending_on(graph: PlanGraph, actor: str, subunits: bool = True,
                 candidate = (0 if rel == RESPONSIBLE_FOR else 1, depth, actor_id)
                 if measure_id not in best or candidate < best[measure_id]:
                     best[measure_id] = candidate
-    hits = {m: (rank, "responsible" if rank == 0 else "partner", graph.nodes[a]["name"])
-            for m, (rank, _, a) in best.items()}
+    hits = {
+        m: (rank, "responsible" if rank == 0 else "partner", graph.nodes[a]["name"]) for m, (rank, _, a) in best.items()
+    }
     if mentions:
         for measure_id, via in _mentions(graph, actors, registry).items():
             hits.setdefault(measure_id, (2, "mention", via))
@@ -121,7 +123,7 @@ def _rows(graph: PlanGraph, hits: dict[str, tuple[int, str, str]]) -> list[JsonR
     return rows
 
 
-def _mentions(graph: PlanGraph, actors: dict[str, int], registry: "Registry | None") -> dict[str, str]:
+def _mentions(graph: PlanGraph, actors: dict[str, int], registry: Registry | None) -> dict[str, str]:
     """Measures whose text names one of the actors: whole words, an ending allowed."""
     named = [(name, graph.nodes[a]["name"]) for a in actors for name in actor_names(graph, a)]
     if registry is not None:
@@ -142,7 +144,7 @@ def _mentions(graph: PlanGraph, actors: dict[str, int], registry: "Registry | No
     return found
 
 
-def _registry_descendant_names(registry: "Registry", actors: dict[str, int]) -> list[tuple[str, str]]:
+def _registry_descendant_names(registry: Registry, actors: dict[str, int]) -> list[tuple[str, str]]:
     """Names of registry entries below a national actor (its units in any organisation).
 
     Each entry's answer is remembered, so a deep hierarchy is walked once, not once per entry.
@@ -180,9 +182,16 @@ def works_with(graph: PlanGraph, actor: str, subunits: bool = False) -> list[Jso
             for other, _, other_rel in graph.in_edges(measure_id, keys=True):
                 if other_rel in ROLE_OF and other not in own:
                     shared[other].add(measure_id)
-    rows = [{"id": other, "name": graph.nodes[other]["name"], "kind": graph.nodes[other]["kind"],
-             "shared_count": len(ms), "measures": [{"id": m, "text": graph.nodes[m]["text"]} for m in sorted(ms)]}
-            for other, ms in shared.items()]
+    rows = [
+        {
+            "id": other,
+            "name": graph.nodes[other]["name"],
+            "kind": graph.nodes[other]["kind"],
+            "shared_count": len(ms),
+            "measures": [{"id": m, "text": graph.nodes[m]["text"]} for m in sorted(ms)],
+        }
+        for other, ms in shared.items()
+    ]
     rows.sort(key=lambda r: (-r["shared_count"], r["name"].casefold(), r["id"]))
     return rows
 
@@ -194,8 +203,18 @@ def overview(graph: PlanGraph) -> list[JsonRow]:
         if data["label"] != MEASURE:
             continue
         key = (data["plan"], data.get("area") or "", data.get("level") or "")
-        cell = cells.setdefault(key, {"plan": key[0], "area": key[1] or None, "level": key[2] or None,
-                                      "measures": 0, "with_owner": 0, "with_partners": 0, "first_row": data["row"]})
+        cell = cells.setdefault(
+            key,
+            {
+                "plan": key[0],
+                "area": key[1] or None,
+                "level": key[2] or None,
+                "measures": 0,
+                "with_owner": 0,
+                "with_partners": 0,
+                "first_row": data["row"],
+            },
+        )
         rels = {rel for _, _, rel in graph.in_edges(node, keys=True)}
         cell["measures"] += 1
         cell["with_owner"] += RESPONSIBLE_FOR in rels

@@ -13,15 +13,33 @@ import sys
 
 import click
 
-from .common import (ACTOR, FILES, FORMAT, LIMIT, REGISTRY, SHEET, emit, limits_of, progress_shown, read,
-                     registry_of, say_replaced, user_errors, warn_unread_cells)
+from .common import (
+    ACTOR,
+    FILES,
+    FORMAT,
+    LIMIT,
+    REGISTRY,
+    SHEET,
+    emit,
+    limits_of,
+    progress_shown,
+    read,
+    registry_of,
+    say_replaced,
+    user_errors,
+    warn_unread_cells,
+)
 
 
 class LazyGroup(click.Group):
     """Subcommands that live in other modules are imported only when used (keeps --help fast)."""
 
     lazy = {
-        "view": ("graphmodel.cli.view", "view", "Draw an interactive network view (plan, actors, ego) as one offline HTML file."),
+        "view": (
+            "graphmodel.cli.view",
+            "view",
+            "Draw an interactive network view (plan, actors, ego) as one offline HTML file.",
+        ),
         "neo4j": ("graphmodel.cli.neo4j", "neo4j", "Load plans into Neo4j and run the query library there."),
     }
 
@@ -39,9 +57,15 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
     def format_commands(self, ctx, formatter):
-        rows = [(name, self.lazy[name][2] if name in self.lazy
-                 else click.Group.get_command(self, ctx, name).get_short_help_str(limit=70))
-                for name in self.list_commands(ctx)]
+        rows = [
+            (
+                name,
+                self.lazy[name][2]
+                if name in self.lazy
+                else click.Group.get_command(self, ctx, name).get_short_help_str(limit=70),
+            )
+            for name in self.list_commands(ctx)
+        ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -95,10 +119,12 @@ def actors(files, fmt, registry_files, sheet, limits):
     emit(render(list_actors(graph), fmt, ACTOR_COLUMNS, title="Aktörer (? = okänd)", table_columns=ACTOR_TABLE))
 
 
-@plan_command(options=(
-    click.option("--strict", is_flag=True, help="Exit with code 1 if any cell could not be fully interpreted."),
-    click.option("--all", "show_all", is_flag=True, help="In the table, list every cell, not only the problems."),
-))
+@plan_command(
+    options=(
+        click.option("--strict", is_flag=True, help="Exit with code 1 if any cell could not be fully interpreted."),
+        click.option("--all", "show_all", is_flag=True, help="In the table, list every cell, not only the problems."),
+    )
+)
 def check(files, fmt, registry_files, sheet, limits, strict, show_all):
     """Account for every non-empty cell: what it became, and what could not be interpreted."""
     from collections import defaultdict
@@ -119,12 +145,17 @@ def check(files, fmt, registry_files, sheet, limits, strict, show_all):
             if r["problem"]:
                 bad[r["file"]].add(api.cell_of(r))
         for plan in plans:
-            click.echo(f"{plan.info.file}: {len(cells[plan.info.file])} non-empty cells read in "
-                       f"{len(plan.measures)} measures; {len(bad[plan.info.file])} to review.")
+            click.echo(
+                f"{plan.info.file}: {len(cells[plan.info.file])} non-empty cells read in "
+                f"{len(plan.measures)} measures; {len(bad[plan.info.file])} to review."
+            )
         shown, columns = (rows, LEDGER_COLUMNS) if show_all else (problems, PROBLEM_TABLE)
         if shown:
-            print_table(flat(ledger_rows(shown), columns), [c.heading for c in columns],
-                        title="Alla celler" if show_all else "Att granska")
+            print_table(
+                flat(ledger_rows(shown), columns),
+                [c.heading for c in columns],
+                title="Alla celler" if show_all else "Att granska",
+            )
     if strict and problems:
         sys.exit(1)
 
@@ -132,10 +163,14 @@ def check(files, fmt, registry_files, sheet, limits, strict, show_all):
 NO_SUBUNITS = click.option("--no-subunits", is_flag=True, help="Count only the actor itself, not its units (PART_OF).")
 
 
-@plan_command("depends-on", actor=True, options=(
-    NO_SUBUNITS,
-    click.option("--mentions", is_flag=True, help="Also measures whose text names the actor, marked 'mention'."),
-))
+@plan_command(
+    "depends-on",
+    actor=True,
+    options=(
+        NO_SUBUNITS,
+        click.option("--mentions", is_flag=True, help="Also measures whose text names the actor, marked 'mention'."),
+    ),
+)
 def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet, limits):
     """Which measures depend on ACTOR: it (or a unit of it) is responsible or partner."""
     from .. import api
@@ -186,8 +221,11 @@ def metrics(files, fmt, registry_files, sheet, limits):
     from ..present.formats import METRIC_COLUMNS, render
 
     _, graph = read(files, registry_files, sheet, limits)
-    emit(render(actor_metrics(graph), fmt, METRIC_COLUMNS, title="Aktörernas belastning",
-                 table_columns=METRIC_COLUMNS[:-1]))
+    emit(
+        render(
+            actor_metrics(graph), fmt, METRIC_COLUMNS, title="Aktörernas belastning", table_columns=METRIC_COLUMNS[:-1]
+        )
+    )
 
 
 def _gap_settings(as_of, lang, overload_count, overload_share, partner_min):
@@ -196,8 +234,11 @@ def _gap_settings(as_of, lang, overload_count, overload_share, partner_min):
     values = {"lang": lang}
     if as_of is not None:
         values["as_of"] = as_of.date()
-    for name, value in (("overload_count", overload_count), ("overload_share", overload_share),
-                        ("partner_min", partner_min)):
+    for name, value in (
+        ("overload_count", overload_count),
+        ("overload_share", overload_share),
+        ("partner_min", partner_min),
+    ):
         if value is not None:
             values[name] = value
     return GapSettings(**values)
@@ -214,16 +255,37 @@ def _kinds(ctx, param, value):
 
 
 GAP_OPTIONS = (
-    click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-                 help="Date to judge due dates against (YYYY-MM-DD; default today)."),
-    click.option("--lang", type=click.Choice(("sv", "en")), default="sv", show_default=True,
-                 help="Language of the findings' messages."),
-    click.option("--overload-count", type=click.IntRange(1), default=None,
-                 help="Overloaded: owns at least this many measures (default 5) ..."),
-    click.option("--overload-share", type=click.FloatRange(0, 1), default=None,
-                 help="... and at least this share of the plan's measures (default 0.25)."),
-    click.option("--partner-min", type=click.IntRange(1), default=None,
-                 help="Partner without ownership: partner in at least this many measures (default 2)."),
+    click.option(
+        "--as-of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Date to judge due dates against (YYYY-MM-DD; default today).",
+    ),
+    click.option(
+        "--lang",
+        type=click.Choice(("sv", "en")),
+        default="sv",
+        show_default=True,
+        help="Language of the findings' messages.",
+    ),
+    click.option(
+        "--overload-count",
+        type=click.IntRange(1),
+        default=None,
+        help="Overloaded: owns at least this many measures (default 5) ...",
+    ),
+    click.option(
+        "--overload-share",
+        type=click.FloatRange(0, 1),
+        default=None,
+        help="... and at least this share of the plan's measures (default 0.25).",
+    ),
+    click.option(
+        "--partner-min",
+        type=click.IntRange(1),
+        default=None,
+        help="Partner without ownership: partner in at least this many measures (default 2).",
+    ),
 )
 
 
@@ -233,22 +295,42 @@ def gap_options(command):
     return command
 
 
-@plan_command(fmt=False, options=(
-    click.option("-o", "--out", "out", default="out", show_default=True, type=click.Path(file_okay=False),
-                 help="Folder to write into (created if missing)."),
-    gap_options,
-))
+@plan_command(
+    fmt=False,
+    options=(
+        click.option(
+            "-o",
+            "--out",
+            "out",
+            default="out",
+            show_default=True,
+            type=click.Path(file_okay=False),
+            help="Folder to write into (created if missing).",
+        ),
+        gap_options,
+    ),
+)
 def report(files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet, limits):
     """The main job: the report page, gap findings, the graph and the listings, written to a folder."""
     from .. import api
     from ..background import can_fork
 
     with progress_shown() as progress:
-        result = api.report(files, out, registry_of(registry_files), sheet,
-                            _gap_settings(as_of, lang, overload_count, overload_share, partner_min), limits_of(limits),
-                            inputs=registry_files, fork=can_fork(), progress=progress)
-    click.echo(f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
-               f" ({result.unknown_actors} unknown), {result.problems} cell(s) to review (see check.csv).")
+        result = api.report(
+            files,
+            out,
+            registry_of(registry_files),
+            sheet,
+            _gap_settings(as_of, lang, overload_count, overload_share, partner_min),
+            limits_of(limits),
+            inputs=registry_files,
+            fork=can_fork(),
+            progress=progress,
+        )
+    click.echo(
+        f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
+        f" ({result.unknown_actors} unknown), {result.problems} cell(s) to review (see check.csv)."
+    )
     click.echo(f"Found {result.findings} gap finding(s), {result.high_findings} of high severity (see report.html).")
     click.echo("Wrote:")
     for path in result.written:
@@ -256,11 +338,17 @@ def report(files, out, as_of, lang, overload_count, overload_share, partner_min,
     say_replaced(result.replaced)
 
 
-@plan_command(options=(
-    gap_options,
-    click.option("--fail-on", callback=_kinds, default="",
-                 help="Comma-separated finding kinds that make the command exit 1, e.g. unassigned,vague-owner."),
-))
+@plan_command(
+    options=(
+        gap_options,
+        click.option(
+            "--fail-on",
+            callback=_kinds,
+            default="",
+            help="Comma-separated finding kinds that make the command exit 1, e.g. unassigned,vague-owner.",
+        ),
+    )
+)
 def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_on, fmt, registry_files, sheet, limits):
     """Gap analysis: unowned and vaguely owned measures, overload, single points of failure, dates."""
     from ..analyse.gaps import find_gaps
@@ -285,14 +373,25 @@ def what_if_command(actor, files, fmt, registry_files, sheet, limits):
     if fmt == "json":
         emit(to_json(result))
         return
-    columns = (Column("measure", lambda r: r["text"]), Column("owners today", lambda r: "; ".join(r["owners"])),
-               Column("source", lambda r: f'{r["file"]}:{r["row"]}'))
-    emit(render(result["measures_losing_owner"], fmt, columns,
-                 title=f"Om {', '.join(result['actor'])} faller bort står dessa åtgärder utan egentlig ansvarig"))
+    columns = (
+        Column("measure", lambda r: r["text"]),
+        Column("owners today", lambda r: "; ".join(r["owners"])),
+        Column("source", lambda r: f"{r['file']}:{r['row']}"),
+    )
+    emit(
+        render(
+            result["measures_losing_owner"],
+            fmt,
+            columns,
+            title=f"Om {', '.join(result['actor'])} faller bort står dessa åtgärder utan egentlig ansvarig",
+        )
+    )
     if fmt == "table":
         if result["separated_groups"]:
-            click.echo("Samverkan som bryts (grupper som bara hänger ihop via aktören): "
-                       + " | ".join(", ".join(g) for g in result["separated_groups"]))
+            click.echo(
+                "Samverkan som bryts (grupper som bara hänger ihop via aktören): "
+                + " | ".join(", ".join(g) for g in result["separated_groups"])
+            )
         if result["only_connected_through_it"]:
             click.echo("Aktörer som bara samverkar via aktören: " + ", ".join(result["only_connected_through_it"]))
 

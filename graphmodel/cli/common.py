@@ -14,14 +14,30 @@ import click
 
 from ..errors import GraphmodelError
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table",
-                      show_default=True, help="Output format.")
+FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "json", "csv")),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 FILES = click.argument("files", nargs=-1, required=True, type=click.Path())
-REGISTRY = click.option("--registry", "registry_files", multiple=True, type=click.Path(dir_okay=False),
-                        help="An extra actor registry file (same columns as data/actors.csv); repeatable.")
+REGISTRY = click.option(
+    "--registry",
+    "registry_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="An extra actor registry file (same columns as data/actors.csv); repeatable.",
+)
 SHEET = click.option("--sheet", default=None, help="XLSX sheet to read (default: the first).")
-LIMIT = click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
-                     help="Raise a reading limit, e.g. --limit rows=500000; see README 'Limits'. Repeatable.")
+LIMIT = click.option(
+    "--limit",
+    "limits",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Raise a reading limit, e.g. --limit rows=500000; see README 'Limits'. Repeatable.",
+)
 ACTOR = click.argument("actor")
 
 
@@ -84,9 +100,17 @@ def progress_shown() -> Iterator[Callable[[str, int, int], None] | None]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=True, auto_refresh=False, redirect_stdout=False,
-                   redirect_stderr=False)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        auto_refresh=False,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
     task = bar.add_task("", total=None)
     last = [0.0]
 
@@ -111,8 +135,11 @@ def warn_unread_cells(plans) -> None:
     """Nothing lost: an analysis says on stderr how many cells need review, and where to see them."""
     problems = sum(1 for plan in plans for item in plan.ledger if item.problem)
     if problems:
-        click.echo(f"graphmodel: {problems} cell(s) could not be fully interpreted (unknown actors or statuses); "
-                   "`graphmodel check` lists them.", err=True)
+        click.echo(
+            f"graphmodel: {problems} cell(s) could not be fully interpreted (unknown actors or statuses); "
+            "`graphmodel check` lists them.",
+            err=True,
+        )
 
 
 def emit(text: str | Iterable[str] | None) -> None:

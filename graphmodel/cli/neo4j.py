@@ -16,14 +16,23 @@ from .common import FILES, FORMAT, LIMIT, REGISTRY, SHEET, emit, limits_of, regi
 
 
 def connection_options(command):
-    for option in reversed((
-        click.option("--uri", default=None, help="Bolt URI, e.g. neo4j+s://xxxx.databases.neo4j.io "
-                     "(default: NEO4J_URI, else bolt://localhost:7687)."),
-        click.option("--username", default=None, help="User (default: NEO4J_USERNAME, else neo4j)."),
-        click.option("--database", default=None, help="Database (default: NEO4J_DATABASE, else neo4j)."),
-        click.option("--password-stdin", is_flag=True,
-                     help="Read the password from the first line of standard input (default: NEO4J_PASSWORD)."),
-    )):
+    for option in reversed(
+        (
+            click.option(
+                "--uri",
+                default=None,
+                help="Bolt URI, e.g. neo4j+s://xxxx.databases.neo4j.io "
+                "(default: NEO4J_URI, else bolt://localhost:7687).",
+            ),
+            click.option("--username", default=None, help="User (default: NEO4J_USERNAME, else neo4j)."),
+            click.option("--database", default=None, help="Database (default: NEO4J_DATABASE, else neo4j)."),
+            click.option(
+                "--password-stdin",
+                is_flag=True,
+                help="Read the password from the first line of standard input (default: NEO4J_PASSWORD).",
+            ),
+        )
+    ):
         command = option(command)
     return command
 
@@ -65,10 +74,14 @@ def neo4j() -> None:
 @SHEET
 @LIMIT
 @connection_options
-@click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True,
-              help="Rows per UNWIND statement.")
-@click.option("--force", is_flag=True,
-              help="Rewrite plans even when the store already holds the same rows (e.g. after edits by hand).")
+@click.option(
+    "--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per UNWIND statement."
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rewrite plans even when the store already holds the same rows (e.g. after edits by hand).",
+)
 @user_errors
 def load_command(files, registry_files, sheet, limits, uri, username, database, password_stdin, batch_size, force):
     """Load plan FILES: each plan whole or not at all; loading again changes nothing."""
@@ -115,6 +128,7 @@ def _cell(column: str):
         if isinstance(v, list):
             return "; ".join(" ".join(map(str, x)) if isinstance(x, list) else str(x) for x in v)
         return "" if v is None else v
+
     return value
 
 
@@ -126,12 +140,23 @@ def queries_command(fmt):
     from ..present.formats import Column, render
     from ..store import cypher
 
-    rows = [{"name": s.name, "answers": s.answers,
-             "params": [f"{p.name}: {p.type}" + (f" = {p.default}" if p.default else "") for p in s.params],
-             "returns": list(s.returns), "mirrors": s.mirrors, "file": str(s.path)}
-            for s in cypher.library()["queries"].values()]
-    columns = [Column("name", lambda r: r["name"]), Column("answers", lambda r: r["answers"]),
-               Column("params", lambda r: "; ".join(r["params"])), Column("returns", lambda r: ", ".join(r["returns"]))]
+    rows = [
+        {
+            "name": s.name,
+            "answers": s.answers,
+            "params": [f"{p.name}: {p.type}" + (f" = {p.default}" if p.default else "") for p in s.params],
+            "returns": list(s.returns),
+            "mirrors": s.mirrors,
+            "file": str(s.path),
+        }
+        for s in cypher.library()["queries"].values()
+    ]
+    columns = [
+        Column("name", lambda r: r["name"]),
+        Column("answers", lambda r: r["answers"]),
+        Column("params", lambda r: "; ".join(r["params"])),
+        Column("returns", lambda r: ", ".join(r["returns"])),
+    ]
     emit(render(rows, fmt, columns, title="cypher/queries"))
 
 
@@ -144,9 +169,8 @@ def queries_command(fmt):
 @user_errors
 def export_command(out, files, registry_files, sheet, limits):
     """Write CSVs of plan FILES into OUT for `neo4j-admin database import` (see OUT/import.txt)."""
-    from ..store.neo4j import export_csv
-
     from ..api import input_files
+    from ..store.neo4j import export_csv
 
     plans, registry = _plans(files, registry_files, sheet, limits)
     written = export_csv(plans, out, registry=registry, inputs=[*input_files(files), *registry_files])

@@ -9,16 +9,35 @@ from .common import FILES, LIMIT, REGISTRY, SHEET, read, say_replaced, user_erro
 
 @click.command()
 @FILES
-@click.option("--actor", default=None,
-              help="Draw the ego view of this actor (name, alias or id): its measures and who else is on them.")
-@click.option("--kind", type=click.Choice(("plan", "actors")), default="plan", show_default=True,
-              help="plan: measures and actors; actors: who works with whom. Ignored with --actor.")
-@click.option("--gaps/--no-gaps", default=True, show_default=True,
-              help="Highlight gaps (unassigned and vaguely owned measures, overloaded actors, single points of failure).")
+@click.option(
+    "--actor",
+    default=None,
+    help="Draw the ego view of this actor (name, alias or id): its measures and who else is on them.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(("plan", "actors")),
+    default="plan",
+    show_default=True,
+    help="plan: measures and actors; actors: who works with whom. Ignored with --actor.",
+)
+@click.option(
+    "--gaps/--no-gaps",
+    default=True,
+    show_default=True,
+    help="Highlight gaps (unassigned and vaguely owned measures, overloaded actors, single points of failure).",
+)
 @click.option("--lang", type=click.Choice(("sv", "en")), default="sv", show_default=True, help="Language of the page.")
 @click.option("--no-subunits", is_flag=True, help="With --actor: only the actor itself, not its units (PART_OF).")
-@click.option("-o", "--out", "out", default="view.html", show_default=True, type=click.Path(dir_okay=False),
-              help="The HTML file to write.")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    default="view.html",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The HTML file to write.",
+)
 @REGISTRY
 @SHEET
 @LIMIT
@@ -32,7 +51,6 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
     """
     from ..api import input_files
     from ..outputs import write_file
-
     from ..viz import actor_view, ego_view, plan_view, render
 
     _, graph = read(files, registry_files, sheet, limits)
@@ -48,8 +66,13 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
     else:
         built = plan_view(graph, findings, lang)
     html = render(built)
-    path, replaced = write_file(out, lambda temporary: temporary.write_text(html, encoding="utf-8", newline="\n"),
-                                [*input_files(files), *registry_files])
-    click.echo(f"Wrote {path} ({sum(n['type'] == 'measure' for n in built.nodes)} measures, "
-               f"{sum(n['type'] == 'actor' for n in built.nodes)} actors, {len(built.edges)} links).")
+    path, replaced = write_file(
+        out,
+        lambda temporary: temporary.write_text(html, encoding="utf-8", newline="\n"),
+        [*input_files(files), *registry_files],
+    )
+    click.echo(
+        f"Wrote {path} ({sum(n['type'] == 'measure' for n in built.nodes)} measures, "
+        f"{sum(n['type'] == 'actor' for n in built.nodes)} actors, {len(built.edges)} links)."
+    )
     say_replaced(replaced)

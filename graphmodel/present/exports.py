@@ -20,9 +20,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import graph_files
 from ..outputs import Outputs, cannot_write
 from ..text import clean_data
+from . import graph_files
 from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, csv_chunks
 from .xlsx import Sheet, write_workbook
 
@@ -70,8 +70,9 @@ def clean_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     ids = {node: clean_data(node) for node in graph}
     copy = nx.MultiDiGraph(**clean_data(graph.graph))
     copy.add_nodes_from((ids[node], clean_data(data)) for node, data in graph.nodes(data=True))
-    copy.add_edges_from((ids[a], ids[b], clean_data(key), clean_data(data))
-                        for a, b, key, data in graph.edges(keys=True, data=True))
+    copy.add_edges_from(
+        (ids[a], ids[b], clean_data(key), clean_data(data)) for a, b, key, data in graph.edges(keys=True, data=True)
+    )
     return copy
 
 
@@ -180,7 +181,9 @@ def _sheet(title: str, rows: Iterable[dict], columns: Sequence[Column]) -> Sheet
     rows = iter(rows)
     first = list(islice(rows, 200))
     widths = [min(60, max(8, max([len(c.heading)] + [len(str(c.value(r))) for r in first]) + 2)) for c in columns]
-    return Sheet(title, [c.heading for c in columns], widths, ([c.value(r) for c in columns] for r in chain(first, rows)))
+    return Sheet(
+        title, [c.heading for c in columns], widths, ([c.value(r) for c in columns] for r in chain(first, rows))
+    )
 
 
 FINDING_SHEET: Sequence[Column] = (
@@ -215,20 +218,28 @@ def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
     """One sheet per finding kind (an empty workbook says so on its only sheet)."""
     from ..analyse.gaps import KINDS
 
-    sheets = {kind: ([f for f in findings if f["kind"] == kind], FINDING_SHEET) for kind in KINDS
-              if any(f["kind"] == kind for f in findings)}
+    sheets = {
+        kind: ([f for f in findings if f["kind"] == kind], FINDING_SHEET)
+        for kind in KINDS
+        if any(f["kind"] == kind for f in findings)
+    }
     return write_xlsx(sheets or {"inga brister": ([], FINDING_SHEET)}, path)
 
 
 def _cells(rows: Iterable[dict], columns: Sequence[Column]) -> tuple[list[list], list[Column]]:
     """The rows' cells as lists, and columns that read them back by position: for writing twice."""
-    return ([[c.value(r) for c in columns] for r in rows],
-            [Column(c.heading, itemgetter(i)) for i, c in enumerate(columns)])
+    return (
+        [[c.value(r) for c in columns] for r in rows],
+        [Column(c.heading, itemgetter(i)) for i, c in enumerate(columns)],
+    )
 
 
-def write_report_files(data: ReportData, out: Path | Outputs,
-                       drawn: Callable[[], tuple[dict[str, str], dict[str, str]]],
-                       progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
+def write_report_files(
+    data: ReportData,
+    out: Path | Outputs,
+    drawn: Callable[[], tuple[dict[str, str], dict[str, str]]],
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[Path]:
     """Everything ``graphmodel report`` writes, as one set: every file in place, or none changed.
 
     ``out`` is a folder (created if missing) or an ``Outputs`` the caller commits. ``drawn()``
@@ -250,9 +261,17 @@ def write_report_files(data: ReportData, out: Path | Outputs,
         told(0, "gaps.xlsx")
         files.write("gaps.xlsx", lambda path: write_gaps_xlsx(data.findings, path))
         told(1, "measures.xlsx")
-        files.write("measures.xlsx", lambda path: write_xlsx(
-            {"Åtgärder": (measures, measure_columns), "Aktörer": (data.actors, ACTOR_COLUMNS),
-             "Inläsning": (ledger, ledger_columns)}, path))
+        files.write(
+            "measures.xlsx",
+            lambda path: write_xlsx(
+                {
+                    "Åtgärder": (measures, measure_columns),
+                    "Aktörer": (data.actors, ACTOR_COLUMNS),
+                    "Inläsning": (ledger, ledger_columns),
+                },
+                path,
+            ),
+        )
         told(2, "measures.csv")
         files.write("measures.csv", lambda path: write_csv(measures, measure_columns, path))
         told(3, "actors.csv")
@@ -264,8 +283,18 @@ def write_report_files(data: ReportData, out: Path | Outputs,
         for file_name, html in pages.items():
             files.write_text(file_name, html)
         told(6, "report.html")
-        files.write_text("report.html", render_report(data.plans, data.measures, data.findings, data.metrics,
-                                                      data.coverage, data.as_of, listed))
-        names = ["report.html", *listed.values(), "gaps.xlsx", *GRAPH_FILES, "measures.xlsx", "measures.csv",
-                 "actors.csv", "check.csv"]
+        files.write_text(
+            "report.html",
+            render_report(data.plans, data.measures, data.findings, data.metrics, data.coverage, data.as_of, listed),
+        )
+        names = [
+            "report.html",
+            *listed.values(),
+            "gaps.xlsx",
+            *GRAPH_FILES,
+            "measures.xlsx",
+            "measures.csv",
+            "actors.csv",
+            "check.csv",
+        ]
     return [files.folder / name for name in names]

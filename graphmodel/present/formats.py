@@ -20,6 +20,7 @@ FORMATS = ("table", "json", "csv")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _GUARDED_START = frozenset("".join(FORMULA_START))
 
+
 def guard_formula(value: object) -> object:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe.
 
@@ -57,7 +58,7 @@ MEASURE_COLUMNS: Sequence[Column] = (
     Column("start", lambda r: r["status"]["start"] or ""),
     Column("due", lambda r: r["status"]["due"] or ""),
     Column("status text", lambda r: r["status"]["text"]),
-    Column("source", lambda r: f'{r["source"]["file"]}:{r["source"]["row"]}'),
+    Column("source", lambda r: f"{r['source']['file']}:{r['source']['row']}"),
 )
 
 # Terminal tables show what fits a screen; JSON and CSV carry everything.
@@ -66,7 +67,7 @@ MEASURE_TABLE: Sequence[Column] = (
     Column("measure", lambda r: r["text"]),
     Column("responsible", lambda r: names(r["responsible"])),
     Column("partners", lambda r: names(r["partners"])),
-    Column("status", lambda r: r["status"]["state"] + (f' (due {r["status"]["due"]})' if r["status"]["due"] else "")),
+    Column("status", lambda r: r["status"]["state"] + (f" (due {r['status']['due']})" if r["status"]["due"] else "")),
 )
 
 ACTOR_COLUMNS: Sequence[Column] = (
@@ -79,8 +80,13 @@ ACTOR_COLUMNS: Sequence[Column] = (
     Column("written as", lambda r: "; ".join(r["aliases_seen"])),
 )
 
-ACTOR_TABLE: Sequence[Column] = (ACTOR_COLUMNS[0], ACTOR_COLUMNS[1], ACTOR_COLUMNS[2], ACTOR_COLUMNS[3],
-                                 ACTOR_COLUMNS[6])
+ACTOR_TABLE: Sequence[Column] = (
+    ACTOR_COLUMNS[0],
+    ACTOR_COLUMNS[1],
+    ACTOR_COLUMNS[2],
+    ACTOR_COLUMNS[3],
+    ACTOR_COLUMNS[6],
+)
 
 
 def flat(rows: Iterable[dict], columns: Sequence[Column]) -> list[list[object]]:
@@ -94,8 +100,11 @@ def spreadsheet_cell(value: object) -> object:
     a time (``csv_chunks``): CSV syntax holds no control character, so cleaning
     the text cleans every cell, with one regex search instead of one per cell.
     """
-    if isinstance(value, str) and value and (value[0] in _GUARDED_START or (
-            not " " <= value[0] <= "~" and NOT_TEXT.match(value))):
+    if (
+        isinstance(value, str)
+        and value
+        and (value[0] in _GUARDED_START or (not " " <= value[0] <= "~" and NOT_TEXT.match(value)))
+    ):
         return guard_formula(clean_text(value))
     return value
 
@@ -142,8 +151,9 @@ def to_csv(rows: Iterable[dict], columns: Sequence[Column], delimiter: str = ","
     return "".join(csv_chunks(rows, columns, delimiter))
 
 
-def csv_chunks(rows: Iterable[dict], columns: Sequence[Column], delimiter: str = ",",
-               rows_per_chunk: int = 500) -> Iterator[str]:
+def csv_chunks(
+    rows: Iterable[dict], columns: Sequence[Column], delimiter: str = ",", rows_per_chunk: int = 500
+) -> Iterator[str]:
     """``to_csv`` in pieces of a few hundred rows, to write out while ``rows`` is still being made."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
@@ -157,8 +167,13 @@ def csv_chunks(rows: Iterable[dict], columns: Sequence[Column], delimiter: str =
     yield clean_text(out.getvalue())
 
 
-def render(rows: list[dict], fmt: str, columns: Sequence[Column], title: str | None = None,
-           table_columns: Sequence[Column] | None = None) -> str | Iterator[str] | None:
+def render(
+    rows: list[dict],
+    fmt: str,
+    columns: Sequence[Column],
+    title: str | None = None,
+    table_columns: Sequence[Column] | None = None,
+) -> str | Iterator[str] | None:
     """The rows in ``fmt``; for ``table`` print with rich (``table_columns``, narrower) and return None.
 
     JSON and CSV come as pieces to write one after another (``json_chunks``, ``csv_chunks``).
@@ -192,10 +207,13 @@ DEPENDENCY_TABLE: Sequence[Column] = (
     Column("area / level", lambda r: " / ".join(x for x in (r["area"], r["level"]) if x)),
     Column("measure", lambda r: r["text"]),
     Column("responsible", lambda r: names(r["responsible"])),
-    Column("status", lambda r: r["status"]["state"] + (f' (due {r["status"]["due"]})' if r["status"]["due"] else "")),
+    Column("status", lambda r: r["status"]["state"] + (f" (due {r['status']['due']})" if r["status"]["due"] else "")),
 )
 DEPENDENCY_COLUMNS: Sequence[Column] = (
-    Column("role", lambda r: r["role"]), Column("via", lambda r: r["via"]), *MEASURE_COLUMNS)
+    Column("role", lambda r: r["role"]),
+    Column("via", lambda r: r["via"]),
+    *MEASURE_COLUMNS,
+)
 
 WORKS_WITH_COLUMNS: Sequence[Column] = (
     Column("name", lambda r: r["name"]),
@@ -228,10 +246,10 @@ METRIC_COLUMNS: Sequence[Column] = (
     Column("kind", lambda r: r["kind"]),
     Column("responsible", lambda r: r["responsible_count"]),
     Column("partner", lambda r: r["partner_count"]),
-    Column("share", lambda r: f'{100 * r["share"]:.0f} %'),
+    Column("share", lambda r: f"{100 * r['share']:.0f} %"),
     Column("plans", lambda r: r["plans"]),
     Column("degree", lambda r: r["degree"]),
     Column("weighted degree", lambda r: r["weighted_degree"]),
-    Column("betweenness", lambda r: f'{r["betweenness"]:.3f}'),
+    Column("betweenness", lambda r: f"{r['betweenness']:.3f}"),
     Column("id", lambda r: r["id"]),
 )

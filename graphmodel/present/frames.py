@@ -37,21 +37,50 @@ SEVERITIES = ("high", "medium", "low", "info")
 
 # (column, its dtype: "string", "Int64", "boolean", a tuple of categories in order, or "object")
 MEASURE_FRAME = (
-    ("id", "string"), ("plan", "string"), ("area", "string"), ("level", "string"), ("text", "string"),
-    ("responsible", "string"), ("responsible_ids", "string"), ("partners", "string"), ("partner_ids", "string"),
-    ("status_state", STATES), ("status_start", "string"), ("status_due", "string"), ("status_text", "string"),
-    ("source_file", "string"), ("source_row", "Int64"), ("source_sheet", "string"), ("source_reference", "string"),
+    ("id", "string"),
+    ("plan", "string"),
+    ("area", "string"),
+    ("level", "string"),
+    ("text", "string"),
+    ("responsible", "string"),
+    ("responsible_ids", "string"),
+    ("partners", "string"),
+    ("partner_ids", "string"),
+    ("status_state", STATES),
+    ("status_start", "string"),
+    ("status_due", "string"),
+    ("status_text", "string"),
+    ("source_file", "string"),
+    ("source_row", "Int64"),
+    ("source_sheet", "string"),
+    ("source_reference", "string"),
 )
 ACTOR_FRAME = (
-    ("id", "string"), ("name", "string"), ("kind", "string"), ("scope", "string"), ("parent", "string"),
-    ("organisation", "string"), ("aliases_seen", "string"), ("responsible_count", "Int64"),
-    ("partner_count", "Int64"), ("responsible_for", "string"), ("partner_in", "string"), ("unknown", "boolean"),
+    ("id", "string"),
+    ("name", "string"),
+    ("kind", "string"),
+    ("scope", "string"),
+    ("parent", "string"),
+    ("organisation", "string"),
+    ("aliases_seen", "string"),
+    ("responsible_count", "Int64"),
+    ("partner_count", "Int64"),
+    ("responsible_for", "string"),
+    ("partner_in", "string"),
+    ("unknown", "boolean"),
     ("suggestions", "string"),
 )
 FINDING_FRAME = (
-    ("severity", SEVERITIES), ("kind", "string"), ("plan", "string"), ("message", "string"),
-    ("measure_ids", "string"), ("measure_texts", "string"), ("measure_rows", "string"), ("actors", "string"),
-    ("actor_ids", "string"), ("evidence", "object"),
+    ("severity", SEVERITIES),
+    ("kind", "string"),
+    ("plan", "string"),
+    ("message", "string"),
+    ("measure_ids", "string"),
+    ("measure_texts", "string"),
+    ("measure_rows", "string"),
+    ("actors", "string"),
+    ("actor_ids", "string"),
+    ("evidence", "object"),
 )
 
 
@@ -63,14 +92,23 @@ def _joined(values: Iterable) -> str | None:
 def _measure_cells(row: dict) -> dict:
     status, source = row["status"], row["source"]
     cells = {
-        "id": row["id"], "plan": row["plan"], "area": row["area"], "level": row["level"], "text": row["text"],
+        "id": row["id"],
+        "plan": row["plan"],
+        "area": row["area"],
+        "level": row["level"],
+        "text": row["text"],
         "responsible": _joined(r["name"] for r in row["responsible"]),
         "responsible_ids": _joined(r["id"] for r in row["responsible"]),
         "partners": _joined(r["name"] for r in row["partners"]),
         "partner_ids": _joined(r["id"] for r in row["partners"]),
-        "status_state": status["state"], "status_start": status["start"], "status_due": status["due"],
-        "status_text": status["text"], "source_file": source["file"], "source_row": source["row"],
-        "source_sheet": source["sheet"], "source_reference": source["reference"],
+        "status_state": status["state"],
+        "status_start": status["start"],
+        "status_due": status["due"],
+        "status_text": status["text"],
+        "source_file": source["file"],
+        "source_row": source["row"],
+        "source_sheet": source["sheet"],
+        "source_reference": source["reference"],
     }
     for header, value in row.get("extra", {}).items():
         cells[f"extra:{header}"] = value
@@ -78,17 +116,24 @@ def _measure_cells(row: dict) -> dict:
 
 
 def _actor_cells(row: dict) -> dict:
-    return {**row, **{key: _joined(row[key]) for key in ("aliases_seen", "responsible_for", "partner_in",
-                                                           "suggestions")}}
+    return {
+        **row,
+        **{key: _joined(row[key]) for key in ("aliases_seen", "responsible_for", "partner_in", "suggestions")},
+    }
 
 
 def _finding_cells(finding: dict) -> dict:
     found = finding["measures"]
     return {
-        "severity": finding["severity"], "kind": finding["kind"], "plan": finding["plan"],
-        "message": finding["message"], "measure_ids": _joined(m["id"] for m in found),
-        "measure_texts": _joined(m["text"] for m in found), "measure_rows": _joined(m["row"] for m in found),
-        "actors": _joined(finding["actors"]), "actor_ids": _joined(finding.get("actor_ids", ())),
+        "severity": finding["severity"],
+        "kind": finding["kind"],
+        "plan": finding["plan"],
+        "message": finding["message"],
+        "measure_ids": _joined(m["id"] for m in found),
+        "measure_texts": _joined(m["text"] for m in found),
+        "measure_rows": _joined(m["row"] for m in found),
+        "actors": _joined(finding["actors"]),
+        "actor_ids": _joined(finding.get("actor_ids", ())),
         "evidence": finding["evidence"],
     }
 

@@ -53,8 +53,15 @@ def _attr(text: str) -> str:
     """Text for an XML attribute value, escaped as ElementTree escapes it."""
     if _ATTR_SPECIAL.search(text) is None:
         return text
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+        .replace("\n", "&#10;")
+        .replace("\t", "&#09;")
+    )
 
 
 def _text(text: str) -> str:
@@ -102,8 +109,12 @@ def _edges(graph: nx.MultiGraph) -> Iterator[tuple]:
     without the edge view's generator."""
     if not graph.is_directed():
         return iter(graph.edges(keys=True, data=True))
-    return ((u, v, key, values) for u, neighbours in graph._adj.items() for v, keyed in neighbours.items()
-            for key, values in keyed.items())
+    return (
+        (u, v, key, values)
+        for u, neighbours in graph._adj.items()
+        for v, keyed in neighbours.items()
+        for key, values in keyed.items()
+    )
 
 
 def _pairs(dicts: list[dict]) -> Iterator[tuple]:
@@ -116,7 +127,7 @@ def _seen(dicts: list[dict], after: dict[int, tuple] | None = None) -> dict:
     follows that dict's pairs."""
     pieces, start = [], 0
     for index, pair in sorted((after or {}).items()):
-        pieces += (_pairs(dicts[start:index + 1]), (pair,))
+        pieces += (_pairs(dicts[start : index + 1]), (pair,))
         start = index + 1
     pieces.append(_pairs(dicts[start:]))
     return dict.fromkeys(chain.from_iterable(pieces))
@@ -146,7 +157,9 @@ def _gexf_float(value: float) -> str:
 
 # A number or truth value as networkx writes it in GEXF, by its exact type (``_kinds`` admits only these).
 _GEXF_VALUE: dict[type, Callable[[object], str]] = {
-    bool: lambda value: "true" if value else "false", int: int.__repr__, float: _gexf_float,
+    bool: lambda value: "true" if value else "false",
+    int: int.__repr__,
+    float: _gexf_float,
 }
 
 
@@ -156,8 +169,11 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> bool:
         return False
     edges = list(_edges(graph))
     scopes = {}
-    for scope, dicts in (("graph", [graph.graph]), ("node", list(graph._node.values())),
-                         ("edge", list(map(itemgetter(3), edges)))):
+    for scope, dicts in (
+        ("graph", [graph.graph]),
+        ("node", list(graph._node.values())),
+        ("edge", list(map(itemgetter(3), edges))),
+    ):
         kinds = _kinds(_seen(dicts))
         if kinds is None:
             return False
@@ -166,20 +182,30 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> bool:
     for scope, kinds in scopes.items():
         for name, kind in kinds:
             keys.setdefault((name, _XML_TYPES[kind], scope), f"d{len(keys)}")
-    ids = {scope: {(name, kind): keys[name, _XML_TYPES[kind], scope] for name, kind in kinds}
-           for scope, kinds in scopes.items()}
+    ids = {
+        scope: {(name, kind): keys[name, _XML_TYPES[kind], scope] for name, kind in kinds}
+        for scope, kinds in scopes.items()
+    }
     node_ids = {node: _attr(clean_text(str(node))) for node in graph}
 
     # A <data> line's start by (name, type), and for text values by name alone: no tuple per value.
-    prefixes = {scope: {kind: f'{"    " if scope == "graph" else "      "}<data key="{key}">'
-                        for kind, key in kinds.items()} for scope, kinds in ids.items()}
-    text_prefixes = {scope: {name: prefix for (name, kind), prefix in kinds.items() if kind is str}
-                     for scope, kinds in prefixes.items()}
+    prefixes = {
+        scope: {kind: f'{"    " if scope == "graph" else "      "}<data key="{key}">' for kind, key in kinds.items()}
+        for scope, kinds in ids.items()
+    }
+    text_prefixes = {
+        scope: {name: prefix for (name, kind), prefix in kinds.items() if kind is str}
+        for scope, kinds in prefixes.items()
+    }
 
     def data(scope: str, values: dict, text: _Escaped) -> list[str]:
         prefix, text_prefix = prefixes[scope], text_prefixes[scope]
-        return [f"{text_prefix[name]}{text[value]}</data>\n" if type(value) is str
-                else f"{prefix[name, type(value)]}{value}</data>\n" for name, value in values.items()]
+        return [
+            f"{text_prefix[name]}{text[value]}</data>\n"
+            if type(value) is str
+            else f"{prefix[name, type(value)]}{value}</data>\n"
+            for name, value in values.items()
+        ]
 
     def graph_data(batch, clean):
         return "".join(data("graph", batch[0], _Escaped(_text, clean)))
@@ -212,7 +238,8 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> bool:
     def document() -> Iterator[str]:
         yield _GRAPHML_HEAD + "".join(
             f'  <key id="{key}" for="{scope}" attr.name="{_attr(name)}" attr.type="{kind}" />\n'
-            for (name, kind, scope), key in reversed(keys.items()))
+            for (name, kind, scope), key in reversed(keys.items())
+        )
         edgedefault = "directed" if graph.is_directed() else "undirected"
         yield f'  <graph edgedefault="{edgedefault}">\n'
         yield from _xml_chunks([graph.graph], graph_data)
@@ -263,12 +290,13 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
             title = "networkx_key" if name == "key" else name
             if title not in declared[klass]:
                 declared[klass][title] = (str(next(numbers)), _XML_TYPES[kind])
-    attr_ids = {klass: {title: number for title, (number, _) in titles.items()}
-                for klass, titles in declared.items()}
+    attr_ids = {klass: {title: number for title, (number, _) in titles.items()} for klass, titles in declared.items()}
     gexf_ids = {node: _attr(clean_text(str(values.get("id", node)))) for node, values in graph.nodes(data=True)}
 
-    prefixes = {klass: {title: f'          <attvalue for="{number}" value="' for title, number in titles.items()}
-                for klass, titles in attr_ids.items()}
+    prefixes = {
+        klass: {title: f'          <attvalue for="{number}" value="' for title, number in titles.items()}
+        for klass, titles in attr_ids.items()
+    }
     for titles in prefixes.values():
         if "networkx_key" in titles and "key" not in titles:
             titles["key"] = titles["networkx_key"]
@@ -285,10 +313,15 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
         attr, prefix = _Escaped(_attr, clean), prefixes["node"]
         lines = []
         for name, values in batch:
-            lines.append(f'      <node id="{gexf_ids[name]}" label="{attr[str(values.get("label", name))]}"'
-                         f'{fields(values, node_field_names, attr)}')
-            rest = [f'{prefix[k]}{attr[v] if type(v) is str else _GEXF_VALUE[type(v)](v)}" />\n'
-                    for k, v in values.items() if k not in node_fields]
+            lines.append(
+                f'      <node id="{gexf_ids[name]}" label="{attr[str(values.get("label", name))]}"'
+                f"{fields(values, node_field_names, attr)}"
+            )
+            rest = [
+                f'{prefix[k]}{attr[v] if type(v) is str else _GEXF_VALUE[type(v)](v)}" />\n'
+                for k, v in values.items()
+                if k not in node_fields
+            ]
             if rest:
                 lines.append(">\n        <attvalues>\n")
                 lines += rest
@@ -301,30 +334,44 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
         attr, prefix = _Escaped(_attr, clean), prefixes["edge"]
         lines = []
         for number, (u, v, key, values) in batch:
-            lines.append(f'      <edge source="{gexf_ids[u]}" target="{gexf_ids[v]}" id="{number}"'
-                         f'{fields(values, edge_field_names, attr)}>\n        <attvalues>\n')
-            lines += [f'{prefix[k]}{attr[x] if type(x) is str else _GEXF_VALUE[type(x)](x)}" />\n'
-                      for k, x in values.items() if k not in edge_fields]
-            lines.append(f'{prefix["networkx_key"]}{attr[key] if type(key) is str else _GEXF_VALUE[type(key)](key)}'
-                         '" />\n        </attvalues>\n      </edge>\n')
+            lines.append(
+                f'      <edge source="{gexf_ids[u]}" target="{gexf_ids[v]}" id="{number}"'
+                f"{fields(values, edge_field_names, attr)}>\n        <attvalues>\n"
+            )
+            lines += [
+                f'{prefix[k]}{attr[x] if type(x) is str else _GEXF_VALUE[type(x)](x)}" />\n'
+                for k, x in values.items()
+                if k not in edge_fields
+            ]
+            lines.append(
+                f"{prefix['networkx_key']}{attr[key] if type(key) is str else _GEXF_VALUE[type(key)](key)}"
+                '" />\n        </attvalues>\n      </edge>\n'
+            )
         return "".join(lines)
 
     def document() -> Iterator[str]:
         name = _attr(clean_text(graph.graph.get("name", "")))
-        yield ("<?xml version='1.0' encoding='utf-8'?>\n"
-               '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-               ' xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"'
-               ' version="1.2">\n'
-               f'  <meta lastmodifieddate="{time.strftime("%Y-%m-%d")}">\n'
-               f"    <creator>NetworkX {nx.__version__}</creator>\n  </meta>\n")
+        yield (
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+            ' xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"'
+            ' version="1.2">\n'
+            f'  <meta lastmodifieddate="{time.strftime("%Y-%m-%d")}">\n'
+            f"    <creator>NetworkX {nx.__version__}</creator>\n  </meta>\n"
+        )
         edgetype = "directed" if graph.is_directed() else "undirected"
         timed = f' timeformat="{timeformat}"' if timeformat else ""
         yield f'  <graph defaultedgetype="{edgetype}" mode="{mode}" name="{name}"{timed}>\n'
         for klass in ("edge", "node"):
             if declared[klass]:
-                yield f'    <attributes mode="static" class="{klass}">\n' + "".join(
-                    f'      <attribute id="{number}" title="{_attr(title)}" type="{kind}" />\n'
-                    for title, (number, kind) in declared[klass].items()) + "    </attributes>\n"
+                yield (
+                    f'    <attributes mode="static" class="{klass}">\n'
+                    + "".join(
+                        f'      <attribute id="{number}" title="{_attr(title)}" type="{kind}" />\n'
+                        for title, (number, kind) in declared[klass].items()
+                    )
+                    + "    </attributes>\n"
+                )
         yield "    <nodes>\n"
         yield from _xml_chunks(graph._node.items(), nodes)
         yield "    </nodes>\n    <edges>\n"
@@ -347,7 +394,10 @@ def _json_float(value: float) -> str:
 
 
 _JSON_VALUE: dict[type, Callable[[object], str]] = {
-    str: _encode, bool: lambda v: "true" if v else "false", int: int.__repr__, float: _json_float,
+    str: _encode,
+    bool: lambda v: "true" if v else "false",
+    int: int.__repr__,
+    float: _json_float,
     type(None): lambda v: "null",
 }
 
@@ -411,13 +461,14 @@ def graph_json_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
     if json_needs_cleaning(attributes):
         attributes = json.dumps(clean_data(graph.graph), ensure_ascii=False, indent=1)
     attributes = attributes.replace("\n", "\n ")
-    yield (f'{{\n "directed": {"true" if graph.is_directed() else "false"},\n'
-           f' "multigraph": {"true" if multigraph else "false"},\n "graph": {attributes},\n "nodes": [')
+    yield (
+        f'{{\n "directed": {"true" if graph.is_directed() else "false"},\n'
+        f' "multigraph": {"true" if multigraph else "false"},\n "graph": {attributes},\n "nodes": ['
+    )
     yield from _json_list({**values, "id": node} for node, values in graph._node.items())
     yield ',\n "edges": ['
     if multigraph:
-        yield from _json_list({**values, "source": u, "target": v, "key": key}
-                              for u, v, key, values in _edges(graph))
+        yield from _json_list({**values, "source": u, "target": v, "key": key} for u, v, key, values in _edges(graph))
     else:
         yield from _json_list({**values, "source": u, "target": v} for u, v, values in graph.edges(data=True))
     yield "\n}"

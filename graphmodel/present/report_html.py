@@ -29,8 +29,10 @@ KIND_TITLES = {
 }
 SEVERITY_SV = SEVERITY_NAMES["sv"]
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'; "
-       "base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'; "
+    "base-uri 'none'; form-action 'none'"
+)
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1d2630;background:#f6f7f9}
@@ -58,14 +60,26 @@ def escape(text: str) -> str:
 def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headings)
     body = "".join(
-        "<tr>" + "".join(f'<td class="num">{escape(str(v))}</td>' if i in numeric else f"<td>{escape(str(v))}</td>"
-                         for i, v in enumerate(row)) + "</tr>"
-        for row in rows)
+        "<tr>"
+        + "".join(
+            f'<td class="num">{escape(str(v))}</td>' if i in numeric else f"<td>{escape(str(v))}</td>"
+            for i, v in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def render_report(plans: list[dict], measures: list[dict], findings: list[dict], metrics: list[dict],
-                  coverage: list[dict], as_of: dt.date, views: dict[str, str] | None = None) -> str:
+def render_report(
+    plans: list[dict],
+    measures: list[dict],
+    findings: list[dict],
+    metrics: list[dict],
+    coverage: list[dict],
+    as_of: dt.date,
+    views: dict[str, str] | None = None,
+) -> str:
     """The whole page as a string. ``views`` maps a title to a view file name to link (optional)."""
     kind_names = KIND_NAMES["sv"]
     title = plans[0]["title"] if len(plans) == 1 else f"{len(plans)} handlingsplaner"
@@ -73,8 +87,13 @@ def render_report(plans: list[dict], measures: list[dict], findings: list[dict],
     for finding in findings:
         counts[finding["kind"]] += 1
     owned = sum(1 for m in measures if m["responsible"])
-    cards = [("Åtgärder", len(measures)), ("Med ansvarig", owned), ("Aktörer", len(metrics)),
-             ("Brister (hög)", sum(f["severity"] == "high" for f in findings)), ("Brister totalt", len(findings))]
+    cards = [
+        ("Åtgärder", len(measures)),
+        ("Med ansvarig", owned),
+        ("Aktörer", len(metrics)),
+        ("Brister (hög)", sum(f["severity"] == "high" for f in findings)),
+        ("Brister totalt", len(findings)),
+    ]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="sv"><head><meta charset="utf-8">',
@@ -85,13 +104,19 @@ def render_report(plans: list[dict], measures: list[dict], findings: list[dict],
         "<main>",
         '<nav><a href="#sammanfattning">Sammanfattning</a><a href="#brister">Brister</a>'
         '<a href="#aktorer">Aktörernas belastning</a><a href="#tackning">Täckning</a>'
-        + ('<a href="#natverk">Nätverk</a>' if views else "") + "</nav>",
+        + ('<a href="#natverk">Nätverk</a>' if views else "")
+        + "</nav>",
         '<section id="sammanfattning"><h2>Sammanfattning</h2><div class="cards">',
         "".join(f"<div class='card'><b>{escape(str(v))}</b>{escape(k)}</div>" for k, v in cards),
         "</div>",
-        _table(["Plan", "Organisation", "År", "Åtgärder", "Källa"],
-               [[p["title"], p["organisation_name"], p.get("year") or "", p["measures"], p.get("source") or ""]
-                for p in plans], numeric={3}),
+        _table(
+            ["Plan", "Organisation", "År", "Åtgärder", "Källa"],
+            [
+                [p["title"], p["organisation_name"], p.get("year") or "", p["measures"], p.get("source") or ""]
+                for p in plans
+            ],
+            numeric={3},
+        ),
         "</section>",
         '<section id="brister"><h2>Brister</h2>',
     ]
@@ -105,31 +130,63 @@ def render_report(plans: list[dict], measures: list[dict], findings: list[dict],
         for finding in of_kind:
             measures_html = "".join(
                 f"<li>{escape(m['text'])} <span class='muted'>(rad {escape(str(m['row']))})</span></li>"
-                for m in finding["measures"][:12])
+                for m in finding["measures"][:12]
+            )
             more = len(finding["measures"]) - 12
             if more > 0:
                 measures_html += f"<li class='muted'>… och {more} till</li>"
             parts.append(
                 f"<li><span class='sev sev-{escape(finding['severity'])}'>{escape(SEVERITY_SV[finding['severity']])}</span> "
                 f"{escape(finding['message'])}"
-                + (f"<ul class='measures'>{measures_html}</ul>" if measures_html and len(finding["measures"]) > 1 else "")
-                + "</li>")
+                + (
+                    f"<ul class='measures'>{measures_html}</ul>"
+                    if measures_html and len(finding["measures"]) > 1
+                    else ""
+                )
+                + "</li>"
+            )
         parts.append("</ul>")
     parts.append("</section>")
-    parts.append('<section id="aktorer"><h2>Aktörernas belastning</h2>'
-                 "<p class='muted'>Ansvarig och medverkande: antal åtgärder. Andel: ägda åtgärder av planens. "
-                 "Samverkar med: antal andra aktörer på samma åtgärder. Mellanhand: hur ofta aktören binder ihop andra "
-                 "(betweenness).</p>")
-    parts.append(_table(["Aktör", "Slag", "Ansvarig", "Medverkande", "Andel", "Samverkar med", "Mellanhand"],
-                        [[m["name"], kind_names.get(m["kind"], m["kind"]), m["responsible_count"], m["partner_count"], f"{100 * m['share']:.0f} %",
-                          m["degree"], f"{m['betweenness']:.2f}"] for m in metrics], numeric={2, 3, 4, 5, 6}))
+    parts.append(
+        '<section id="aktorer"><h2>Aktörernas belastning</h2>'
+        "<p class='muted'>Ansvarig och medverkande: antal åtgärder. Andel: ägda åtgärder av planens. "
+        "Samverkar med: antal andra aktörer på samma åtgärder. Mellanhand: hur ofta aktören binder ihop andra "
+        "(betweenness).</p>"
+    )
+    parts.append(
+        _table(
+            ["Aktör", "Slag", "Ansvarig", "Medverkande", "Andel", "Samverkar med", "Mellanhand"],
+            [
+                [
+                    m["name"],
+                    kind_names.get(m["kind"], m["kind"]),
+                    m["responsible_count"],
+                    m["partner_count"],
+                    f"{100 * m['share']:.0f} %",
+                    m["degree"],
+                    f"{m['betweenness']:.2f}",
+                ]
+                for m in metrics
+            ],
+            numeric={2, 3, 4, 5, 6},
+        )
+    )
     parts.append("</section>")
     kinds = sorted({k for row in coverage for k in row["kinds"]})
-    parts.append('<section id="tackning"><h2>Täckning per område, nivå och slag av aktör</h2>'
-                 "<p class='muted'>Antal kopplingar mellan åtgärder och aktörer av varje slag.</p>")
-    parts.append(_table(["Plan", "Område", "Nivå", "Åtgärder", *[kind_names.get(k, k) for k in kinds]],
-                        [[r["plan"], r["area"] or "", r["level"] or "", r["measures"], *[r["kinds"].get(k, 0) for k in kinds]]
-                         for r in coverage], numeric=set(range(3, 4 + len(kinds)))))
+    parts.append(
+        '<section id="tackning"><h2>Täckning per område, nivå och slag av aktör</h2>'
+        "<p class='muted'>Antal kopplingar mellan åtgärder och aktörer av varje slag.</p>"
+    )
+    parts.append(
+        _table(
+            ["Plan", "Område", "Nivå", "Åtgärder", *[kind_names.get(k, k) for k in kinds]],
+            [
+                [r["plan"], r["area"] or "", r["level"] or "", r["measures"], *[r["kinds"].get(k, 0) for k in kinds]]
+                for r in coverage
+            ],
+            numeric=set(range(3, 4 + len(kinds))),
+        )
+    )
     parts.append("</section>")
     if views:
         parts.append('<section id="natverk"><h2>Nätverk</h2><ul>')

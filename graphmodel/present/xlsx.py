@@ -35,7 +35,8 @@ _STYLES = (
     '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>")
+    "</styleSheet>"
+)
 _ROWS_PER_WRITE = 500
 
 
@@ -66,7 +67,7 @@ def column_letter(index: int) -> str:
 def _text(value: str) -> str:
     """Cell text as XML; cleaning (``clean_text``) is done on the written rows, a few hundred at a time."""
     if len(value) > CELL_LIMIT:
-        value = clean_text(value)[:CELL_LIMIT - 1] + "…"
+        value = clean_text(value)[: CELL_LIMIT - 1] + "…"
     return escape(value)
 
 
@@ -80,14 +81,17 @@ def _row(number: int, letters: list[str], values: Sequence[object]) -> str:
             style = ' s="1"' if value.startswith(FORMULA_START) else ""
             if len(value) > CELL_LIMIT or "&" in value or "<" in value or ">" in value:
                 value = _text(value)
-            cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
+            cells.append(
+                f'<c r="{letter}{number}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
+            )
         elif isinstance(value, bool):
             cells.append(f'<c r="{letter}{number}" t="b"><v>{int(value)}</v></c>')
         elif isinstance(value, (int, float)):
             cells.append(f'<c r="{letter}{number}"><v>{value!r}</v></c>')
         else:
-            cells.append(f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
-                         f"{_text(str(value))}</t></is></c>")
+            cells.append(
+                f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{_text(str(value))}</t></is></c>'
+            )
     cells.append("</row>")
     return "".join(cells)
 
@@ -96,16 +100,22 @@ def _write_sheet(book: zipfile.ZipFile, name: str, sheet: Sheet) -> str:
     """Stream one worksheet into the zip; returns the range of its table (header and rows)."""
     count = max(1, len(sheet.headings))
     letters = [column_letter(i) for i in range(count)]
-    cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-                   for i, w in enumerate(sheet.widths, start=1))
+    cols = "".join(
+        f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(sheet.widths, start=1)
+    )
     rows = 1
     with book.open(_entry(name), "w", force_zip64=True) as handle:
-        handle.write((
-            f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetViews><sheetView workbookViewId="0">'
-            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-            '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-            '<sheetFormatPr defaultRowHeight="15"/>' + (f"<cols>{cols}</cols>" if cols else "") + "<sheetData>"
-            + clean_text(_row(1, letters, sheet.headings))).encode())
+        handle.write(
+            (
+                f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetViews><sheetView workbookViewId="0">'
+                '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+                '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+                '<sheetFormatPr defaultRowHeight="15"/>'
+                + (f"<cols>{cols}</cols>" if cols else "")
+                + "<sheetData>"
+                + clean_text(_row(1, letters, sheet.headings))
+            ).encode()
+        )
         batch: list[str] = []
         for values in sheet.rows:
             rows += 1
@@ -134,43 +144,68 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet]) -> Path:
         overrides = "".join(
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-            for i in range(1, len(sheets) + 1))
-        book.writestr(_entry("[Content_Types].xml"), (
-            f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/styles.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-            f"{overrides}</Types>"))
-        book.writestr(_entry("_rels/.rels"), (
-            f'{_HEAD}<Relationships xmlns="{_PACKAGE_REL}"><Relationship Id="rId1" '
-            f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'))
+            for i in range(1, len(sheets) + 1)
+        )
+        book.writestr(
+            _entry("[Content_Types].xml"),
+            (
+                f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                '<Default Extension="xml" ContentType="application/xml"/>'
+                '<Override PartName="/xl/workbook.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                '<Override PartName="/xl/styles.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                f"{overrides}</Types>"
+            ),
+        )
+        book.writestr(
+            _entry("_rels/.rels"),
+            (
+                f'{_HEAD}<Relationships xmlns="{_PACKAGE_REL}"><Relationship Id="rId1" '
+                f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+            ),
+        )
         tables = [_write_sheet(book, f"xl/worksheets/sheet{i}.xml", sheet) for i, sheet in enumerate(sheets, start=1)]
         book.writestr(_entry("xl/styles.xml"), _STYLES)
-        book.writestr(_entry("xl/_rels/workbook.xml.rels"), (
-            f'{_HEAD}<Relationships xmlns="{_PACKAGE_REL}">'
-            + "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                      for i in range(1, len(sheets) + 1))
-            + f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
-            "</Relationships>"))
+        book.writestr(
+            _entry("xl/_rels/workbook.xml.rels"),
+            (
+                f'{_HEAD}<Relationships xmlns="{_PACKAGE_REL}">'
+                + "".join(
+                    f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                    for i in range(1, len(sheets) + 1)
+                )
+                + f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+                "</Relationships>"
+            ),
+        )
         names = "".join(
             '<definedName name="_xlnm._FilterDatabase" localSheetId="{}" hidden="1">{}</definedName>'.format(
-                i, escape("'" + title.replace("'", "''") + "'!" + _absolute(table)))
-            for i, (title, table) in enumerate(zip(titles, tables)))
-        book.writestr(_entry("xl/workbook.xml"), (
-            f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews><sheets>'
-            + "".join(f'<sheet name={quoteattr(title)} sheetId="{i}" r:id="rId{i}"/>'
-                      for i, title in enumerate(titles, start=1))
-            + f"</sheets><definedNames>{names}</definedNames></workbook>"))
+                i, escape("'" + title.replace("'", "''") + "'!" + _absolute(table))
+            )
+            for i, (title, table) in enumerate(zip(titles, tables))
+        )
+        book.writestr(
+            _entry("xl/workbook.xml"),
+            (
+                f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews><sheets>'
+                + "".join(
+                    f'<sheet name={quoteattr(title)} sheetId="{i}" r:id="rId{i}"/>'
+                    for i, title in enumerate(titles, start=1)
+                )
+                + f"</sheets><definedNames>{names}</definedNames></workbook>"
+            ),
+        )
     return Path(path)
 
 
 def _absolute(table: str) -> str:
     """``A1:G10`` as ``$A$1:$G$10``."""
+
     def fixed(corner: str) -> str:
         letters = corner.rstrip("0123456789")
-        return f"${letters}${corner[len(letters):]}"
+        return f"${letters}${corner[len(letters) :]}"
+
     start, end = table.split(":")
     return f"{fixed(start)}:{fixed(end)}"

@@ -44,9 +44,18 @@ if TYPE_CHECKING:
 __all__ = ["plan_from_frame", "frame_rows"]
 
 
-def plan_from_frame(frame: pd.DataFrame, *, plan_id: str, organisation: str, registry: Registry | None = None,
-                    title: str | None = None, year: int | None = None, organisation_parent: str | None = None,
-                    source: str | None = None, limits: Limits | None = None) -> Plan:
+def plan_from_frame(
+    frame: pd.DataFrame,
+    *,
+    plan_id: str,
+    organisation: str,
+    registry: Registry | None = None,
+    title: str | None = None,
+    year: int | None = None,
+    organisation_parent: str | None = None,
+    source: str | None = None,
+    limits: Limits | None = None,
+) -> Plan:
     """The plan in ``frame``, one row per measure, read as its CSV file would be.
 
     ``plan_id``, ``organisation`` and the other keywords are what a ``.plan.toml``
@@ -71,15 +80,27 @@ def plan_from_frame(frame: pd.DataFrame, *, plan_id: str, organisation: str, reg
         return row
 
     try:
-        table = table_from_rows(name, map(read, itertools.chain([header] if header else [], rows)), limits,
-                                row_count=len(frame) + bool(header))
+        table = table_from_rows(
+            name,
+            map(read, itertools.chain([header] if header else [], rows)),
+            limits,
+            row_count=len(frame) + bool(header),
+        )
     except IngestFailed as failed:
         named = [_with_column(error, header, records, limits) for error in failed.errors] if header else failed.errors
         raise IngestFailed(named) from None
     if title is None:
         title = table.preamble[0][1] if table.preamble else plan_id
-    info = PlanInfo(id=slug(plan_id), title=title, organisation="", organisation_name=organisation, year=year,
-                    source=source, file=name, organisation_parent=organisation_parent)
+    info = PlanInfo(
+        id=slug(plan_id),
+        title=title,
+        organisation="",
+        organisation_name=organisation,
+        year=year,
+        source=source,
+        file=name,
+        organisation_parent=organisation_parent,
+    )
     return parse_plan(table, info, registry, limits)
 
 
@@ -131,7 +152,10 @@ def _with_column(error, header: list[str], records: list[list[str]], limits: Lim
     if 1 <= error.row <= len(records):
         cells = records[error.row - 1]
         for i, cell in enumerate(cells):
-            if i < len(header) and cell[:200] == error.value and (
-                    error.code == "too-many-columns" or len(cell.strip()) > limits.cell_length):
+            if (
+                i < len(header)
+                and cell[:200] == error.value
+                and (error.code == "too-many-columns" or len(cell.strip()) > limits.cell_length)
+            ):
                 return dataclasses.replace(error, column=header[i])
     return error

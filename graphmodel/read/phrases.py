@@ -76,9 +76,31 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _HEDGES = (
-    "i vissa fall", "vid behov även", "vid behov", "efter behov", "om behov finns", "i förekommande fall",
-    "när det behövs", "i mån av möjlighet", "eventuellt", "ev.", "även", "bland annat", "bl.a.", "bl a",
-    "till exempel", "t.ex.", "t ex", "exempelvis", "såsom", "med flera", "m.fl.", "m fl", "mfl", "etc.", "osv.",
+    "i vissa fall",
+    "vid behov även",
+    "vid behov",
+    "efter behov",
+    "om behov finns",
+    "i förekommande fall",
+    "när det behövs",
+    "i mån av möjlighet",
+    "eventuellt",
+    "ev.",
+    "även",
+    "bland annat",
+    "bl.a.",
+    "bl a",
+    "till exempel",
+    "t.ex.",
+    "t ex",
+    "exempelvis",
+    "såsom",
+    "med flera",
+    "m.fl.",
+    "m fl",
+    "mfl",
+    "etc.",
+    "osv.",
 )
 _HEDGE = "|".join(re.escape(h.rstrip(".")) + r"\.?" for h in _HEDGES)
 _HEDGE_START = re.compile(rf"^(?:{_HEDGE})(?:\s+|$)", re.IGNORECASE)
@@ -89,10 +111,38 @@ _ABBREVIATION_END = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(h.rstrip(".")) for h in _HEDGES if h.endswith(".")) + ")$", re.IGNORECASE
 )
 _HEAD_SUFFIXES = (
-    "förvaltningen", "förvaltning", "nämnden", "nämnd", "styrelsen", "styrelse", "kontoret", "kontor",
-    "enheten", "enhet", "avdelningen", "avdelning", "verksamheten", "verksamhet", "omsorgen", "omsorg",
-    "tjänsten", "tjänst", "chefen", "chef", "samordnaren", "samordnare", "gruppen", "grupp", "sektionen",
-    "psykiatrin", "mottagningen", "gårdarna", "gården", "skolan", "skola", "polisen",
+    "förvaltningen",
+    "förvaltning",
+    "nämnden",
+    "nämnd",
+    "styrelsen",
+    "styrelse",
+    "kontoret",
+    "kontor",
+    "enheten",
+    "enhet",
+    "avdelningen",
+    "avdelning",
+    "verksamheten",
+    "verksamhet",
+    "omsorgen",
+    "omsorg",
+    "tjänsten",
+    "tjänst",
+    "chefen",
+    "chef",
+    "samordnaren",
+    "samordnare",
+    "gruppen",
+    "grupp",
+    "sektionen",
+    "psykiatrin",
+    "mottagningen",
+    "gårdarna",
+    "gården",
+    "skolan",
+    "skola",
+    "polisen",
 )
 _BODY_END = re.compile(
     r"(?:nämnd|nämnden|nämnder|nämnderna|förvaltning|förvaltningen|förvaltningar|förvaltningarna|styrelse|styrelsen"
@@ -105,7 +155,7 @@ _MAX_RUN_TOGETHER_WORDS = 24
 _LONGEST_ENDING = max(map(len, ENDINGS))  # the most Registry.lookup strips off a phrase
 
 
-def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[ActorPhrase]:
+def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorPhrase]:
     """The actor phrases a cell names, in reading order. Empty cell → []."""
     if not cell or not cell.strip():
         return []
@@ -134,8 +184,11 @@ def split_actor_cell(cell: str, registry: "Registry | None" = None) -> list[Acto
         if "\x00" not in piece and piece in plain:
             phrases.extend(plain[piece])
             continue
-        found = [phrase for part in _split_och(piece, masks, knows)
-                 for phrase in _read_piece(part, masks, groups, knows, prefixes)]
+        found = [
+            phrase
+            for part in _split_och(piece, masks, knows)
+            for phrase in _read_piece(part, masks, groups, knows, prefixes)
+        ]
         if "\x00" not in piece:  # nothing masked: the piece reads the same in any cell
             plain[piece] = tuple(found)
         phrases.extend(found)
@@ -163,7 +216,7 @@ def _knows_nothing(_: str) -> bool:
 class _Aids:
     """What reading phrases against one registry keeps: built once per registry, dropped with it."""
 
-    def __init__(self, registry: "Registry"):
+    def __init__(self, registry: Registry):
         self.registry = weakref.ref(registry)
         self.plain_pieces: dict[str, tuple[ActorPhrase, ...]] = {}
         self._name_prefixes: frozenset[str] | None = None
@@ -182,23 +235,27 @@ class _Aids:
         if self._och_names is None:
             names = sorted(set(self.registry().names_containing("och")), key=len, reverse=True)
             pattern = r"(?<!\w){}\w*"
-            self._och_names = [(max(name.lower().split(), key=len),
-                                re.compile(pattern.format(r"\s*".join(map(re.escape, name.split()))), re.IGNORECASE))
-                               for name in names]
+            self._och_names = [
+                (
+                    max(name.lower().split(), key=len),
+                    re.compile(pattern.format(r"\s*".join(map(re.escape, name.split()))), re.IGNORECASE),
+                )
+                for name in names
+            ]
         return self._och_names
 
 
-_AIDS: "weakref.WeakKeyDictionary[Registry, _Aids]" = weakref.WeakKeyDictionary()
+_AIDS: weakref.WeakKeyDictionary[Registry, _Aids] = weakref.WeakKeyDictionary()
 
 
-def _aids(registry: "Registry") -> _Aids:
+def _aids(registry: Registry) -> _Aids:
     aids = _AIDS.get(registry)
     if aids is None:
         aids = _AIDS[registry] = _Aids(registry)
     return aids
 
 
-def _plain_pieces(registry: "Registry | None") -> dict[str, tuple[ActorPhrase, ...]]:
+def _plain_pieces(registry: Registry | None) -> dict[str, tuple[ActorPhrase, ...]]:
     """The phrases of pieces already read (between separators, nothing masked), per registry.
 
     Cells differ in one actor more often than in all: "Polisen, Säpo vid behov"
@@ -207,7 +264,7 @@ def _plain_pieces(registry: "Registry | None") -> dict[str, tuple[ActorPhrase, .
     return {} if registry is None else _aids(registry).plain_pieces
 
 
-def _name_prefixes(registry: "Registry | None") -> frozenset[str]:
+def _name_prefixes(registry: Registry | None) -> frozenset[str]:
     """Every prefix of every registry name's key, per registry; empty without registry.
 
     A phrase the registry knows, less an ending, is a prefix of some name's key,
@@ -216,7 +273,7 @@ def _name_prefixes(registry: "Registry | None") -> frozenset[str]:
     return frozenset() if registry is None else _aids(registry).name_prefixes
 
 
-def _och_names(registry: "Registry | None") -> list[tuple[str, re.Pattern]]:
+def _och_names(registry: Registry | None) -> list[tuple[str, re.Pattern]]:
     """(longest word, pattern) for registry names that contain "och", longest first, per registry.
 
     A name can only match a cell that contains its longest word, a cheap test
@@ -261,7 +318,7 @@ def _strip(text: str) -> str:
     """Trim spaces and punctuation, but keep the period of a closing "m.fl." or "etc."."""
     stripped = text.strip(_TRIM)
     end = len(text) - len(text.lstrip(_TRIM)) + len(stripped)
-    if text[end:end + 1] == "." and _ABBREVIATION_END.search(stripped):
+    if text[end : end + 1] == "." and _ABBREVIATION_END.search(stripped):
         stripped += "."
     return stripped
 
@@ -327,7 +384,7 @@ def _phrases_of(written: str, parts: list[str], hedges: list[str]) -> list[Actor
     bounds = [0, *starts[1:], len(written)]
     phrases = []
     for i, part in enumerate(parts):
-        text = _strip(written[bounds[i]:bounds[i + 1]])
+        text = _strip(written[bounds[i] : bounds[i + 1]])
         remark = "; ".join(r.strip() for r in _PAREN.findall(text)) or None
         hedge = ", ".join(h for h in hedges if h.lower() in text.lower()) or None
         phrases.append(ActorPhrase(text, part, remark, hedge))
@@ -342,7 +399,7 @@ def _peel(body: str, start: re.Pattern, end: re.Pattern) -> tuple[str, list[str]
         # spaces are folded, so no match is longer, and each hedge peeled costs no full scan.
         while (m := pattern.search(body, max(len(body) - window, 0))) and m.group(0).strip() != body.strip():
             found.append(m.group(0).strip())
-            body = _strip(body[: m.start()] + body[m.end():])
+            body = _strip(body[: m.start()] + body[m.end() :])
     return body, found
 
 

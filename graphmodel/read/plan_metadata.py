@@ -37,22 +37,45 @@ class MetadataKey:
 PLAN_METADATA = (
     MetadataKey("id", str, "The plan's id, folded to lower-case ASCII (`skarholmen-2017`). Default: the file name."),
     MetadataKey("title", str, "The plan's title. Default: a title row above the table, else the file name."),
-    MetadataKey("organisation", str, "The organisation whose plan it is, as written (`Skärholmens "
-                "stadsdelsförvaltning`). Default: the file name. A national actor of the registry (`Polisen`) "
-                "is that actor."),
-    MetadataKey("organisation_id", str, "The organisation's actor id. Default: derived from `organisation`. "
-                "It may not contain `/` or be the id of a registry actor."),
-    MetadataKey("organisation_parent", str, "The organisation it is part of (`Stockholms stad`); empty for none. "
-                "A national actor of the registry is that actor."),
+    MetadataKey(
+        "organisation",
+        str,
+        "The organisation whose plan it is, as written (`Skärholmens "
+        "stadsdelsförvaltning`). Default: the file name. A national actor of the registry (`Polisen`) "
+        "is that actor.",
+    ),
+    MetadataKey(
+        "organisation_id",
+        str,
+        "The organisation's actor id. Default: derived from `organisation`. "
+        "It may not contain `/` or be the id of a registry actor.",
+    ),
+    MetadataKey(
+        "organisation_parent",
+        str,
+        "The organisation it is part of (`Stockholms stad`); empty for none. "
+        "A national actor of the registry is that actor.",
+    ),
     MetadataKey("municipality", str, "The municipality, for people reading the file; the tool does not use it."),
-    MetadataKey("year", int, f"The year the plan starts: a whole number from {YEARS[0]} to {YEARS[1]} "
-                "(`2017`, not `\"2017\"` or `2017.0`)."),
+    MetadataKey(
+        "year",
+        int,
+        f'The year the plan starts: a whole number from {YEARS[0]} to {YEARS[1]} (`2017`, not `"2017"` or `2017.0`).',
+    ),
     MetadataKey("source", str, "Where the plan comes from: a web address or a note."),
 )
 _KEYS = {key.name: key for key in PLAN_METADATA}
-_TYPE_NAMES = {str: "a string in quotes", int: "a whole number", float: "a number with a decimal point",
-               bool: "true or false", dict: "a table", list: "an array", date: "a date", datetime: "a date and time",
-               time: "a time of day"}
+_TYPE_NAMES = {
+    str: "a string in quotes",
+    int: "a whole number",
+    float: "a number with a decimal point",
+    bool: "true or false",
+    dict: "a table",
+    list: "an array",
+    date: "a date",
+    datetime: "a date and time",
+    time: "a time of day",
+}
 
 
 def metadata_table() -> str:
@@ -93,29 +116,41 @@ def _slug(text: str) -> str:
 def _read_side_file(side: Path) -> dict:
     where = str(side)
     if not side.is_file():
-        _fail(where, "bad-plan-metadata", "is not a file (a folder?); a plan's metadata is a TOML file: "
-                                          "rename or remove it")
+        _fail(
+            where,
+            "bad-plan-metadata",
+            "is not a file (a folder?); a plan's metadata is a TOML file: rename or remove it",
+        )
     try:
         with side.open("rb") as f:
             data = f.read(MAX_METADATA_BYTES + 1)
     except OSError as err:
         _fail(where, "bad-plan-metadata", f"cannot be read: {err.strerror or err}")
     if len(data) > MAX_METADATA_BYTES:
-        _fail(where, "bad-plan-metadata", f"is over {MAX_METADATA_BYTES // 1024} KiB; a plan's metadata is a few "
-                                          "lines of TOML (see data/README.md): is this the right file?")
+        _fail(
+            where,
+            "bad-plan-metadata",
+            f"is over {MAX_METADATA_BYTES // 1024} KiB; a plan's metadata is a few "
+            "lines of TOML (see data/README.md): is this the right file?",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        _fail(where, "bad-plan-metadata", f"byte 0x{data[err.start]:02X} (line {line}) is not UTF-8; "
-                                          "save the file as UTF-8", row=line)
+        _fail(
+            where,
+            "bad-plan-metadata",
+            f"byte 0x{data[err.start]:02X} (line {line}) is not UTF-8; save the file as UTF-8",
+            row=line,
+        )
     try:
         meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         _fail(where, "bad-plan-metadata", f"not valid TOML ({err}); fix the file or delete it")
     except RecursionError:
-        _fail(where, "bad-plan-metadata", "not valid TOML (arrays or tables nested too deep); fix the file or "
-                                          "delete it")
+        _fail(
+            where, "bad-plan-metadata", "not valid TOML (arrays or tables nested too deep); fix the file or delete it"
+        )
     errors = [error for name, value in meta.items() for error in _check(where, text, name, value)]
     if errors:
         raise IngestFailed(errors)
@@ -129,23 +164,61 @@ def _check(where: str, text: str, name: str, value: object) -> list[IngestError]
     if key is None:
         close = difflib.get_close_matches(name, _KEYS, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        return [IngestError(where, "unknown-metadata-key",
-                            f"unknown key {name[:60]!r}; {hint}the known keys are {', '.join(_KEYS)}",
-                            row=_line_of(text, name), column=name[:60], value=shown)]
+        return [
+            IngestError(
+                where,
+                "unknown-metadata-key",
+                f"unknown key {name[:60]!r}; {hint}the known keys are {', '.join(_KEYS)}",
+                row=_line_of(text, name),
+                column=name[:60],
+                value=shown,
+            )
+        ]
     if type(value) is not key.type:  # bool is an int to Python, not to a reader of the file
         example = f"{name} = 2017" if key.type is int else f'{name} = "..."'
-        return [IngestError(where, "bad-metadata-value",
-                            f"{name} must be {_TYPE_NAMES[key.type]} ({example}); it is {_kind(value)}: {shown}",
-                            row=_line_of(text, name), column=name, value=shown)]
+        return [
+            IngestError(
+                where,
+                "bad-metadata-value",
+                f"{name} must be {_TYPE_NAMES[key.type]} ({example}); it is {_kind(value)}: {shown}",
+                row=_line_of(text, name),
+                column=name,
+                value=shown,
+            )
+        ]
     if key.type is int and not YEARS[0] <= value <= YEARS[1]:
-        return [IngestError(where, "bad-metadata-value", f"{name} must be a year from {YEARS[0]} to {YEARS[1]}; "
-                            f"it is {value}", row=_line_of(text, name), column=name, value=shown)]
+        return [
+            IngestError(
+                where,
+                "bad-metadata-value",
+                f"{name} must be a year from {YEARS[0]} to {YEARS[1]}; it is {value}",
+                row=_line_of(text, name),
+                column=name,
+                value=shown,
+            )
+        ]
     if key.type is str and any(unicodedata.category(c) == "Cc" for c in value):
-        return [IngestError(where, "bad-metadata-value", f"{name} holds a control character; write it as plain text",
-                            row=_line_of(text, name), column=name, value=shown)]
+        return [
+            IngestError(
+                where,
+                "bad-metadata-value",
+                f"{name} holds a control character; write it as plain text",
+                row=_line_of(text, name),
+                column=name,
+                value=shown,
+            )
+        ]
     if name == "organisation_id" and (value != value.strip() or "/" in value):
-        return [IngestError(where, "bad-metadata-value", f"organisation_id may not contain '/' or begin or end "
-                            f"with a space; it is {shown}", row=_line_of(text, name), column=name, value=shown)]
+        return [
+            IngestError(
+                where,
+                "bad-metadata-value",
+                f"organisation_id may not contain '/' or begin or end with a space; it is {shown}",
+                row=_line_of(text, name),
+                column=name,
+                value=shown,
+            )
+        ]
     return []
 
 
@@ -157,8 +230,13 @@ def _kind(value: object) -> str:
 
 
 def _show(value: object) -> str:
-    shown = repr(value) if isinstance(value, str) else str(value) if not isinstance(value, (dict, list)) else \
-        type(value).__name__
+    shown = (
+        repr(value)
+        if isinstance(value, str)
+        else str(value)
+        if not isinstance(value, (dict, list))
+        else type(value).__name__
+    )
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 

@@ -66,8 +66,9 @@ def _hashed(folded: str, text: str) -> str:
     return f"{folded or 'x'}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
-def read_plan(path: str | os.PathLike, registry: Registry, sheet: str | None = None,
-              limits: Limits | None = None) -> Plan:
+def read_plan(
+    path: str | os.PathLike, registry: Registry, sheet: str | None = None, limits: Limits | None = None
+) -> Plan:
     """Read one plan file (CSV or XLSX) into a Plan; ``limits`` bound what the table reader accepts."""
     with gc_paused():
         limits = limits or DEFAULT_LIMITS
@@ -110,18 +111,21 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         written = cells["measure"]
         text = " ".join(written.split())
         if not text:  # a heading row ("Förebyggande" alone): its area and level carry down
-            for header, value in [*((headers["id"], cells["id"]) for _ in [1] if cells.get("id")),
-                                  *extra_cells.get(number, ())]:
+            for header, value in [
+                *((headers["id"], cells["id"]) for _ in [1] if cells.get("id")),
+                *extra_cells.get(number, ()),
+            ]:
                 ledger.append(Interpretation(source, header, value, "in a row without a measure", "no-measure-in-row"))
             continue
         ledger.append(Interpretation(source, headers["measure"], written, "measure text"))
         status_text = cells.get("status", "")
         status = _status(status_text)
         if status_text:
-            ledger.append(Interpretation(source, headers["status"], status_text, f"status: {status.state}")
-                          if status.interpreted else
-                          Interpretation(source, headers["status"], status_text, "status: unknown",
-                                         "status-not-understood"))
+            ledger.append(
+                Interpretation(source, headers["status"], status_text, f"status: {status.state}")
+                if status.interpreted
+                else Interpretation(source, headers["status"], status_text, "status: unknown", "status-not-understood")
+            )
         roles = []
         for column in ACTOR_COLUMNS:
             cell = cells.get(column, "")
@@ -139,19 +143,36 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
             extras = _unique_headers(extra_cells[number])
             for header, value in extras:
                 ledger.append(Interpretation(source, header, value, "kept as measure attribute", "unrecognised-column"))
-        measures.append(Measure(_measure_id(plan_id, cells.get("id"), area, level, text, seen_ids), plan_id, text,
-                                area, level, status, source, responsible, partners, extras))
+        measures.append(
+            Measure(
+                _measure_id(plan_id, cells.get("id"), area, level, text, seen_ids),
+                plan_id,
+                text,
+                area,
+                level,
+                status,
+                source,
+                responsible,
+                partners,
+                extras,
+            )
+        )
     if errors:
         raise IngestFailed(errors)
     return plan
 
 
 def _too_many_actors(path: str, row: int, header: str, cell: str, count: int, limits: Limits) -> IngestError:
-    return IngestError(path, "too-many-actors",
+    return IngestError(
+        path,
+        "too-many-actors",
         f"the cell names {count:,} actors, over the limit of {limits.actors_per_cell:,} for one cell: every two "
         "actors of a measure are paired in the collaboration analyses, so the work grows with the square. Check "
         f"that the cell holds one measure's actors, or raise the limit with {limits.flag('actors_per_cell', count)}.",
-        row, header, cell[:200])
+        row,
+        header,
+        cell[:200],
+    )
 
 
 def _unique_headers(cells) -> tuple[tuple[str, str], ...]:
@@ -218,9 +239,13 @@ class _Binder:
         entry = self.registry.lookup(info.organisation_name)
         if entry is not None and entry.scope == NATIONAL:
             if info.organisation and info.organisation != entry.id:
-                self._refuse(info, "organisation_id", info.organisation,
-                             f"the organisation {info.organisation_name!r} is the registry's actor {entry.id!r}; "
-                             f"write organisation_id = {entry.id!r} or leave it out")
+                self._refuse(
+                    info,
+                    "organisation_id",
+                    info.organisation,
+                    f"the organisation {info.organisation_name!r} is the registry's actor {entry.id!r}; "
+                    f"write organisation_id = {entry.id!r} or leave it out",
+                )
             return self.bind(entry, None)
         if info.organisation:
             org_id, key, value = info.organisation, "organisation_id", info.organisation
@@ -230,11 +255,20 @@ class _Binder:
             taken = _registry_ids(self.registry).get(org_id.casefold())
             taken = taken if taken is not None and taken.scope == NATIONAL else None
         if taken is not None:
-            self._refuse(info, key, value, f"the organisation's id {org_id!r} is the id of the registry's actor "
-                                           f"{taken.name!r}; give the organisation an organisation_id of its own")
+            self._refuse(
+                info,
+                key,
+                value,
+                f"the organisation's id {org_id!r} is the id of the registry's actor "
+                f"{taken.name!r}; give the organisation an organisation_id of its own",
+            )
         if parent is not None and parent.id == org_id:
-            self._refuse(info, "organisation_parent", info.organisation_parent,
-                         "names the organisation itself; name the organisation it is part of, or leave it empty")
+            self._refuse(
+                info,
+                "organisation_parent",
+                info.organisation_parent,
+                "names the organisation itself; name the organisation it is part of, or leave it empty",
+            )
         kind = "municipality" if _MUNICIPALITY.search(info.organisation_name) and parent is None else "municipal-unit"
         org = Actor(org_id, info.organisation_name, kind, NATIONAL, parent=parent.id if parent else None)
         self.actors[org.id] = org
@@ -247,8 +281,13 @@ class _Binder:
         actor = Actor(slug(name), name, "municipality" if _MUNICIPALITY.search(name) else "municipal-unit", NATIONAL)
         taken = _registry_ids(self.registry).get(actor.id.casefold())
         if taken is not None and taken.scope == NATIONAL:
-            self._refuse(info, key, name, f"gets the id {actor.id!r}, which is the registry's actor {taken.name!r}; "
-                                          f"write that actor's name, or another name")
+            self._refuse(
+                info,
+                key,
+                name,
+                f"gets the id {actor.id!r}, which is the registry's actor {taken.name!r}; "
+                f"write that actor's name, or another name",
+            )
         self.actors.setdefault(actor.id, actor)
         return actor
 
@@ -256,8 +295,13 @@ class _Binder:
     def _refuse(info: PlanInfo, key: str, value: str, message: str):
         side = metadata_path(info.file) if info.file else None
         where = str(side) if side is not None and side.is_file() else info.file or "<plan>"
-        raise IngestFailed([IngestError(where, "metadata-takes-registry-actor", f"{key} {value!r}: {message}",
-                                        column=key, value=value)])
+        raise IngestFailed(
+            [
+                IngestError(
+                    where, "metadata-takes-registry-actor", f"{key} {value!r}: {message}", column=key, value=value
+                )
+            ]
+        )
 
     def bind(self, entry: RegistryEntry, org: Actor | None) -> Actor:
         """The actor node for a registry entry in this plan's organisation (parents bound too).
@@ -280,8 +324,9 @@ class _Binder:
             entry = self.registry[entry.parent]
         for entry, actor_id in reversed(pending):
             owner = None if entry.scope == NATIONAL else org.id
-            above = self.actors[actor_id] = Actor(actor_id, entry.name, entry.kind, entry.scope,
-                                                  above.id if above else None, owner, entry.aliases)
+            above = self.actors[actor_id] = Actor(
+                actor_id, entry.name, entry.kind, entry.scope, above.id if above else None, owner, entry.aliases
+            )
         return above
 
     def read_cell(self, cell: str) -> tuple[tuple[ActorRef, ...], tuple[tuple, ...]]:
@@ -324,7 +369,15 @@ class _Binder:
         else:
             actor_id = f"{self.org.id}/unknown-{slug(phrase.name)}"
             actor = self.actors.get(actor_id) or Actor(
-                actor_id, phrase.name, "unknown", ORGANISATION, None, self.org.id, (), True,
-                tuple(self.registry.suggest(phrase.name)))
+                actor_id,
+                phrase.name,
+                "unknown",
+                ORGANISATION,
+                None,
+                self.org.id,
+                (),
+                True,
+                tuple(self.registry.suggest(phrase.name)),
+            )
             self.actors[actor_id] = actor
         return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, phrase.remark, phrase.hedge)

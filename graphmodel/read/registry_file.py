@@ -43,9 +43,16 @@ def _parse(text: str, path: str) -> list[RegistryEntry]:
     missing = [c for c in ("id", "name", "kind", "scope") if c not in header]
     if missing:
         hint = " (separate the columns with ';')" if len(header) == 1 and "," in header[0] else ""
-        raise IngestFailed([IngestError(
-            path, "registry-missing-column",
-            f"the registry needs the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}{hint}", row=1)])
+        raise IngestFailed(
+            [
+                IngestError(
+                    path,
+                    "registry-missing-column",
+                    f"the registry needs the columns {', '.join(COLUMNS)}; missing: {', '.join(missing)}{hint}",
+                    row=1,
+                )
+            ]
+        )
     entries, errors, seen = [], [], {}
     for number, record in records:
         if not any(cell.strip() for cell in record):
@@ -60,15 +67,29 @@ def _parse(text: str, path: str) -> list[RegistryEntry]:
             errors += problems
             continue
         if cells["id"] in seen:
-            errors.append(IngestError(
-                path, "registry-duplicate-id",
-                f"the id {cells['id']!r} is already used on row {seen[cells['id']]}; give each actor its own id",
-                row=number, column="id", value=cells["id"]))
+            errors.append(
+                IngestError(
+                    path,
+                    "registry-duplicate-id",
+                    f"the id {cells['id']!r} is already used on row {seen[cells['id']]}; give each actor its own id",
+                    row=number,
+                    column="id",
+                    value=cells["id"],
+                )
+            )
             continue
         seen[cells["id"]] = number
-        entries.append(RegistryEntry(
-            cells["id"], cells["name"], cells["kind"], cells["scope"], cells.get("parent") or None,
-            aliases, cells.get("note", "")))
+        entries.append(
+            RegistryEntry(
+                cells["id"],
+                cells["name"],
+                cells["kind"],
+                cells["scope"],
+                cells.get("parent") or None,
+                aliases,
+                cells.get("note", ""),
+            )
+        )
     if errors:
         raise IngestFailed(errors)
     return entries
@@ -82,10 +103,16 @@ def _records(reader, path: str):
         except StopIteration:
             return
         except csv.Error as err:  # a field over the csv module's limit, most often an unclosed quote
-            raise IngestFailed([IngestError(
-                path, "registry-unreadable-row",
-                f"cannot read this row ({err}); look for a quote (\") that is opened and never closed",
-                row=reader.line_num)]) from err
+            raise IngestFailed(
+                [
+                    IngestError(
+                        path,
+                        "registry-unreadable-row",
+                        f'cannot read this row ({err}); look for a quote (") that is opened and never closed',
+                        row=reader.line_num,
+                    )
+                ]
+            ) from err
         yield reader.line_num, record
 
 
@@ -94,16 +121,27 @@ def _too_long(path: str, number: int, cells: dict[str, str], aliases: tuple[str,
     for column, values in (("id", [cells["id"]]), ("name", [cells["name"]]), ("aliases", aliases)):
         long = next((v for v in values if len(v) > MAX_NAME_LENGTH), None)
         if long is not None:
-            errors.append(IngestError(
-                path, "registry-value-too-long",
-                f"{column} {long[:40]!r}... is {len(long)} characters; an id, name or alias may have at most "
-                f"{MAX_NAME_LENGTH}: shorten it, or separate aliases with '|'", row=number, column=column,
-                value=long[:100]))
+            errors.append(
+                IngestError(
+                    path,
+                    "registry-value-too-long",
+                    f"{column} {long[:40]!r}... is {len(long)} characters; an id, name or alias may have at most "
+                    f"{MAX_NAME_LENGTH}: shorten it, or separate aliases with '|'",
+                    row=number,
+                    column=column,
+                    value=long[:100],
+                )
+            )
     if len(aliases) > MAX_ALIASES:
-        errors.append(IngestError(
-            path, "registry-too-many-aliases",
-            f"{len(aliases)} aliases; an actor may have at most {MAX_ALIASES}: keep the spellings plans really use",
-            row=number, column="aliases"))
+        errors.append(
+            IngestError(
+                path,
+                "registry-too-many-aliases",
+                f"{len(aliases)} aliases; an actor may have at most {MAX_ALIASES}: keep the spellings plans really use",
+                row=number,
+                column="aliases",
+            )
+        )
     return errors
 
 
@@ -120,10 +158,16 @@ def decode_registry(data: bytes, path: str) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError as err:
         line = _line_of(data, err.start)
-        raise IngestFailed([IngestError(
-            path, "undecodable-bytes",
-            f"byte 0x{data[err.start]:02X} (line {line}) is neither UTF-8 nor Windows-1252; {_SAVE_AS}",
-            row=line)]) from None
+        raise IngestFailed(
+            [
+                IngestError(
+                    path,
+                    "undecodable-bytes",
+                    f"byte 0x{data[err.start]:02X} (line {line}) is neither UTF-8 nor Windows-1252; {_SAVE_AS}",
+                    row=line,
+                )
+            ]
+        ) from None
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.isascii():
             try:
@@ -131,10 +175,16 @@ def decode_registry(data: bytes, path: str) -> str:
             except UnicodeDecodeError:
                 continue
             line = _line_of(data, first_bad)
-            raise IngestFailed([IngestError(
-                path, "mixed-encodings",
-                f"line {number} is UTF-8 but line {line} is not: the file mixes two encodings; {_SAVE_AS}",
-                row=line)])
+            raise IngestFailed(
+                [
+                    IngestError(
+                        path,
+                        "mixed-encodings",
+                        f"line {number} is UTF-8 but line {line} is not: the file mixes two encodings; {_SAVE_AS}",
+                        row=line,
+                    )
+                ]
+            )
     return text
 
 
@@ -152,8 +202,9 @@ def read_registry(extra: list[str | os.PathLike] = (), builtin: bool = True) -> 
         except FileNotFoundError:
             raise IngestFailed([IngestError(str(path), "file-not-found", "the registry file does not exist")]) from None
         except OSError as err:
-            raise IngestFailed([IngestError(str(path), "unreadable-file",
-                                            f"cannot read the registry file: {err.strerror or err}")]) from None
+            raise IngestFailed(
+                [IngestError(str(path), "unreadable-file", f"cannot read the registry file: {err.strerror or err}")]
+            ) from None
         text = decode_registry(data, str(path))
         entries.extend(parse_registry_csv(text, str(path)))
     return Registry(entries)

@@ -69,26 +69,21 @@ _ROLE = re.compile(
     re.VERBOSE,
 )
 _IN_DEVELOPMENT = re.compile(r"\b(?:under\s+utveckling|utvecklas|under\s+framtagande|tas\s+fram)\b")
-_ONGOING = re.compile(
-    r"\b(?:pågående|pågår|löpande|fortlöpande|kontinuerlig\w*|årligen|återkommande)\b"
-)
-_NOT_STARTED = re.compile(
-    r"\b(?:ej|inte|icke)\s+(?:påbörja\w*|start\w*|klar\w*|genomför\w*|avslut\w*|slutför\w*)"
-)
-_PLANNED = re.compile(
-    r"\b(?:planer\w*|ska|skall|kommer\s+att|påbörjas|startar|start|genomföras|inleds)\b"
-)
+_ONGOING = re.compile(r"\b(?:pågående|pågår|löpande|fortlöpande|kontinuerlig\w*|årligen|återkommande)\b")
+_NOT_STARTED = re.compile(r"\b(?:ej|inte|icke)\s+(?:påbörja\w*|start\w*|klar\w*|genomför\w*|avslut\w*|slutför\w*)")
+_PLANNED = re.compile(r"\b(?:planer\w*|ska|skall|kommer\s+att|påbörjas|startar|start|genomföras|inleds)\b")
 _PAUSED = re.compile(r"\b(?:vilande|vilar|pausad|pausat|avvakta\w*)\b")
-_CANCELLED = re.compile(r"\b(?:utgår|utgått|struken|stryks|avbrut\w*|ej\s+aktuell\w*|inte\s+aktuell\w*"
-                        r"|(?:ska|skall|kommer)\s+(?:inte|ej)\s+(?:att\s+)?(?:genomför\w*|göras))\b")
+_CANCELLED = re.compile(
+    r"\b(?:utgår|utgått|struken|stryks|avbrut\w*|ej\s+aktuell\w*|inte\s+aktuell\w*"
+    r"|(?:ska|skall|kommer)\s+(?:inte|ej)\s+(?:att\s+)?(?:genomför\w*|göras))\b"
+)
 _DONE = re.compile(
     r"\b(?:genomfört|genomförd|genomförts|avslutat|avslutad|avslutats"
     r"|slutfört|slutförd|slutförts|färdigställ\w*)\b"
 )
 _READY = re.compile(r"\b(?:klart|klar|färdigt|färdig)\b")
 
-_SEASONS = {"vår": "spring", "vt": "spring", "som": "summer", "hös": "autumn",
-            "ht": "autumn", "vin": "winter"}
+_SEASONS = {"vår": "spring", "vt": "spring", "som": "summer", "hös": "autumn", "ht": "autumn", "vin": "winter"}
 _MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _ORDINALS = {"första": 1, "1:a": 1, "andra": 2, "2:a": 2, "tredje": 3, "fjärde": 4}
 

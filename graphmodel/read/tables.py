@@ -28,10 +28,27 @@ from graphmodel.text import LINE_BREAKS, NOT_TEXT
 COLUMNS: dict[str, tuple[str, ...]] = {
     "measure": ("Åtgärd", "Åtgärder", "Aktivitet", "Insats", "Measure", "Action"),
     "responsible": ("Ansvarig", "Ansvariga", "Ansvar", "Huvudansvarig", "Responsible", "Owner"),
-    "partners": ("Övriga aktörer", "Övriga", "Samverkanspartner", "Samverkanspartners",
-                 "Samverkan", "Medverkande", "Partners", "Other actors"),
-    "status": ("Pågående/planer", "Pågående / planer", "Status", "Tidplan", "Tidsplan",
-               "När", "Tid", "Status/Timing", "Timing"),
+    "partners": (
+        "Övriga aktörer",
+        "Övriga",
+        "Samverkanspartner",
+        "Samverkanspartners",
+        "Samverkan",
+        "Medverkande",
+        "Partners",
+        "Other actors",
+    ),
+    "status": (
+        "Pågående/planer",
+        "Pågående / planer",
+        "Status",
+        "Tidplan",
+        "Tidsplan",
+        "När",
+        "Tid",
+        "Status/Timing",
+        "Timing",
+    ),
     "area": ("Område", "Insatsområde", "Fokusområde", "Area"),
     "level": ("Nivå", "Preventionsnivå", "Level"),
     "source": ("Källa", "Referens", "Sida", "Source", "Reference"),
@@ -79,7 +96,8 @@ class Limits:
             if not equals or key not in names:
                 raise GraphmodelError(
                     f"--limit {setting!r}: expected NAME=VALUE with NAME one of {valid} "
-                    "(for example --limit rows=200000).")
+                    "(for example --limit rows=200000)."
+                )
             try:
                 number = int(value.strip().replace("_", ""))
             except ValueError:
@@ -87,7 +105,8 @@ class Limits:
             if number <= 0:
                 raise GraphmodelError(
                     f"--limit {setting!r}: the value must be a whole number above 0 "
-                    f"(for example --limit {key}={getattr(DEFAULT_LIMITS, names[key]) * 2}).")
+                    f"(for example --limit {key}={getattr(DEFAULT_LIMITS, names[key]) * 2})."
+                )
             values[names[key]] = number
         return cls(**values)
 
@@ -140,8 +159,7 @@ def canonical_column(header: str) -> str | None:
     return _CANONICAL.get(_header_key(header))
 
 
-def read_table(path: str | os.PathLike, sheet: str | None = None,
-               limits: Limits = DEFAULT_LIMITS) -> Table:
+def read_table(path: str | os.PathLike, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Table:
     """Read a .csv/.txt/.tsv or .xlsx/.xlsm plan; raise IngestFailed on any problem.
 
     ``limits`` bounds what is read (file size, rows, columns, cell length,
@@ -152,12 +170,10 @@ def read_table(path: str | os.PathLike, sheet: str | None = None,
     if not os.path.exists(shown):
         _fail(shown, "file-not-found", "no such file. Check the path and the file name.")
     if os.path.isdir(shown):
-        _fail(shown, "file-not-found",
-              "this is a folder, not a file. Give the path of a .csv or .xlsx file.")
+        _fail(shown, "file-not-found", "this is a folder, not a file. Give the path of a .csv or .xlsx file.")
     if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
         kind = f"'{suffix}' files" if suffix else "files without an extension"
-        _fail(shown, "unsupported-file-type",
-              f"cannot read {kind}: expected .csv or .xlsx. {_SAVE_AS}")
+        _fail(shown, "unsupported-file-type", f"cannot read {kind}: expected .csv or .xlsx. {_SAVE_AS}")
     _check_file_size(shown, limits)
     if suffix in XLSX_SUFFIXES:
         from .workbook import read_sheet  # imports openpyxl: slow, and only needed for workbooks
@@ -165,9 +181,12 @@ def read_table(path: str | os.PathLike, sheet: str | None = None,
         title, records, readings = read_sheet(shown, sheet, limits)
         return _build(shown, title, records, readings)
     if sheet is not None:
-        _fail(shown, "sheet-not-found",
-              f"a CSV file has no sheets, so sheet {_quote(sheet)} cannot be read. "
-              "Leave out the sheet, or give the .xlsx workbook.")
+        _fail(
+            shown,
+            "sheet-not-found",
+            f"a CSV file has no sheets, so sheet {_quote(sheet)} cannot be read. "
+            "Leave out the sheet, or give the .xlsx workbook.",
+        )
     most = limits.file_size_mb * 1_000_000
     try:
         with open(shown, "rb") as f:
@@ -189,38 +208,47 @@ def _check_file_size(path: str, limits: Limits) -> None:
     except OSError as e:
         _fail(path, "unreadable-file", _unreadable(e))
     if not stat.S_ISREG(status.st_mode):
-        _fail(path, "unreadable-file",
-              "this is not an ordinary file (a device, a pipe or a socket). Give the path of a "
-              ".csv or .xlsx file.")
+        _fail(
+            path,
+            "unreadable-file",
+            "this is not an ordinary file (a device, a pipe or a socket). Give the path of a .csv or .xlsx file.",
+        )
     if status.st_size > limits.file_size_mb * 1_000_000:
         _too_large(path, status.st_size, limits)
 
 
 def _too_large(path: str, size: int, limits: Limits) -> NoReturn:
     megabytes = -(-size // 1_000_000)
-    _fail(path, "file-too-large",
-          f"the file is {megabytes:,} MB, over the limit of {limits.file_size_mb:,} MB for one plan "
-          "(a plan is rarely over 1 MB). Check that this is the plan, or raise the limit with "
-          f"{limits.flag('file_size_mb', megabytes)}.")
+    _fail(
+        path,
+        "file-too-large",
+        f"the file is {megabytes:,} MB, over the limit of {limits.file_size_mb:,} MB for one plan "
+        "(a plan is rarely over 1 MB). Check that this is the plan, or raise the limit with "
+        f"{limits.flag('file_size_mb', megabytes)}.",
+    )
 
 
 def parse_csv_text(text: str, path: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Table:
     """Parse already-decoded CSV text; the delimiter is detected, not assumed."""
     text = text.removeprefix("\ufeff")
-    if not text.strip(" \t\r\n;,\""):  # only separators: how Excel exports a blank sheet
+    if not text.strip(' \t\r\n;,"'):  # only separators: how Excel exports a blank sheet
         _fail(path, "empty-file", _empty_message("the file"))
     delimiter = _choose_delimiter(text)
     records = _csv_records(text, path, delimiter, limits)
     header = _first_nonblank(cells for _, cells in records)
     if all(len(r) <= 1 for _, r in records) and header and canonical_column(header[0]) is None:
-        _fail(path, "not-a-table",
-              f"no columns found: no row has a ';', ',' or tab between cells, and the first row "
-              f"({_quote(header[0])}) is not a known header. {_SAVE_AS}")
+        _fail(
+            path,
+            "not-a-table",
+            f"no columns found: no row has a ';', ',' or tab between cells, and the first row "
+            f"({_quote(header[0])}) is not a known header. {_SAVE_AS}",
+        )
     return _build(path, None, records, scrub=NOT_TEXT.search(text) is not None)
 
 
-def table_from_rows(path: str, rows: Iterable[list[str]], limits: Limits = DEFAULT_LIMITS,
-                    row_count: int | None = None) -> Table:
+def table_from_rows(
+    path: str, rows: Iterable[list[str]], limits: Limits = DEFAULT_LIMITS, row_count: int | None = None
+) -> Table:
     """A Table from rows of cell texts, numbered from 1, as a CSV file's records are read.
 
     For a table that is not a file (a pandas DataFrame): the same limits, header
@@ -251,23 +279,22 @@ def _csv_records(text: str, path: str, delimiter: str, limits: Limits) -> list[t
         for number, cells in enumerate(reader, start=1):
             if reader.line_num > line:
                 if width is not None:
-                    checker.errors.extend(_runaway_quote(path, number, cells, line, reader.line_num,
-                                                         delimiter, width))
+                    checker.errors.extend(_runaway_quote(path, number, cells, line, reader.line_num, delimiter, width))
             elif len(cells) > 1:
                 width = len(cells)
             line = reader.line_num + 1
             records.append((number, checker.check(number, cells)))
     except csv.Error as e:
-        _fail(path, "not-a-table",
-              f"line {reader.line_num} cannot be split into cells ({e}). {_SAVE_AS}")
+        _fail(path, "not-a-table", f"line {reader.line_num} cannot be split into cells ({e}). {_SAVE_AS}")
     finally:
         csv.field_size_limit(previous)
     checker.done()
     return records
 
 
-def _runaway_quote(path: str, number: int, cells: list[str], first_line: int, last_line: int,
-                   delimiter: str, width: int) -> list[IngestError]:
+def _runaway_quote(
+    path: str, number: int, cells: list[str], first_line: int, last_line: int, delimiter: str, width: int
+) -> list[IngestError]:
     """An error if a cell spanning lines holds what look like further records.
 
     Excel quotes cells with line breaks, so a cell over several lines is normal; it
@@ -285,13 +312,20 @@ def _runaway_quote(path: str, number: int, cells: list[str], first_line: int, la
             records = sum(inner.count(delimiter) + 1 == width for inner in inner_lines)
             for inner in inner_lines:
                 parts = inner.count(delimiter) + 1
-                if parts > 1 and (len(cells) != width or (width >= 3 and parts == width)
-                                  or (width == 2 and records >= 2)):
-                    return [IngestError(path, "unbalanced-quote",
-                        f"the quote (\") that opens a cell on line {opens} is never closed, so "
-                        f"lines {opens}–{last_line} are read as one cell ({_quote(cell)}). Delete "
-                        "that quote, or double it (\"\") if it is part of the text.",
-                        number, value=cell[:200])]
+                if parts > 1 and (
+                    len(cells) != width or (width >= 3 and parts == width) or (width == 2 and records >= 2)
+                ):
+                    return [
+                        IngestError(
+                            path,
+                            "unbalanced-quote",
+                            f'the quote (") that opens a cell on line {opens} is never closed, so '
+                            f"lines {opens}–{last_line} are read as one cell ({_quote(cell)}). Delete "
+                            'that quote, or double it ("") if it is part of the text.',
+                            number,
+                            value=cell[:200],
+                        )
+                    ]
         opens += cell.count("\n")
     return []
 
@@ -309,30 +343,48 @@ class _LimitChecker:
         if len(cells) > limits.columns:
             last = max((i for i, c in enumerate(cells) if c.strip()), default=-1)
             if last >= limits.columns:
-                self.errors.append(IngestError(self.path, "too-many-columns",
-                    f"the row has text in column {_column_letter(last)} (column {last + 1:,}), past "
-                    f"the limit of {limits.columns:,} columns. Delete the cells far to the right, "
-                    f"or raise the limit with {limits.flag('columns', last + 1)}.",
-                    number, value=cells[last][:200]))
+                self.errors.append(
+                    IngestError(
+                        self.path,
+                        "too-many-columns",
+                        f"the row has text in column {_column_letter(last)} (column {last + 1:,}), past "
+                        f"the limit of {limits.columns:,} columns. Delete the cells far to the right, "
+                        f"or raise the limit with {limits.flag('columns', last + 1)}.",
+                        number,
+                        value=cells[last][:200],
+                    )
+                )
             cells = cells[: max(last + 1, limits.columns)]
         if number > limits.rows and any(c.strip() for c in cells):
             hint = self.rows_hint()
             needed = hint if hint and hint > limits.rows else 2 * limits.rows
-            self.errors.append(IngestError(self.path, "too-many-rows",
-                f"the table goes on past row {limits.rows:,}, the limit for one plan (a plan has a "
-                "row per measure, rarely a thousand). Check that this is the plan, or raise the "
-                f"limit with {limits.flag('rows', needed)}.", number))
+            self.errors.append(
+                IngestError(
+                    self.path,
+                    "too-many-rows",
+                    f"the table goes on past row {limits.rows:,}, the limit for one plan (a plan has a "
+                    "row per measure, rarely a thousand). Check that this is the plan, or raise the "
+                    f"limit with {limits.flag('rows', needed)}.",
+                    number,
+                )
+            )
             raise IngestFailed(_capped(self.errors))
         if max(map(len, cells), default=0) <= limits.cell_length:
             return cells
         for i, cell in enumerate(cells):
             if len(cell) > limits.cell_length and len(cell.strip()) > limits.cell_length:
                 length = len(cell.strip())
-                self.errors.append(IngestError(self.path, "cell-too-long",
-                    f"the cell in column {_column_letter(i)} holds {length:,} characters, over the "
-                    f"limit of {limits.cell_length:,} (Excel's own maximum is 32,767). Shorten it, "
-                    f"or raise the limit with {limits.flag('cell_length', length)}.",
-                    number, value=cell[:200]))
+                self.errors.append(
+                    IngestError(
+                        self.path,
+                        "cell-too-long",
+                        f"the cell in column {_column_letter(i)} holds {length:,} characters, over the "
+                        f"limit of {limits.cell_length:,} (Excel's own maximum is 32,767). Shorten it, "
+                        f"or raise the limit with {limits.flag('cell_length', length)}.",
+                        number,
+                        value=cell[:200],
+                    )
+                )
         return cells
 
     def done(self) -> None:
@@ -349,21 +401,29 @@ def _capped(errors: list[IngestError]) -> list[IngestError]:
             kept.append(error)
     for code, count in seen.items():
         if count > _ERRORS_PER_CODE:
-            kept.append(IngestError(errors[0].path, code,
-                f"and {count - _ERRORS_PER_CODE:,} more problems like the ones above."))
+            kept.append(
+                IngestError(
+                    errors[0].path, code, f"and {count - _ERRORS_PER_CODE:,} more problems like the ones above."
+                )
+            )
     return kept
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode as Excel writes CSV: UTF-8 with BOM, plain UTF-8, or Windows-1252."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        _fail(path, "not-a-table",
-              "the file is UTF-16 text (Excel's 'Unicode Text'), not CSV. "
-              "Save the file as 'CSV UTF-8' from Excel.")
+        _fail(
+            path,
+            "not-a-table",
+            "the file is UTF-16 text (Excel's 'Unicode Text'), not CSV. Save the file as 'CSV UTF-8' from Excel.",
+        )
     if data.startswith(b"PK\x03\x04"):
-        _fail(path, "not-a-table",
-              "the file is a zip archive (probably an Excel workbook), not CSV text. "
-              "Rename it to .xlsx, or save it from Excel as 'CSV UTF-8'.")
+        _fail(
+            path,
+            "not-a-table",
+            "the file is a zip archive (probably an Excel workbook), not CSV text. "
+            "Rename it to .xlsx, or save it from Excel as 'CSV UTF-8'.",
+        )
     nuls = data.count(b"\x00")
     if nuls > 8 and nuls * 100 > len(data):  # a stray NUL in text is cleaned out like any control
         _fail(path, "not-a-table", f"the file holds binary data, not text. {_SAVE_AS}")
@@ -375,12 +435,17 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
             error = e
             if encoding != "cp1252":
                 _check_one_encoding(data.removeprefix(codecs.BOM_UTF8), path)
-    offset = error.start + (len(codecs.BOM_UTF8) if candidates == ["utf-8-sig"] else 0)  # utf-8-sig counts after the BOM
+    offset = error.start + (
+        len(codecs.BOM_UTF8) if candidates == ["utf-8-sig"] else 0
+    )  # utf-8-sig counts after the BOM
     line = data.count(b"\n", 0, offset) + 1
     tried = "UTF-8" if len(candidates) == 1 else "UTF-8 or Windows-1252"
-    _fail(path, "undecodable-bytes",
-          f"byte 0x{data[offset]:02X} at offset {offset} (line {line}) is not {tried} text. "
-          "Save the file as 'CSV UTF-8' from Excel.")
+    _fail(
+        path,
+        "undecodable-bytes",
+        f"byte 0x{data[offset]:02X} at offset {offset} (line {line}) is not {tried} text. "
+        "Save the file as 'CSV UTF-8' from Excel.",
+    )
 
 
 def _check_one_encoding(data: bytes, path: str) -> None:
@@ -398,11 +463,14 @@ def _check_one_encoding(data: bytes, path: str) -> None:
             except UnicodeDecodeError:
                 other.append(number)
     if utf8 and other:
-        _fail(path, "mixed-encodings",
-              f"the file mixes two text encodings: {_lines(utf8)} UTF-8 and {_lines(other)} not "
-              "(probably Windows-1252), so å, ä and ö would come out wrong on one kind or the "
-              "other. Open the file in Excel or a text editor, correct the letters on the lines "
-              "that look wrong, and save it as 'CSV UTF-8'.")
+        _fail(
+            path,
+            "mixed-encodings",
+            f"the file mixes two text encodings: {_lines(utf8)} UTF-8 and {_lines(other)} not "
+            "(probably Windows-1252), so å, ä and ö would come out wrong on one kind or the "
+            "other. Open the file in Excel or a text editor, correct the letters on the lines "
+            "that look wrong, and save it as 'CSV UTF-8'.",
+        )
 
 
 def _lines(numbers: list[int], shown: int = 5) -> str:
@@ -425,8 +493,11 @@ def _choose_delimiter(text: str) -> str:
     def score(delimiter: str) -> tuple[int, int, int]:
         reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
         try:
-            records = list(itertools.islice((r for r in itertools.islice(reader, 100) if any(c.strip() for c in r)),
-                                            _HEADER_SEARCH_ROWS))
+            records = list(
+                itertools.islice(
+                    (r for r in itertools.islice(reader, 100) if any(c.strip() for c in r)), _HEADER_SEARCH_ROWS
+                )
+            )
         except csv.Error:
             records = []
         known = max((sum(canonical_column(h) is not None for h in r) for r in records), default=0)
@@ -442,9 +513,13 @@ def _first_nonblank(records: Iterable[list[str]]) -> list[str]:
     return next((r for r in records if any(c.strip() for c in r)), [])
 
 
-def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]],
-           readings: dict[tuple[int, int], list[tuple[str, str | None]]] | None = None,
-           scrub: bool = True) -> Table:
+def _build(
+    path: str,
+    sheet: str | None,
+    records: Iterable[tuple[int, list[str]]],
+    readings: dict[tuple[int, int], list[tuple[str, str | None]]] | None = None,
+    scrub: bool = True,
+) -> Table:
     """Map the header row to canonical columns and check every data row.
 
     Every cell is cleaned of control characters first; what was done to a cell
@@ -460,11 +535,15 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
     # date above the table is common in Excel plans; it is kept as the table's preamble.
     header_row, header_cells = next(
         ((n, cells) for n, cells in filled[:_HEADER_SEARCH_ROWS] if "measure" in map(canonical_column, cells)),
-        filled[0])
+        filled[0],
+    )
     preamble = [(n, c.strip()) for n, cells in filled if n < header_row for c in cells if c.strip()]
     texts_by_row = {n: cells for n, cells in records}
-    notes = [(n, _header_of(header_cells, i, n >= header_row), _clean(texts_by_row[n][i]), what, problem)
-             for (n, i), kinds in sorted(done.items()) for what, problem in kinds]
+    notes = [
+        (n, _header_of(header_cells, i, n >= header_row), _clean(texts_by_row[n][i]), what, problem)
+        for (n, i), kinds in sorted(done.items())
+        for what, problem in kinds
+    ]
     records = iter([(n, cells) for n, cells in records if n > header_row])
 
     errors: list[IngestError] = []
@@ -480,9 +559,16 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
             unknown[i] = written
         elif column in headers:
             duplicates.add(i)
-            errors.append(IngestError(path, "duplicate-column",
-                f"this column and {_quote(headers[column])} are both read as "
-                f"the '{column}' column. Rename or delete one of them.", header_row, written))
+            errors.append(
+                IngestError(
+                    path,
+                    "duplicate-column",
+                    f"this column and {_quote(headers[column])} are both read as "
+                    f"the '{column}' column. Rename or delete one of them.",
+                    header_row,
+                    written,
+                )
+            )
         else:
             headers[column] = written
             position[i] = column
@@ -513,10 +599,16 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
             letters = ", ".join(_column_letter(i) for i, _ in orphans[:5]) + more
             quoted = ", ".join(_quote(t) for _, t in orphans[:5]) + ("…" if more else "")
             plural = "s" if len(orphans) > 1 else ""
-            errors.append(IngestError(path, "extra-cells",
-                f"text in column{plural} {letters} has no header above it ({quoted}) and would be "
-                "lost. Add a header for that column or move the text into a named column.",
-                number, value=orphans[0][1]))
+            errors.append(
+                IngestError(
+                    path,
+                    "extra-cells",
+                    f"text in column{plural} {letters} has no header above it ({quoted}) and would be "
+                    "lost. Add a header for that column or move the text into a named column.",
+                    number,
+                    value=orphans[0][1],
+                )
+            )
         errors.extend(_check_row(path, number, cells, headers, first_use))
         rows.append(Row(number, cells))
 
@@ -525,38 +617,71 @@ def _build(path: str, sheet: str | None, records: Iterable[tuple[int, list[str]]
         errors = [e for e in errors if e.code == "duplicate-column"]
         found = ", ".join(_quote(h) for h in header_cells if h.strip())
         others = "/".join(COLUMNS["measure"][1:])
-        errors.insert(0, IngestError(path, "missing-measure-column",
-            f"no column holds the measures. Headers found: {found}. "
-            f"Add a column named 'Åtgärd' (or {others}).{header_hint}", header_row))
+        errors.insert(
+            0,
+            IngestError(
+                path,
+                "missing-measure-column",
+                f"no column holds the measures. Headers found: {found}. "
+                f"Add a column named 'Åtgärd' (or {others}).{header_hint}",
+                header_row,
+            ),
+        )
     if not no_measure and not any(row.cells["measure"] for row in rows):
-        errors.append(IngestError(path, "no-measures",
-            f"the header is there but no row below it has a measure in {_quote(headers['measure'])}. "
-            "Write one measure per row under the header.", header_row, headers["measure"]))
+        errors.append(
+            IngestError(
+                path,
+                "no-measures",
+                f"the header is there but no row below it has a measure in {_quote(headers['measure'])}. "
+                "Write one measure per row under the header.",
+                header_row,
+                headers["measure"],
+            )
+        )
     if errors:
         raise IngestFailed(_capped(errors))
     return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None, preamble, notes)
 
 
-def _check_row(path: str, number: int, cells: dict[str, str], headers: dict[str, str],
-               first_use: dict[str, int]) -> list[IngestError]:
+def _check_row(
+    path: str, number: int, cells: dict[str, str], headers: dict[str, str], first_use: dict[str, int]
+) -> list[IngestError]:
     """Row-level problems: actors without a measure, an id used twice."""
     errors = []
     if "measure" in headers and not cells["measure"]:
         actors = [cells[c] for c in ("responsible", "partners") if cells.get(c)]
         status = cells.get("status")
         if actors or status:
-            what = (f"names actors ({', '.join(_quote(a) for a in actors)})" if actors
-                    else f"has a status ({_quote(status)})")
-            errors.append(IngestError(path, "actors-without-measure",
-                f"the row {what} but has no measure text. "
-                f"Write the measure in {_quote(headers['measure'].strip())} or delete the row.",
-                number, headers["measure"], (actors or [status])[0]))
+            what = (
+                f"names actors ({', '.join(_quote(a) for a in actors)})"
+                if actors
+                else f"has a status ({_quote(status)})"
+            )
+            errors.append(
+                IngestError(
+                    path,
+                    "actors-without-measure",
+                    f"the row {what} but has no measure text. "
+                    f"Write the measure in {_quote(headers['measure'].strip())} or delete the row.",
+                    number,
+                    headers["measure"],
+                    (actors or [status])[0],
+                )
+            )
     ident = cells.get("id")
     if ident:
         if ident in first_use:
-            errors.append(IngestError(path, "duplicate-id",
-                f"id {_quote(ident)} is also used on row {first_use[ident]}. Give each measure "
-                "its own id, or leave the cell empty.", number, headers["id"], ident))
+            errors.append(
+                IngestError(
+                    path,
+                    "duplicate-id",
+                    f"id {_quote(ident)} is also used on row {first_use[ident]}. Give each measure "
+                    "its own id, or leave the cell empty.",
+                    number,
+                    headers["id"],
+                    ident,
+                )
+            )
         else:
             first_use[ident] = number
     return errors
@@ -569,8 +694,9 @@ def _clean(cell: str) -> str:
     return cell.strip()
 
 
-def _scrub_record(number: int, cells: list[str],
-                  done: dict[tuple[int, int], list[tuple[str, str | None]]]) -> list[str]:
+def _scrub_record(
+    number: int, cells: list[str], done: dict[tuple[int, int], list[tuple[str, str | None]]]
+) -> list[str]:
     """The record with what no output can hold (``graphmodel.text.NOT_TEXT``) removed, Word's Shift+Enter
     and the other line-separating controls made line breaks, noted."""
     if not NOT_TEXT.search("".join(cells)):  # one search per record: most have nothing to clean
@@ -579,14 +705,20 @@ def _scrub_record(number: int, cells: list[str],
     for i, cell in enumerate(cells):
         found = Counter(NOT_TEXT.findall(cell))
         if found:
-            breaks = sum(found.pop(c, 0) for c in LINE_BREAKS)
+            separators = sorted(c for c in found if c in LINE_BREAKS)
+            breaks = sum(found.pop(c) for c in separators)
             cell = NOT_TEXT.sub(lambda m: "\n" if m.group() in LINE_BREAKS else "", cell)
             kinds = done.setdefault((number, i), [])
             if found:
                 listed = ", ".join(f"{n} × U+{ord(c):04X}" for c, n in sorted(found.items()))
                 kinds.append((f"control characters removed ({listed})", "control-characters"))
             if breaks:
-                kinds.append((f"Word line breaks read as line breaks ({breaks} × U+000B/U+000C)", None))
+                codes = (
+                    "U+000B/U+000C"
+                    if set(separators) <= {"\x0b", "\x0c"}
+                    else "/".join(f"U+{ord(c):04X}" for c in separators)
+                )
+                kinds.append((f"Word line breaks read as line breaks ({breaks} × {codes})", None))
         scrubbed.append(cell)
     return scrubbed
 
@@ -611,13 +743,17 @@ def _column_letter(index: int) -> str:
 
 
 def _empty_message(what: str) -> str:
-    return (f"{what} has no text in any cell. Export the plan with a header row "
-            "(such as 'Åtgärd', 'Ansvarig') and one row per measure.")
+    return (
+        f"{what} has no text in any cell. Export the plan with a header row "
+        "(such as 'Åtgärd', 'Ansvarig') and one row per measure."
+    )
 
 
 def _unreadable(error: OSError) -> str:
-    return (f"the file cannot be opened ({error.strerror}). "
-            "Close it in Excel if it is open there, and check that you may read it.")
+    return (
+        f"the file cannot be opened ({error.strerror}). "
+        "Close it in Excel if it is open there, and check that you may read it."
+    )
 
 
 def _fail(path: str, code: str, message: str, row: int | None = None) -> NoReturn:

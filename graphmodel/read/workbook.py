@@ -19,12 +19,24 @@ from graphmodel.errors import IngestError
 from .tables import _SAVE_AS, Limits, _column_letter, _fail, _LimitChecker, _quote, _unreadable
 
 # How openpyxl and zipfile fail on a file that is not a workbook (or a broken one).
-_NOT_A_WORKBOOK = (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError,
-                   AttributeError, IndexError, SyntaxError, EOFError, NotImplementedError, zlib.error)
+_NOT_A_WORKBOOK = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    SyntaxError,
+    EOFError,
+    NotImplementedError,
+    zlib.error,
+)
 
 
-def read_sheet(path: str, sheet: str | None, limits: Limits
-               ) -> tuple[str, list[tuple[int, list[str]]], dict[tuple[int, int], list[tuple[str, str | None]]]]:
+def read_sheet(
+    path: str, sheet: str | None, limits: Limits
+) -> tuple[str, list[tuple[int, list[str]]], dict[tuple[int, int], list[tuple[str, str | None]]]]:
     """The sheet's title, its rows with text by Excel row number, and readings for the notes.
 
     ``sheet`` None is the first worksheet. Raises IngestFailed for anything a user can fix.
@@ -43,8 +55,11 @@ def read_sheet(path: str, sheet: str | None, limits: Limits
         sheets = {ws.title: ws for ws in workbook.worksheets}  # chart sheets hold no table
         if sheet is not None and sheet not in sheets:
             names = ", ".join(_quote(n) for n in sheets) or "no worksheets"
-            _fail(path, "sheet-not-found", f"no sheet named {_quote(sheet)}. "
-                  f"The workbook has: {names}. Pass one of these names.")
+            _fail(
+                path,
+                "sheet-not-found",
+                f"no sheet named {_quote(sheet)}. The workbook has: {names}. Pass one of these names.",
+            )
         if not sheets:
             _fail(path, "not-a-table", f"the workbook has no worksheets. {_SAVE_AS}")
         worksheet = sheets[sheet] if sheet is not None else workbook.worksheets[0]
@@ -57,9 +72,12 @@ def read_sheet(path: str, sheet: str | None, limits: Limits
 
 
 def _not_a_workbook(path: str) -> NoReturn:
-    _fail(path, "not-a-table",
-          "this is not a readable Excel workbook. "
-          "Open it in Excel and save it as 'Excel Workbook (.xlsx)' or as 'CSV UTF-8'.")
+    _fail(
+        path,
+        "not-a-table",
+        "this is not a readable Excel workbook. "
+        "Open it in Excel and save it as 'Excel Workbook (.xlsx)' or as 'CSV UTF-8'.",
+    )
 
 
 def _check_unpacked_size(path: str, limits: Limits) -> None:
@@ -73,26 +91,35 @@ def _check_unpacked_size(path: str, limits: Limits) -> None:
     try:
         count = _stated_part_count(path)
         if count > _MOST_PARTS:
-            _fail(path, "not-a-table",
-                  f"this is not a readable Excel workbook: it holds {count:,}{'+' if count == 0xFFFF else ''} parts where a workbook has "
-                  "a few dozen. Check where the file comes from; open it in Excel and save it again.")
+            _fail(
+                path,
+                "not-a-table",
+                f"this is not a readable Excel workbook: it holds {count:,}{'+' if count == 0xFFFF else ''} parts where a workbook has "
+                "a few dozen. Check where the file comes from; open it in Excel and save it again.",
+            )
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             unpacked = sum(info.file_size for info in parts)
             if unpacked > limits.xlsx_unpacked_mb * 1_000_000:
                 megabytes = -(-unpacked // 1_000_000)
-                _fail(path, "unpacked-too-large",
-                      f"the workbook unpacks to {megabytes:,} MB, over the limit of "
-                      f"{limits.xlsx_unpacked_mb:,} MB (a plan unpacks to a few MB; a small file that "
-                      "unpacks to this much may be a 'zip bomb'). Check where the file comes from, or "
-                      f"raise the limit with {limits.flag('xlsx_unpacked_mb', megabytes)}.")
+                _fail(
+                    path,
+                    "unpacked-too-large",
+                    f"the workbook unpacks to {megabytes:,} MB, over the limit of "
+                    f"{limits.xlsx_unpacked_mb:,} MB (a plan unpacks to a few MB; a small file that "
+                    "unpacks to this much may be a 'zip bomb'). Check where the file comes from, or "
+                    f"raise the limit with {limits.flag('xlsx_unpacked_mb', megabytes)}.",
+                )
             with open(path, "rb") as raw:
                 for info in parts:
                     if not _holds_what_it_states(raw, info):
-                        _fail(path, "not-a-table",
-                              f"this is not a readable Excel workbook: its part {_quote(info.filename)} "
-                              "holds more than its stated size, a sign of a tampered file. Check where "
-                              "the file comes from; open it in Excel and save it again.")
+                        _fail(
+                            path,
+                            "not-a-table",
+                            f"this is not a readable Excel workbook: its part {_quote(info.filename)} "
+                            "holds more than its stated size, a sign of a tampered file. Check where "
+                            "the file comes from; open it in Excel and save it again.",
+                        )
     except OSError as e:
         _fail(path, "unreadable-file", _unreadable(e))
     except _NOT_A_WORKBOOK:
@@ -113,7 +140,7 @@ def _stated_part_count(path: str) -> int:
     end = tail.rfind(b"PK\x05\x06")
     if end < 0 or len(tail) < end + 22:
         raise zipfile.BadZipFile("no end record")
-    return int.from_bytes(tail[end + 10:end + 12], "little")
+    return int.from_bytes(tail[end + 10 : end + 12], "little")
 
 
 _MOST_PARTS = 10_000  # a workbook has a part per sheet, drawing and image: a few dozen
@@ -145,8 +172,9 @@ def _holds_what_it_states(raw, info: zipfile.ZipInfo) -> bool:
     return True
 
 
-def _sheet_records(path: str, workbook, worksheet, limits: Limits
-                   ) -> tuple[list[tuple[int, list[str]]], dict[tuple[int, int], list[tuple[str, str | None]]]]:
+def _sheet_records(
+    path: str, workbook, worksheet, limits: Limits
+) -> tuple[list[tuple[int, list[str]]], dict[tuple[int, int], list[tuple[str, str | None]]]]:
     """The sheet's rows with text, by Excel row number, with merged cells filled down.
 
     Only cells present in the file are visited, so a lone cell at XFD1048576 costs
@@ -156,8 +184,13 @@ def _sheet_records(path: str, workbook, worksheet, limits: Limits
     from openpyxl.utils.cell import range_boundaries
 
     parser = _sheet_parser_class()(
-        worksheet._get_source(), worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
-        date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+        worksheet._get_source(),
+        worksheet._shared_strings,
+        data_only=True,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
     checker = _LimitChecker(path, limits, lambda: worksheet.max_row)
     rows: dict[int, list[str]] = {}
     readings: dict[tuple[int, int], list[tuple[str, str | None]]] = {}
@@ -200,21 +233,28 @@ def _sheet_records(path: str, workbook, worksheet, limits: Limits
     return sorted(rows.items()), readings
 
 
-def _formula_text(path: str, number: int, column: int, formula: object, checker: _LimitChecker,
-                  readings: dict) -> str:
+def _formula_text(path: str, number: int, column: int, formula: object, checker: _LimitChecker, readings: dict) -> str:
     """A formula cell's text when the file stores no computed value: a quoted text, or an error."""
     shown = str(getattr(formula, "text", formula))
     literal = _TEXT_FORMULA.fullmatch(shown)
     if literal:
         text = literal.group(1).replace('""', '"')
         readings.setdefault((number, column), []).append(
-            (f"formula {_quote(shown)} without a stored value read as its text", None))
+            (f"formula {_quote(shown)} without a stored value read as its text", None)
+        )
         return text
     where = f"{_column_letter(column)}{number}"
-    checker.errors.append(IngestError(path, "formula-without-value",
-        f"cell {where} holds the formula {_quote(shown) if shown != '=' else 'shared with a cell above'} "
-        "but no computed value, so its text is unknown: open the file in Excel (or LibreOffice) and "
-        "save it, so the value is stored.", number, value=shown[:200]))
+    checker.errors.append(
+        IngestError(
+            path,
+            "formula-without-value",
+            f"cell {where} holds the formula {_quote(shown) if shown != '=' else 'shared with a cell above'} "
+            "but no computed value, so its text is unknown: open the file in Excel (or LibreOffice) and "
+            "save it, so the value is stored.",
+            number,
+            value=shown[:200],
+        )
+    )
     return ""
 
 

@@ -43,8 +43,10 @@ CYPHER_DIR = Path(str(resources.files("graphmodel.cypher")))
 KINDS = ("schema", "load", "queries")
 TYPES = ("STRING", "INTEGER", "FLOAT", "BOOLEAN", "DATE", "MAP", "LIST<MAP>", "LIST<STRING>")
 _DERIVED = re.compile(r"^normalise\((?P<source>[A-Za-z_][A-Za-z0-9_]*)\)$")
-_PARAM = re.compile(r"^\$(?P<name>[A-Za-z_][A-Za-z0-9_]*):\s*(?P<type>[A-Z<>]+)"
-                    r"(?:\s*=\s*(?P<default>\S+))?(?:\s+(?P<help>.*))?$")
+_PARAM = re.compile(
+    r"^\$(?P<name>[A-Za-z_][A-Za-z0-9_]*):\s*(?P<type>[A-Z<>]+)"
+    r"(?:\s*=\s*(?P<default>\S+))?(?:\s+(?P<help>.*))?$"
+)
 
 
 class CypherLibraryError(GraphmodelError):
@@ -98,8 +100,10 @@ class Param:
                 return dt.date.fromisoformat(text).isoformat()
             return json.loads(text)
         except ValueError:
-            raise ParamError(f"parameter {self.name!r} must be {self.type.lower()}"
-                             f"{' (YYYY-MM-DD)' if self.type == 'DATE' else ''}, not {text!r}") from None
+            raise ParamError(
+                f"parameter {self.name!r} must be {self.type.lower()}"
+                f"{' (YYYY-MM-DD)' if self.type == 'DATE' else ''}, not {text!r}"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -124,15 +128,18 @@ class Statement:
         unknown = sorted(set(given) - {p.name for p in self.params})
         if unknown:
             known = ", ".join(p.name for p in self.params) or "none"
-            raise ParamError(f"query {self.name!r} has no parameter {', '.join(map(repr, unknown))} "
-                             f"(its parameters: {known})")
+            raise ParamError(
+                f"query {self.name!r} has no parameter {', '.join(map(repr, unknown))} (its parameters: {known})"
+            )
         values: dict[str, object] = {}
         missing = []
         for p in self.params:
             if p.derived_from:
                 if p.name in given and p.derived_from not in given:
-                    raise ParamError(f"query {self.name!r}: {p.name!r} is computed from {p.derived_from!r}; "
-                                     f"give --param {p.derived_from}=... instead")
+                    raise ParamError(
+                        f"query {self.name!r}: {p.name!r} is computed from {p.derived_from!r}; "
+                        f"give --param {p.derived_from}=... instead"
+                    )
                 continue
             if p.name in given:
                 value = given[p.name]
@@ -158,7 +165,7 @@ def parse(kind: str, path: Path) -> Statement:
         if not line.startswith("//"):
             break
         header.append(line[2:].rstrip())
-    body = "\n".join(lines[len(header):]).strip()
+    body = "\n".join(lines[len(header) :]).strip()
     fields: dict[str, str] = {}
     params: list[Param] = []
     in_params = False
@@ -167,8 +174,10 @@ def parse(kind: str, path: Path) -> Statement:
         if in_params and line.startswith("  ") and stripped.startswith("$"):
             match = _PARAM.match(stripped)
             if not match or match["type"] not in TYPES:
-                raise CypherLibraryError(f"{path}: cannot read parameter line {stripped!r} "
-                                         f"(expected '$name: TYPE [= default]  what it is', TYPE one of {TYPES})")
+                raise CypherLibraryError(
+                    f"{path}: cannot read parameter line {stripped!r} "
+                    f"(expected '$name: TYPE [= default]  what it is', TYPE one of {TYPES})"
+                )
             params.append(Param(match["name"], match["type"], match["default"], (match["help"] or "").strip()))
             continue
         in_params = False

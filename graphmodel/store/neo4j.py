@@ -119,16 +119,19 @@ class Connection:
         """
         uri = self.uri
         shown = _redacted(uri)
-        fix = ("give --uri or NEO4J_URI as scheme://host:port, e.g. bolt://localhost:7687 or "
-               "neo4j+s://xxxx.databases.neo4j.io")
+        fix = (
+            "give --uri or NEO4J_URI as scheme://host:port, e.g. bolt://localhost:7687 or "
+            "neo4j+s://xxxx.databases.neo4j.io"
+        )
         if not uri.strip():
             raise Neo4jBadURI(f"the Neo4j URI is empty; {fix}")
         if _UNSAFE_URI.search(uri):
             raise Neo4jBadURI(f"the Neo4j URI {shown!r} contains spaces or control characters; {fix}")
         scheme, sep, _ = uri.partition("://")
         if not sep or scheme.lower() not in URI_SCHEMES:
-            raise Neo4jBadURI(f"the Neo4j URI {shown!r} does not start with one of "
-                              f"{', '.join(s + '://' for s in URI_SCHEMES)}; {fix}")
+            raise Neo4jBadURI(
+                f"the Neo4j URI {shown!r} does not start with one of {', '.join(s + '://' for s in URI_SCHEMES)}; {fix}"
+            )
         try:
             parts = urlsplit(uri)
             port = parts.port
@@ -150,12 +153,17 @@ def _redacted(uri: str) -> str:
     """The URI with anything between :// and the last @ before the host hidden (user:password@)."""
     scheme, sep, rest = uri.partition("://")
     if sep and "@" in rest.split("/", 1)[0]:
-        rest = "***@" + rest.split("/", 1)[0].rpartition("@")[2] + rest[len(rest.split("/", 1)[0]):]
+        rest = "***@" + rest.split("/", 1)[0].rpartition("@")[2] + rest[len(rest.split("/", 1)[0]) :]
     return _UNSAFE_URI.sub("?", scheme + sep + rest)
 
 
-def resolve_connection(uri: str | None = None, username: str | None = None, password: str | None = None,
-                       database: str | None = None, env: Mapping[str, str] | None = None) -> Connection:
+def resolve_connection(
+    uri: str | None = None,
+    username: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Connection:
     """Flag, else environment (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE), else default.
 
     >>> resolve_connection(env={"NEO4J_URI": "neo4j+s://x.databases.neo4j.io", "NEO4J_PASSWORD": "s3cret"})
@@ -177,7 +185,7 @@ class Store:
         self.connection = connection
         self._driver = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -211,19 +219,23 @@ class Store:
         try:
             yield
         except ex.AuthError:
-            raise Neo4jAuthError(f"{where} refused the credentials of user {self.connection.username!r}. "
-                                 "Check NEO4J_USERNAME and the password (NEO4J_PASSWORD or --password-stdin).") from None
+            raise Neo4jAuthError(
+                f"{where} refused the credentials of user {self.connection.username!r}. "
+                "Check NEO4J_USERNAME and the password (NEO4J_PASSWORD or --password-stdin)."
+            ) from None
         except (ex.ServiceUnavailable, ex.SessionExpired, OSError) as err:
-            raise Neo4jUnavailable(f"cannot reach {where}: {self._said(err)}. Is the server running, "
-                                   "and are NEO4J_URI / --uri right?") from None
+            raise Neo4jUnavailable(
+                f"cannot reach {where}: {self._said(err)}. Is the server running, and are NEO4J_URI / --uri right?"
+            ) from None
         except ex.ConfigurationError as err:
             raise Neo4jUnavailable(f"cannot connect to {where}: {self._said(err)}") from None
         except ValueError as err:  # e.g. an unsupported URI scheme
             raise Neo4jUnavailable(f"cannot connect to {self.connection.safe_uri}: {self._said(err)}") from None
         except ex.ClientError as err:
             if err.code and "DatabaseNotFound" in err.code:
-                raise Neo4jDatabaseNotFound(f"{where}: there is no database {self.connection.database!r}. "
-                                            "Check NEO4J_DATABASE / --database.") from None
+                raise Neo4jDatabaseNotFound(
+                    f"{where}: there is no database {self.connection.database!r}. Check NEO4J_DATABASE / --database."
+                ) from None
             if err.code and "Security" in err.code:
                 raise Neo4jAuthError(f"{where}: {self._said(err.message or err)}") from None
             raise
@@ -242,8 +254,9 @@ class Store:
     def run(self, stmt: cypher.Statement, params: dict | None = None) -> list[dict]:
         """Run a statement in a read/write auto-routed transaction; rows as dicts."""
         with self.errors():
-            records, _, _ = self.driver.execute_query(stmt.body, parameters_=params or {},
-                                                      database_=self.connection.database)
+            records, _, _ = self.driver.execute_query(
+                stmt.body, parameters_=params or {}, database_=self.connection.database
+            )
         return [_plain(r.data()) for r in records]
 
     def query(self, name: str, params: dict[str, object] | None = None) -> list[dict]:
@@ -299,10 +312,20 @@ def node_key(node_id: str) -> str:
 
 def actor_props(actor: Actor) -> dict:
     names = [actor.name, *[a for a in actor.aliases if a]]
-    return _clean(key=node_key(actor.id), id=actor.id, name=actor.name, sort_name=actor.name.casefold(),
-                  kind=actor.kind, scope=actor.scope, parent=actor.parent,
-                  organisation=actor.organisation, aliases=list(actor.aliases), unknown=actor.unknown,
-                  suggestions=list(actor.suggestions), names_normalised=[normalise(n) for n in names])
+    return _clean(
+        key=node_key(actor.id),
+        id=actor.id,
+        name=actor.name,
+        sort_name=actor.name.casefold(),
+        kind=actor.kind,
+        scope=actor.scope,
+        parent=actor.parent,
+        organisation=actor.organisation,
+        aliases=list(actor.aliases),
+        unknown=actor.unknown,
+        suggestions=list(actor.suggestions),
+        names_normalised=[normalise(n) for n in names],
+    )
 
 
 def _period_end(period: str | None) -> str | None:
@@ -312,17 +335,40 @@ def _period_end(period: str | None) -> str | None:
 def measure_props(measure: Measure) -> dict:
     status, source = measure.status, measure.source
     extra = json.dumps(dict(measure.extra), ensure_ascii=False, sort_keys=True) if measure.extra else None
-    return _clean(key=node_key(measure.id), id=measure.id, plan=measure.plan, text=measure.text, area=measure.area, level=measure.level,
-                  state=status.state, start=status.start, due=status.due, due_end=_period_end(status.due),
-                  start_end=_period_end(status.start), status_text=status.text,
-                  status_interpreted=status.interpreted, file=source.file, row=source.row, sheet=source.sheet,
-                  reference=source.reference, extra=extra)
+    return _clean(
+        key=node_key(measure.id),
+        id=measure.id,
+        plan=measure.plan,
+        text=measure.text,
+        area=measure.area,
+        level=measure.level,
+        state=status.state,
+        start=status.start,
+        due=status.due,
+        due_end=_period_end(status.due),
+        start_end=_period_end(status.start),
+        status_text=status.text,
+        status_interpreted=status.interpreted,
+        file=source.file,
+        row=source.row,
+        sheet=source.sheet,
+        reference=source.reference,
+        extra=extra,
+    )
 
 
 def plan_props(plan: Plan) -> dict:
     info = plan.info
-    return _clean(key=node_key(info.id), id=info.id, title=info.title, organisation=info.organisation,
-                  organisation_name=info.organisation_name, year=info.year, source=info.source, file=info.file)
+    return _clean(
+        key=node_key(info.id),
+        id=info.id,
+        title=info.title,
+        organisation=info.organisation,
+        organisation_name=info.organisation_name,
+        year=info.year,
+        source=info.source,
+        file=info.file,
+    )
 
 
 @dataclass
@@ -357,8 +403,9 @@ LOAD_FORMAT = "graphmodel-neo4j-load/3"  # part of every plan's hash: a loader t
 
 
 def _rows_hash(props: dict, actors: list, part_of: list, measure_rows: list) -> str:
-    text = json.dumps([LOAD_FORMAT, props, actors, part_of, measure_rows], ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":"))
+    text = json.dumps(
+        [LOAD_FORMAT, props, actors, part_of, measure_rows], ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -387,15 +434,31 @@ def plan_rows(plan: Plan, registry: Registry | None = None) -> PlanRows:
         for out, refs in (("responsible", m.responsible), ("partners", m.partners)):
             by_actor: dict[str, dict] = {}
             for order, ref in enumerate(refs):
-                by_actor[ref.id] = _clean(text=ref.text, text_normalised=normalise(ref.text) if ref.text else None,
-                                          remark=ref.remark, hedge=ref.hedge, order=order)
+                by_actor[ref.id] = _clean(
+                    text=ref.text,
+                    text_normalised=normalise(ref.text) if ref.text else None,
+                    remark=ref.remark,
+                    hedge=ref.hedge,
+                    order=order,
+                )
             (responsible if out == "responsible" else partners).extend(
-                {"actor": node_key(actor), "measure": props["key"], "props": edge} for actor, edge in by_actor.items())
+                {"actor": node_key(actor), "measure": props["key"], "props": edge} for actor, edge in by_actor.items()
+            )
             row[out] = [{"actor": node_key(actor), "props": edge} for actor, edge in by_actor.items()]
         measure_rows.append(row)
     props = plan_props(plan)
-    return PlanRows(plan.info.id, plan.info.organisation, props, actors, part_of, measures, responsible, partners,
-                    measure_rows, _rows_hash(props, actors, part_of, measure_rows))
+    return PlanRows(
+        plan.info.id,
+        plan.info.organisation,
+        props,
+        actors,
+        part_of,
+        measures,
+        responsible,
+        partners,
+        measure_rows,
+        _rows_hash(props, actors, part_of, measure_rows),
+    )
 
 
 # -- loading -----------------------------------------------------------------------------------
@@ -422,10 +485,12 @@ class LoadSummary:
     def line(self) -> str:
         c = self.counters
         unchanged = f", {self.unchanged_plans} unchanged" if self.unchanged_plans else ""
-        return (f"Loaded {self.plans} plan(s) ({self.new_plans} new{unchanged}) in {self.seconds:.1f} s: "
-                f"{c['nodes_created']} nodes and {c['relationships_created']} relationships created, "
-                f"{c['nodes_deleted']} nodes and {c['relationships_deleted']} relationships deleted, "
-                f"{c['properties_set']} properties set.")
+        return (
+            f"Loaded {self.plans} plan(s) ({self.new_plans} new{unchanged}) in {self.seconds:.1f} s: "
+            f"{c['nodes_created']} nodes and {c['relationships_created']} relationships created, "
+            f"{c['nodes_deleted']} nodes and {c['relationships_deleted']} relationships deleted, "
+            f"{c['properties_set']} properties set."
+        )
 
 
 def _chunks(rows: PlanRows, batch_size: int) -> list[tuple[list, list, list]]:
@@ -433,7 +498,8 @@ def _chunks(rows: PlanRows, batch_size: int) -> list[tuple[list, list, list]]:
     rows (an actor, a link or a measure with its edges counts one row per node and edge), else slices in
     that order (actors before the links and edges that need them; a measure is never split)."""
     weight = [1] * (len(rows.actors) + len(rows.part_of)) + [
-        1 + len(m["responsible"]) + len(m["partners"]) for m in rows.measure_rows]
+        1 + len(m["responsible"]) + len(m["partners"]) for m in rows.measure_rows
+    ]
     if sum(weight) <= batch_size:
         return [(rows.actors, rows.part_of, rows.measure_rows)]
     items = [*rows.actors, *rows.part_of, *rows.measure_rows]
@@ -447,10 +513,16 @@ def _chunks(rows: PlanRows, batch_size: int) -> list[tuple[list, list, list]]:
     chunks.append((start, len(items)))
 
     def part(lo: int, hi: int, a: int, b: int) -> list:
-        return items[max(lo, a):min(hi, b)]
+        return items[max(lo, a) : min(hi, b)]
 
-    return [(part(lo, hi, 0, n_actors), part(lo, hi, n_actors, n_actors + n_links),
-             part(lo, hi, n_actors + n_links, len(items))) for lo, hi in chunks]
+    return [
+        (
+            part(lo, hi, 0, n_actors),
+            part(lo, hi, n_actors, n_actors + n_links),
+            part(lo, hi, n_actors + n_links, len(items)),
+        )
+        for lo, hi in chunks
+    ]
 
 
 def _rows(plans: Iterable[Plan | PlanRows], registry: Registry | None) -> list[PlanRows]:
@@ -473,10 +545,22 @@ def _write_plan(tx, rows: PlanRows, batch_size: int, force: bool, summary: LoadS
     measure_keys = [m["props"]["key"] for m in rows.measure_rows] if len(chunks) > 1 else None
     actor_keys = rows.actor_keys if len(chunks) > 1 else None
     for i, (actors, part_of, measures) in enumerate(chunks):
-        result = tx.run(load_statements["write-plan"].body, {
-            "plan": rows.plan, "props": rows.props, "hash": rows.hash, "force": force, "existed": existed,
-            "last": i == len(chunks) - 1, "actors": actors, "partOf": part_of, "measures": measures,
-            "measureKeys": measure_keys, "actorKeys": actor_keys})
+        result = tx.run(
+            load_statements["write-plan"].body,
+            {
+                "plan": rows.plan,
+                "props": rows.props,
+                "hash": rows.hash,
+                "force": force,
+                "existed": existed,
+                "last": i == len(chunks) - 1,
+                "actors": actors,
+                "partOf": part_of,
+                "measures": measures,
+                "measureKeys": measure_keys,
+                "actorKeys": actor_keys,
+            },
+        )
         record = result.single(strict=True)
         summary.add(result.consume().counters)
         if existed is None:
@@ -484,8 +568,10 @@ def _write_plan(tx, rows: PlanRows, batch_size: int, force: bool, summary: LoadS
             if record["unchanged"]:
                 return True, True
     if record["unlisted"]:  # loaded by a loader that kept no actor list on the plan: find its actors by scan
-        result = tx.run(load_statements["prune-actors"].body, {"plan": rows.plan, "organisation": rows.organisation,
-                                                              "actorKeys": rows.actor_keys})
+        result = tx.run(
+            load_statements["prune-actors"].body,
+            {"plan": rows.plan, "organisation": rows.organisation, "actorKeys": rows.actor_keys},
+        )
         summary.add(result.consume().counters)
     return existed, False
 
@@ -495,13 +581,20 @@ def _stored_hashes(store: Store, plans: list[str]) -> dict[str, str | None]:
     that no plan was loaded into yet, the server would warn that the property ``load_hash`` is unknown."""
     stmt = cypher.statement("load", "plan-hashes")
     with store.errors(), store.session(notifications_min_severity="OFF") as session:
-        return {r["plan"]: r["hash"] for r in session.execute_read(
-            lambda tx: list(tx.run(stmt.body, {"plans": plans})))}
+        return {
+            r["plan"]: r["hash"] for r in session.execute_read(lambda tx: list(tx.run(stmt.body, {"plans": plans})))
+        }
 
 
-def load(store: Store, plans: Iterable[Plan | PlanRows], batch_size: int = BATCH_SIZE, progress: bool = False,
-         on_plan: Callable[[PlanRows], None] | None = None, force: bool = False,
-         registry: Registry | None = None) -> LoadSummary:
+def load(
+    store: Store,
+    plans: Iterable[Plan | PlanRows],
+    batch_size: int = BATCH_SIZE,
+    progress: bool = False,
+    on_plan: Callable[[PlanRows], None] | None = None,
+    force: bool = False,
+    registry: Registry | None = None,
+) -> LoadSummary:
     """Schema first, then each plan in its own transaction (all of it or nothing).
 
     A plan already in the store with the same rows (its ``load_hash``) is skipped: one read for all
@@ -533,8 +626,10 @@ def load(store: Store, plans: Iterable[Plan | PlanRows], batch_size: int = BATCH
                 except DriverNeo4jError as err:
                     if err.code and ("Security" in err.code or "DatabaseNotFound" in err.code):
                         raise
-                    raise LoadFailed(f"plan {rows.plan!r} was not loaded (nothing of it was written): "
-                                     f"{_first_line(err.message or err)}") from None
+                    raise LoadFailed(
+                        f"plan {rows.plan!r} was not loaded (nothing of it was written): "
+                        f"{_first_line(err.message or err)}"
+                    ) from None
                 for name in COUNTERS:
                     summary.counters[name] += plan_summary.counters[name]
                 summary.plans += 1
@@ -561,8 +656,9 @@ def _progress(enabled: bool, total_plans: int, total_rows: int):
     console = Console(stderr=True)
     if not console.is_terminal:
         return None
-    progress = Progress(TextColumn("Loading plans"), BarColumn(), TimeRemainingColumn(),
-                        console=console, transient=True)
+    progress = Progress(
+        TextColumn("Loading plans"), BarColumn(), TimeRemainingColumn(), console=console, transient=True
+    )
     progress.start()
     return progress, progress.add_task("load", total=total_rows)
 
@@ -571,19 +667,78 @@ def _progress(enabled: bool, total_plans: int, total_rows: int):
 
 ARRAY_DELIMITER = ";"
 EXPORT_FILES = {
-    "plans.csv": ["key:ID(Plan)", ":LABEL", "id", "title", "organisation", "organisation_name", "year:int", "source", "file",
-                  "load_hash", "actors:string[]"],
-    "measures.csv": ["key:ID(Measure)", ":LABEL", "id", "plan", "text", "area", "level", "state", "start", "due", "due_end",
-                     "start_end", "status_text", "status_interpreted:boolean", "file", "row:int", "sheet",
-                     "reference", "extra"],
-    "actors.csv": ["key:ID(Actor)", ":LABEL", "id", "name", "sort_name", "kind", "scope", "parent", "organisation", "aliases:string[]",
-                   "unknown:boolean", "suggestions:string[]", "names_normalised:string[]", "plans:string[]"],
+    "plans.csv": [
+        "key:ID(Plan)",
+        ":LABEL",
+        "id",
+        "title",
+        "organisation",
+        "organisation_name",
+        "year:int",
+        "source",
+        "file",
+        "load_hash",
+        "actors:string[]",
+    ],
+    "measures.csv": [
+        "key:ID(Measure)",
+        ":LABEL",
+        "id",
+        "plan",
+        "text",
+        "area",
+        "level",
+        "state",
+        "start",
+        "due",
+        "due_end",
+        "start_end",
+        "status_text",
+        "status_interpreted:boolean",
+        "file",
+        "row:int",
+        "sheet",
+        "reference",
+        "extra",
+    ],
+    "actors.csv": [
+        "key:ID(Actor)",
+        ":LABEL",
+        "id",
+        "name",
+        "sort_name",
+        "kind",
+        "scope",
+        "parent",
+        "organisation",
+        "aliases:string[]",
+        "unknown:boolean",
+        "suggestions:string[]",
+        "names_normalised:string[]",
+        "plans:string[]",
+    ],
     "in_plan.csv": [":START_ID(Measure)", ":END_ID(Plan)", ":TYPE"],
     "part_of.csv": [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"],
-    "responsible_for.csv": [":START_ID(Actor)", ":END_ID(Measure)", ":TYPE", "text", "text_normalised", "remark",
-                            "hedge", "order:int"],
-    "partner_in.csv": [":START_ID(Actor)", ":END_ID(Measure)", ":TYPE", "text", "text_normalised", "remark",
-                       "hedge", "order:int"],
+    "responsible_for.csv": [
+        ":START_ID(Actor)",
+        ":END_ID(Measure)",
+        ":TYPE",
+        "text",
+        "text_normalised",
+        "remark",
+        "hedge",
+        "order:int",
+    ],
+    "partner_in.csv": [
+        ":START_ID(Actor)",
+        ":END_ID(Measure)",
+        ":TYPE",
+        "text",
+        "text_normalised",
+        "remark",
+        "hedge",
+        "order:int",
+    ],
 }
 
 
@@ -595,14 +750,20 @@ def _cell(value) -> object:
     if isinstance(value, list):
         for item in value:
             if ARRAY_DELIMITER in item:
-                raise GraphmodelError(f"cannot export the list value {item!r}: it contains "
-                                      f"{ARRAY_DELIMITER!r}, the array delimiter of neo4j-admin import")
+                raise GraphmodelError(
+                    f"cannot export the list value {item!r}: it contains "
+                    f"{ARRAY_DELIMITER!r}, the array delimiter of neo4j-admin import"
+                )
         return ARRAY_DELIMITER.join(value)
     return value
 
 
-def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registry: Registry | None = None,
-               inputs: Iterable[str | os.PathLike] = ()) -> list[Path]:
+def export_csv(
+    plans: Iterable[Plan | PlanRows],
+    out: str | os.PathLike,
+    registry: Registry | None = None,
+    inputs: Iterable[str | os.PathLike] = (),
+) -> list[Path]:
     """CSV files for ``neo4j-admin database import full`` (and for LOAD CSV): the same nodes, properties
     and relationships the loader writes. Returns the files written; ``import.txt`` has the command.
 
@@ -633,6 +794,7 @@ def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registr
                 writer = csv.writer(handle, lineterminator="\n")
                 writer.writerow(EXPORT_FILES[name])
                 writer.writerows(records)
+
         written.append(files.write(name, fill))
 
     def nodes(name: str, label: str, props: Iterable[dict]) -> Iterable[list]:
@@ -647,29 +809,53 @@ def export_csv(plans: Iterable[Plan | PlanRows], out: str | os.PathLike, registr
             yield [start, end, rel, *[_cell(props.get(h.split(":")[0])) for h in header[3:]]]
 
     with files:
-        write("plans.csv", nodes("plans.csv", "Plan", ({**r.props, "load_hash": r.hash, "actors": r.actor_keys}
-                                                        for r in items)))
+        write(
+            "plans.csv",
+            nodes("plans.csv", "Plan", ({**r.props, "load_hash": r.hash, "actors": r.actor_keys} for r in items)),
+        )
         write("measures.csv", nodes("measures.csv", "Measure", (m["props"] for r in items for m in r.measures)))
         write("actors.csv", nodes("actors.csv", "Actor", ({**p, "plans": plans_of[i]} for i, p in actors.items())))
         write("in_plan.csv", rels("in_plan.csv", "IN_PLAN", ((m["id"], r.key, {}) for r in items for m in r.measures)))
         write("part_of.csv", rels("part_of.csv", "PART_OF", ((c, p, {}) for c, p in part_of)))
-        write("responsible_for.csv", rels("responsible_for.csv", "RESPONSIBLE_FOR",
-                                          ((e["actor"], e["measure"], e["props"]) for r in items for e in r.responsible)))
-        write("partner_in.csv", rels("partner_in.csv", "PARTNER_IN",
-                                     ((e["actor"], e["measure"], e["props"]) for r in items for e in r.partners)))
-        written.append(files.write_text("import.txt",
-            "# Into an empty database (stop it first; Neo4j Desktop: Terminal of the DBMS), then start it and run\n"
-            "# the cypher/schema/*.cypher statements (graphmodel neo4j load does that too).\n"
-            "neo4j-admin database import full neo4j --overwrite-destination --array-delimiter=';' \\\n"
-            "  --nodes=plans.csv --nodes=measures.csv --nodes=actors.csv \\\n"
-            "  --relationships=in_plan.csv --relationships=part_of.csv \\\n"
-            "  --relationships=responsible_for.csv --relationships=partner_in.csv\n"))
+        write(
+            "responsible_for.csv",
+            rels(
+                "responsible_for.csv",
+                "RESPONSIBLE_FOR",
+                ((e["actor"], e["measure"], e["props"]) for r in items for e in r.responsible),
+            ),
+        )
+        write(
+            "partner_in.csv",
+            rels(
+                "partner_in.csv",
+                "PARTNER_IN",
+                ((e["actor"], e["measure"], e["props"]) for r in items for e in r.partners),
+            ),
+        )
+        written.append(
+            files.write_text(
+                "import.txt",
+                "# Into an empty database (stop it first; Neo4j Desktop: Terminal of the DBMS), then start it and run\n"
+                "# the cypher/schema/*.cypher statements (graphmodel neo4j load does that too).\n"
+                "neo4j-admin database import full neo4j --overwrite-destination --array-delimiter=';' \\\n"
+                "  --nodes=plans.csv --nodes=measures.csv --nodes=actors.csv \\\n"
+                "  --relationships=in_plan.csv --relationships=part_of.csv \\\n"
+                "  --relationships=responsible_for.csv --relationships=partner_in.csv\n",
+            )
+        )
     return written
 
 
-CSV_LOAD_ORDER = (("csv-plans", "plans.csv"), ("csv-actors", "actors.csv"), ("csv-measures", "measures.csv"),
-                  ("csv-in-plan", "in_plan.csv"), ("csv-part-of", "part_of.csv"),
-                  ("csv-responsible", "responsible_for.csv"), ("csv-partners", "partner_in.csv"))
+CSV_LOAD_ORDER = (
+    ("csv-plans", "plans.csv"),
+    ("csv-actors", "actors.csv"),
+    ("csv-measures", "measures.csv"),
+    ("csv-in-plan", "in_plan.csv"),
+    ("csv-part-of", "part_of.csv"),
+    ("csv-responsible", "responsible_for.csv"),
+    ("csv-partners", "partner_in.csv"),
+)
 
 
 def load_csv(store: Store, base_url: str = "file:///") -> LoadSummary:

@@ -48,8 +48,12 @@ def _known(function, *args, **kwargs):
 
 def depends_on(graph, p):
     rows = _known(questions.measures_depending_on, graph, p["actor"], subunits=p["subunits"]) or []
-    return _by_row([{**_measure(graph, r["id"], "area", "level", "state", "due"), "role": r["role"], "via": r["via"]}
-                    for r in rows])
+    return _by_row(
+        [
+            {**_measure(graph, r["id"], "area", "level", "state", "due"), "role": r["role"], "via": r["via"]}
+            for r in rows
+        ]
+    )
 
 
 def responsible_for(graph, p):
@@ -59,17 +63,25 @@ def responsible_for(graph, p):
 
 def works_with(graph, p):
     rows = _known(questions.works_with, graph, p["actor"], subunits=p["subunits"]) or []
-    return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "shared_count": r["shared_count"],
-             "measure_ids": [m["id"] for m in r["measures"]]}
-            for r in rows]  # in the order works_with gives (casefolded names; Cypher sorts by sort_name)
+    return [
+        {
+            "id": r["id"],
+            "name": r["name"],
+            "kind": r["kind"],
+            "shared_count": r["shared_count"],
+            "measure_ids": [m["id"] for m in r["measures"]],
+        }
+        for r in rows
+    ]  # in the order works_with gives (casefolded names; Cypher sorts by sort_name)
 
 
 def what_if(graph, p):
     result = _known(gaps.what_if, graph, p["actor"])
     if result is None:
         return []
-    return _by_row([{**_measure(graph, m["id"]), "owners": sorted(m["owners"])}
-                    for m in result["measures_losing_owner"]])
+    return _by_row(
+        [{**_measure(graph, m["id"]), "owners": sorted(m["owners"])} for m in result["measures_losing_owner"]]
+    )
 
 
 def overview(graph, p):
@@ -85,21 +97,41 @@ def unassigned(graph, p):
 
 
 def vague_owner(graph, p):
-    return _by_row([{**_measure(graph, f["measures"][0]["id"]), "owners": sorted(f["actors"])}
-                    for f in _findings(graph, "vague-owner")])
+    return _by_row(
+        [
+            {**_measure(graph, f["measures"][0]["id"]), "owners": sorted(f["actors"])}
+            for f in _findings(graph, "vague-owner")
+        ]
+    )
 
 
 def overloaded(graph, p):
     found = _findings(graph, "overloaded", overload_count=p["minCount"], overload_share=p["minShare"])
-    rows = [{"plan": f["plan"], "actor_id": f["actor_ids"][0], "name": f["actors"][0],
-             "count": f["evidence"]["count"], "total": f["evidence"]["total"],
-             "share": f["evidence"]["count"] / f["evidence"]["total"]} for f in found]
+    rows = [
+        {
+            "plan": f["plan"],
+            "actor_id": f["actor_ids"][0],
+            "name": f["actors"][0],
+            "count": f["evidence"]["count"],
+            "total": f["evidence"]["total"],
+            "share": f["evidence"]["count"] / f["evidence"]["total"],
+        }
+        for f in found
+    ]
     return sorted(rows, key=lambda r: (r["plan"] is None, r["plan"] or "", r["actor_id"]))
 
 
 def _actor_rows(found: list[dict]) -> list[dict]:
-    rows = [{"actor_id": f["actor_ids"][0], "name": f["actors"][0], "count": f["evidence"]["count"],
-             "plan": f["plan"], "measure_ids": sorted(m["id"] for m in f["measures"])} for f in found]
+    rows = [
+        {
+            "actor_id": f["actor_ids"][0],
+            "name": f["actors"][0],
+            "count": f["evidence"]["count"],
+            "plan": f["plan"],
+            "measure_ids": sorted(m["id"] for m in f["measures"]),
+        }
+        for f in found
+    ]
     return sorted(rows, key=lambda r: r["actor_id"])
 
 
@@ -113,14 +145,25 @@ def sole_owners(graph, p):
 
 def overdue(graph, p):
     found = _findings(graph, "overdue", as_of=dt.date.fromisoformat(p["asOf"]))
-    return _by_row([{**_measure(graph, f["measures"][0]["id"], "due", "state"), "owners": sorted(f["actors"])}
-                    for f in found])
+    return _by_row(
+        [{**_measure(graph, f["measures"][0]["id"], "due", "state"), "owners": sorted(f["actors"])} for f in found]
+    )
 
 
 def plan_not_revised(graph, p):
     found = _findings(graph, "plan-not-revised", as_of=dt.date.fromisoformat(p["asOf"]))
-    return sorted(({"plan": f["plan"], "dated": len(f["measures"]), "latest": f["evidence"]["latest"],
-                    "overdue": f["evidence"]["overdue"]} for f in found), key=lambda r: r["plan"])
+    return sorted(
+        (
+            {
+                "plan": f["plan"],
+                "dated": len(f["measures"]),
+                "latest": f["evidence"]["latest"],
+                "overdue": f["evidence"]["overdue"],
+            }
+            for f in found
+        ),
+        key=lambda r: r["plan"],
+    )
 
 
 def no_status(graph, p):
@@ -128,8 +171,16 @@ def no_status(graph, p):
 
 
 def coverage(graph, p):
-    return [{"plan": r["plan"], "area": r["area"], "level": r["level"], "measures": r["measures"],
-             "kinds": [[k, n] for k, n in r["kinds"].items()]} for r in gaps.coverage_table(graph)]
+    return [
+        {
+            "plan": r["plan"],
+            "area": r["area"],
+            "level": r["level"],
+            "measures": r["measures"],
+            "kinds": [[k, n] for k, n in r["kinds"].items()],
+        }
+        for r in gaps.coverage_table(graph)
+    ]
 
 
 TWINS: dict[str, Twin] = {

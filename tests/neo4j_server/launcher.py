@@ -364,14 +364,14 @@ class Neo4jTestServer:
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    def __enter__(self) -> "Neo4jTestServer":
+    def __enter__(self) -> Neo4jTestServer:
         self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def start(self) -> "Neo4jTestServer":
+    def start(self) -> Neo4jTestServer:
         if self._proc is not None:
             raise RuntimeError("already started")
         ensure_driver()
@@ -521,9 +521,7 @@ class Neo4jTestServer:
         indexes (keeping the two default token LOOKUP indexes unless told otherwise)."""
         with self.driver().session(database=self.database) as session:
             # Auto-commit transaction: CALL {...} IN TRANSACTIONS is only allowed there.
-            session.run(
-                "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-            ).consume()
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
             for name in session.run("SHOW CONSTRAINTS YIELD name RETURN name").value():
                 session.run(f"DROP CONSTRAINT {_quote(name)} IF EXISTS").consume()
             query = "SHOW INDEXES YIELD name, type RETURN name, type"
