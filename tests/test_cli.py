@@ -222,8 +222,11 @@ def test_gaps_xlsx_has_a_sheet_per_finding_kind(tmp_path):
     run("report", SKARHOLMEN, "-o", tmp_path, "--as-of", "2026-11-26")
     from openpyxl import load_workbook
 
+    from graphmodel.catalogue import SHEETS
+
     names = load_workbook(tmp_path / "gaps.xlsx").sheetnames
-    assert {"unassigned", "vague-owner", "overloaded", "plan-not-revised", "duplicate-measure"} <= set(names)
+    kinds = {"unassigned", "vague-owner", "overloaded", "plan-not-revised", "duplicate-measure"}
+    assert {SHEETS["sv"][kind] for kind in kinds} <= set(names)
 
 
 def test_a_folder_stands_for_the_plans_in_it(tmp_path):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..catalogue import HEADINGS, KIND_NAMES, SEVERITY_NAMES, SHEETS, STATE_NAMES
 from ..outputs import Outputs, cannot_write
 from ..text import clean_data
 from . import graph_files
@@ -187,13 +188,46 @@ def _sheet(title: str, rows: Iterable[dict], columns: Sequence[Column]) -> Sheet
 
 
 FINDING_SHEET: Sequence[Column] = (
-    Column("allvarlighet", lambda r: r["severity"]),
+    Column("severity", lambda r: r["severity"]),
     Column("plan", lambda r: r["plan"] or ""),
-    Column("beskrivning", lambda r: r["message"]),
-    Column("åtgärder", lambda r: "; ".join(m["text"] for m in r["measures"])),
-    Column("åtgärds-id", lambda r: "; ".join(m["id"] for m in r["measures"])),
-    Column("aktörer", lambda r: "; ".join(r["actors"])),
+    Column("message", lambda r: r["message"]),
+    Column("measures", lambda r: "; ".join(m["text"] for m in r["measures"])),
+    Column("measure ids", lambda r: "; ".join(m["id"] for m in r["measures"])),
+    Column("actors", lambda r: "; ".join(r["actors"])),
 )
+
+# The columns of each sheet whose values are the tool's own words, and where their names are.
+_NAMED_VALUES = {
+    ("measures", "state"): STATE_NAMES,
+    ("actors", "kind"): KIND_NAMES,
+    ("findings", "severity"): SEVERITY_NAMES,
+}
+
+
+def workbook_columns(columns: Sequence[Column], sheet: str, lang: str) -> list[Column]:
+    """The columns as a workbook sheet for people shows them, in ``lang``: headings from the
+    catalogue (``HEADINGS``) and the tool's own words (state, kind, severity) by their names there.
+
+    The CSV files keep the contract (English headings, ``ongoing``, ``police``): programs read
+    them. The order of the columns is the same in both.
+    """
+    headings = HEADINGS[lang][sheet]
+    named = []
+    for column in columns:
+        names = _NAMED_VALUES.get((sheet, column.heading))
+        value = column.value
+        if names is not None:
+            value = _named(value, names[lang])
+        named.append(Column(headings[column.heading], value))
+    return named
+
+
+def _named(value: Callable[[dict], object], names: dict[str, str]) -> Callable[[dict], object]:
+    def name(row: dict) -> object:
+        code = value(row)
+        return names.get(code, code) if isinstance(code, str) else code
+
+    return name
 
 
 @dataclass
@@ -214,16 +248,19 @@ class ReportData:
     network: nx.Graph | None = None  # collaboration_network(graph, roles), likewise
 
 
-def write_gaps_xlsx(findings: list[dict], path: Path) -> Path:
-    """One sheet per finding kind (an empty workbook says so on its only sheet)."""
+def write_gaps_xlsx(findings: list[dict], path: Path, lang: str = "sv") -> Path:
+    """One sheet per finding kind, named and headed in ``lang`` (an empty workbook says so on its
+    only sheet)."""
     from ..analyse.gaps import KINDS
 
+    columns = workbook_columns(FINDING_SHEET, "findings", lang)
+    names = SHEETS[lang]
     sheets = {
-        kind: ([f for f in findings if f["kind"] == kind], FINDING_SHEET)
+        names[kind]: ([f for f in findings if f["kind"] == kind], columns)
         for kind in KINDS
         if any(f["kind"] == kind for f in findings)
     }
-    return write_xlsx(sheets or {"inga brister": ([], FINDING_SHEET)}, path)
+    return write_xlsx(sheets or {names["no-findings"]: ([], columns)}, path)
 
 
 def _cells(rows: Iterable[dict], columns: Sequence[Column]) -> tuple[list[list], list[Column]]:
@@ -247,6 +284,11 @@ def write_report_files(
     (``GRAPH_FILES``) into ``out``: the report asks for it last, so that it may be done in a
     second process meanwhile (``graphmodel.api.write_report``). ``progress(step, done, total)``
     is called before each piece.
+
+    The workbooks are for people and use the report's language (``data.lang``) for sheet names,
+    headings and the tool's own words; measures.csv, actors.csv and check.csv are the
+    machine-readable contract and stay the same in every language: English column names and
+    values (``ongoing``, ``police``).
     """
     from .report_html import render_report
 
@@ -257,17 +299,18 @@ def write_report_files(
     # measures.csv and check.csv hold the same cells as two sheets of measures.xlsx: computed once
     measures, measure_columns = _cells(data.measures, MEASURE_COLUMNS)
     ledger, ledger_columns = _cells(ledger_rows(data.ledger), LEDGER_COLUMNS)
+    sheets = SHEETS[data.lang]
     with _outputs(out) as files:
         told(0, "gaps.xlsx")
-        files.write("gaps.xlsx", lambda path: write_gaps_xlsx(data.findings, path))
+        files.write("gaps.xlsx", lambda path: write_gaps_xlsx(data.findings, path, data.lang))
         told(1, "measures.xlsx")
         files.write(
             "measures.xlsx",
             lambda path: write_xlsx(
                 {
-                    "Åtgärder": (measures, measure_columns),
-                    "Aktörer": (data.actors, ACTOR_COLUMNS),
-                    "Inläsning": (ledger, ledger_columns),
+                    sheets["measures"]: (measures, workbook_columns(measure_columns, "measures", data.lang)),
+                    sheets["actors"]: (data.actors, workbook_columns(ACTOR_COLUMNS, "actors", data.lang)),
+                    sheets["ledger"]: (ledger, workbook_columns(ledger_columns, "ledger", data.lang)),
                 },
                 path,
             ),
@@ -285,7 +328,9 @@ def write_report_files(
         told(6, "report.html")
         files.write_text(
             "report.html",
-            render_report(data.plans, data.measures, data.findings, data.metrics, data.coverage, data.as_of, listed),
+            render_report(
+                data.plans, data.measures, data.findings, data.metrics, data.coverage, data.as_of, listed, data.lang
+            ),
         )
         names = [
             "report.html",

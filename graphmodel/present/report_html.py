@@ -1,9 +1,12 @@
-"""``report.html``: one self-contained page in Swedish for the coordinator and the managers.
+"""``report.html``: one self-contained page for the coordinator and the managers, in Swedish
+(default) or English.
 
 Plan summary, findings grouped by kind with the measures they name, the
-actors' load, and the coverage table. No request leaves the page: no
-scripts or fonts from elsewhere, and a Content-Security-Policy that forbids
-them. Every piece of plan text goes through ``html.escape`` (and ``clean_text``).
+actors' load, and the coverage table. Every word of the page's own comes from
+the catalogue (``graphmodel.catalogue``), so that a page is in one language.
+No request leaves the page: no scripts or fonts from elsewhere, and a
+Content-Security-Policy that forbids them. Every piece of plan text goes
+through ``html.escape`` (and ``clean_text``).
 """
 
 from __future__ import annotations
@@ -12,22 +15,8 @@ import datetime as dt
 from collections import defaultdict
 from html import escape as html_escape
 
-from ..catalogue import KIND_NAMES, SEVERITY_NAMES
+from ..catalogue import FINDING_TITLES, KIND_NAMES, REPORT, SEVERITY_NAMES
 from ..text import clean_text
-
-KIND_TITLES = {
-    "unassigned": "Åtgärder utan ansvarig",
-    "vague-owner": "Åtgärder med vaga ansvariga",
-    "overloaded": "Överbelastade aktörer",
-    "single-point-of-failure": "Sårbara punkter: ensamma ansvariga",
-    "partner-without-ownership": "Medverkar men äger inget",
-    "no-status": "Åtgärder utan tolkbar status",
-    "overdue": "Försenade åtgärder",
-    "plan-not-revised": "Planen behöver revideras",
-    "duplicate-measure": "Dubbletter",
-    "coverage": "Täckning per preventionsnivå",
-}
-SEVERITY_SV = SEVERITY_NAMES["sv"]
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'; "
@@ -79,38 +68,44 @@ def render_report(
     coverage: list[dict],
     as_of: dt.date,
     views: dict[str, str] | None = None,
+    lang: str = "sv",
 ) -> str:
-    """The whole page as a string. ``views`` maps a title to a view file name to link (optional)."""
-    kind_names = KIND_NAMES["sv"]
-    title = plans[0]["title"] if len(plans) == 1 else f"{len(plans)} handlingsplaner"
+    """The whole page as a string, in ``lang`` (``sv`` or ``en``). ``views`` maps a title to a view
+    file name to link (optional)."""
+    if lang not in REPORT:
+        raise ValueError(f"unknown language {lang!r}; choose sv or en")
+    t = REPORT[lang]
+    kind_names = KIND_NAMES[lang]
+    severity_names = SEVERITY_NAMES[lang]
+    title = plans[0]["title"] if len(plans) == 1 else t["plans_n"].format(n=len(plans))
     counts = defaultdict(int)
     for finding in findings:
         counts[finding["kind"]] += 1
     owned = sum(1 for m in measures if m["responsible"])
     cards = [
-        ("Åtgärder", len(measures)),
-        ("Med ansvarig", owned),
-        ("Aktörer", len(metrics)),
-        ("Brister (hög)", sum(f["severity"] == "high" for f in findings)),
-        ("Brister totalt", len(findings)),
+        (t["card_measures"], len(measures)),
+        (t["card_owned"], owned),
+        (t["card_actors"], len(metrics)),
+        (t["card_high"], sum(f["severity"] == "high" for f in findings)),
+        (t["card_findings"], len(findings)),
     ]
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="sv"><head><meta charset="utf-8">',
+        f'<html lang="{escape(lang)}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
-        f"<header><h1>{escape(title)}</h1><p>Rapport från graphmodel, bedömd per {escape(as_of.isoformat())}</p></header>",
+        f"<header><h1>{escape(title)}</h1><p>{escape(t['subtitle'].format(as_of=as_of.isoformat()))}</p></header>",
         "<main>",
-        '<nav><a href="#sammanfattning">Sammanfattning</a><a href="#brister">Brister</a>'
-        '<a href="#aktorer">Aktörernas belastning</a><a href="#tackning">Täckning</a>'
-        + ('<a href="#natverk">Nätverk</a>' if views else "")
+        f'<nav><a href="#sammanfattning">{escape(t["summary"])}</a><a href="#brister">{escape(t["findings"])}</a>'
+        f'<a href="#aktorer">{escape(t["load_nav"])}</a><a href="#tackning">{escape(t["coverage_nav"])}</a>'
+        + (f'<a href="#natverk">{escape(t["network"])}</a>' if views else "")
         + "</nav>",
-        '<section id="sammanfattning"><h2>Sammanfattning</h2><div class="cards">',
+        f'<section id="sammanfattning"><h2>{escape(t["summary"])}</h2><div class="cards">',
         "".join(f"<div class='card'><b>{escape(str(v))}</b>{escape(k)}</div>" for k, v in cards),
         "</div>",
         _table(
-            ["Plan", "Organisation", "År", "Åtgärder", "Källa"],
+            [t["plan"], t["organisation"], t["year"], t["measures"], t["source"]],
             [
                 [p["title"], p["organisation_name"], p.get("year") or "", p["measures"], p.get("source") or ""]
                 for p in plans
@@ -118,25 +113,25 @@ def render_report(
             numeric={3},
         ),
         "</section>",
-        '<section id="brister"><h2>Brister</h2>',
+        f'<section id="brister"><h2>{escape(t["findings"])}</h2>',
     ]
     if not findings:
-        parts.append("<p>Inga brister hittades.</p>")
-    for kind, kind_title in KIND_TITLES.items():
+        parts.append(f"<p>{escape(t['no_findings'])}</p>")
+    for kind, kind_title in FINDING_TITLES[lang].items():
         of_kind = [f for f in findings if f["kind"] == kind]
         if not of_kind:
             continue
         parts.append(f'<h3 id="{escape(kind)}">{escape(kind_title)} ({len(of_kind)})</h3><ul class="findings">')
         for finding in of_kind:
             measures_html = "".join(
-                f"<li>{escape(m['text'])} <span class='muted'>(rad {escape(str(m['row']))})</span></li>"
+                f"<li>{escape(m['text'])} <span class='muted'>({escape(t['row'].format(row=m['row']))})</span></li>"
                 for m in finding["measures"][:12]
             )
             more = len(finding["measures"]) - 12
             if more > 0:
-                measures_html += f"<li class='muted'>… och {more} till</li>"
+                measures_html += f"<li class='muted'>{escape(t['more'].format(n=more))}</li>"
             parts.append(
-                f"<li><span class='sev sev-{escape(finding['severity'])}'>{escape(SEVERITY_SV[finding['severity']])}</span> "
+                f"<li><span class='sev sev-{escape(finding['severity'])}'>{escape(severity_names[finding['severity']])}</span> "
                 f"{escape(finding['message'])}"
                 + (
                     f"<ul class='measures'>{measures_html}</ul>"
@@ -147,15 +142,10 @@ def render_report(
             )
         parts.append("</ul>")
     parts.append("</section>")
-    parts.append(
-        '<section id="aktorer"><h2>Aktörernas belastning</h2>'
-        "<p class='muted'>Ansvarig och medverkande: antal åtgärder. Andel: ägda åtgärder av planens. "
-        "Samverkar med: antal andra aktörer på samma åtgärder. Mellanhand: hur ofta aktören binder ihop andra "
-        "(betweenness).</p>"
-    )
+    parts.append(f"<section id=\"aktorer\"><h2>{escape(t['load'])}</h2><p class='muted'>{escape(t['load_note'])}</p>")
     parts.append(
         _table(
-            ["Aktör", "Slag", "Ansvarig", "Medverkande", "Andel", "Samverkar med", "Mellanhand"],
+            [t["actor"], t["kind"], t["responsible"], t["partner"], t["share"], t["degree"], t["betweenness"]],
             [
                 [
                     m["name"],
@@ -174,12 +164,11 @@ def render_report(
     parts.append("</section>")
     kinds = sorted({k for row in coverage for k in row["kinds"]})
     parts.append(
-        '<section id="tackning"><h2>Täckning per område, nivå och slag av aktör</h2>'
-        "<p class='muted'>Antal kopplingar mellan åtgärder och aktörer av varje slag.</p>"
+        f"<section id=\"tackning\"><h2>{escape(t['coverage'])}</h2><p class='muted'>{escape(t['coverage_note'])}</p>"
     )
     parts.append(
         _table(
-            ["Plan", "Område", "Nivå", "Åtgärder", *[kind_names.get(k, k) for k in kinds]],
+            [t["plan"], t["area"], t["level"], t["measures"], *[kind_names.get(k, k) for k in kinds]],
             [
                 [r["plan"], r["area"] or "", r["level"] or "", r["measures"], *[r["kinds"].get(k, 0) for k in kinds]]
                 for r in coverage
@@ -189,7 +178,7 @@ def render_report(
     )
     parts.append("</section>")
     if views:
-        parts.append('<section id="natverk"><h2>Nätverk</h2><ul>')
+        parts.append(f'<section id="natverk"><h2>{escape(t["network"])}</h2><ul>')
         parts.extend(f'<li><a href="{escape(href)}">{escape(label)}</a></li>' for label, href in views.items())
         parts.append("</ul></section>")
     parts.append("</main></body></html>")
