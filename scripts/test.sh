@@ -4,6 +4,8 @@
 #     checkers scripts/check.sh runs first: ruff, mypy, import-linter);
 #   - Debian's chromium for the browser tests (Playwright drives it; no browser download);
 #   - Java 17 and Maven for the real Neo4j the store tests start (its jars come from Maven Central).
+#   - the checks of scripts/check.sh, then the fast tests against the lowest declared versions
+#     (.venv-lowest), then every test.
 # Usage: bash scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,4 +27,13 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
 
 bash scripts/check.sh
+
+# The fast tests once more against the lowest versions pyproject.toml allows (constraints/lowest.txt),
+# so that a lower bound is a version the tests passed on. Skipped when pytest is given arguments.
+if [ $# -eq 0 ]; then
+    python3 -m venv .venv-lowest
+    .venv-lowest/bin/pip install --quiet --disable-pip-version-check -c constraints/lowest.txt -e . pytest hypothesis
+    .venv-lowest/bin/python -m pytest -q -p no:cacheprovider -m "not neo4j and not browser and not slow"
+fi
+
 exec .venv/bin/python -m pytest "$@"
