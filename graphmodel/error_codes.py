@@ -1,0 +1,256 @@
+"""Every code a reader gives a user, once: what it means and what fixes it.
+
+A reading error (:class:`graphmodel.errors.IngestError`) stops reading a file;
+a problem is a ledger entry that ``graphmodel check`` lists while the plan is
+still read. Both are fixed kebab-case identifiers a user can search for, so
+they live in one catalogue: the README's table is generated from it, and a
+test holds it equal to the codes the source uses.
+
+>>> entry("no-measures").kind
+'error'
+>>> for_error(IngestError("plan.csv", "unknown-actor", "...")).stops_reading
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import IngestError
+
+ERROR = "error"  # stops reading the file; the command exits with code 2
+PROBLEM = "problem"  # the cell is kept as well as it could be read; ``check`` lists it
+
+_KIND_WORDS = {ERROR: "error: stops reading", PROBLEM: "problem: listed by `check`"}
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    """One code: whether it stops reading, what it means and what fixes it (one line each)."""
+
+    code: str
+    kind: str  # ERROR or PROBLEM
+    meaning: str
+    fix: str
+
+    @property
+    def stops_reading(self) -> bool:
+        return self.kind == ERROR
+
+
+CODES: tuple[ErrorCode, ...] = (
+    # Plan files: finding and opening them.
+    ErrorCode("no-plan-files", ERROR, "a folder was given that holds no .csv or .xlsx file", "name the plan files"),
+    ErrorCode("file-not-found", ERROR, "no such file, or a folder where a file was expected", "check the path"),
+    ErrorCode(
+        "unreadable-file",
+        ERROR,
+        "the file cannot be opened (open in Excel, no permission, a device or pipe)",
+        "close it in Excel and check that you may read it",
+    ),
+    ErrorCode(
+        "unsupported-file-type",
+        ERROR,
+        "the file is neither .csv/.txt/.tsv nor .xlsx/.xlsm",
+        "save it from Excel as .xlsx or 'CSV UTF-8'",
+    ),
+    ErrorCode("empty-file", ERROR, "the file or sheet holds no text", "give the file that holds the plan"),
+    ErrorCode("no-measures", ERROR, "a header but no measure rows", "write the measures under the measure column"),
+    ErrorCode(
+        "not-a-table",
+        ERROR,
+        "no columns found, binary data, UTF-16 text, or not a readable workbook",
+        "open it in Excel and save it as .xlsx or 'CSV UTF-8'",
+    ),
+    ErrorCode(
+        "undecodable-bytes",
+        ERROR,
+        "a byte is neither UTF-8 nor Windows-1252 (plans and registry files)",
+        "save the file as 'CSV UTF-8'",
+    ),
+    ErrorCode(
+        "mixed-encodings",
+        ERROR,
+        "some lines are UTF-8 and others not, so å, ä and ö would come out wrong (plans and registry files)",
+        "correct the letters that look wrong and save as 'CSV UTF-8'",
+    ),
+    ErrorCode("unbalanced-quote", ERROR, 'a quote (") opens a cell and is never closed', "close or delete the quote"),
+    ErrorCode(
+        "formula-without-value",
+        ERROR,
+        "a workbook cell holds a formula but no computed value",
+        "open the file in Excel or LibreOffice and save it",
+    ),
+    ErrorCode(
+        "missing-measure-column",
+        ERROR,
+        "no column header names the measures",
+        "name the measure column with a known header, such as 'Åtgärd'",
+    ),
+    ErrorCode(
+        "duplicate-column",
+        ERROR,
+        "two headers are read as the same column",
+        "rename or delete one of them",
+    ),
+    ErrorCode(
+        "sheet-not-found",
+        ERROR,
+        "the workbook has no sheet of the given name, or a sheet was given for a CSV file",
+        "pass one of the workbook's sheet names, or leave out the sheet",
+    ),
+    # Plan files: rows.
+    ErrorCode(
+        "actors-without-measure",
+        ERROR,
+        "a row names actors but has no measure text",
+        "write the measure or delete the row",
+    ),
+    ErrorCode("duplicate-id", ERROR, "two measures have the same id", "give each measure its own id"),
+    ErrorCode(
+        "extra-cells",
+        ERROR,
+        "text in a column without a header would be lost",
+        "add a header for the column or move the text into a named column",
+    ),
+    ErrorCode(
+        "duplicate-plan-id",
+        ERROR,
+        "two files give the same plan id",
+        "give one of them another plan id in its .plan.toml",
+    ),
+    # Plan files: limits.
+    ErrorCode(
+        "file-too-large", ERROR, "the file is over the size limit", "check the file, or raise `--limit file-size`"
+    ),
+    ErrorCode(
+        "too-many-rows", ERROR, "the table goes on past the row limit", "check the file, or raise `--limit rows`"
+    ),
+    ErrorCode(
+        "too-many-columns",
+        ERROR,
+        "a row has text past the column limit",
+        "check the file, or raise `--limit columns`",
+    ),
+    ErrorCode(
+        "cell-too-long",
+        ERROR,
+        "a cell is over the cell length limit",
+        "shorten the cell, or raise `--limit cell-length`",
+    ),
+    ErrorCode(
+        "unpacked-too-large",
+        ERROR,
+        "the workbook unpacks past the limit (a 'zip bomb'?)",
+        "check where the file comes from, or raise `--limit xlsx-unpacked`",
+    ),
+    ErrorCode(
+        "too-many-actors",
+        ERROR,
+        "a cell names more actors than the limit",
+        "split the cell, or raise `--limit actors-per-cell`",
+    ),
+    # .plan.toml files.
+    ErrorCode(
+        "bad-plan-metadata",
+        ERROR,
+        "the .plan.toml cannot be read: not a file, too large, not UTF-8 or not TOML",
+        "fix the file or delete it",
+    ),
+    ErrorCode("unknown-metadata-key", ERROR, "a .plan.toml key is not a known one", "use one of the known keys"),
+    ErrorCode(
+        "bad-metadata-value",
+        ERROR,
+        "a .plan.toml value has the wrong type, range or characters",
+        "write the value as the message says",
+    ),
+    ErrorCode(
+        "metadata-takes-registry-actor",
+        ERROR,
+        "the plan's organisation would get the id of a registry actor",
+        "give the organisation an organisation_id of its own, or name the registry's actor",
+    ),
+    # Registry files.
+    ErrorCode(
+        "registry-missing-column",
+        ERROR,
+        "the registry has no id, name, kind or scope column",
+        "add the missing columns (id, name, kind and scope are required), separated by ';'",
+    ),
+    ErrorCode("registry-missing-value", ERROR, "an actor has no id or no name", "give every actor an id and a name"),
+    ErrorCode("registry-duplicate-id", ERROR, "two actors have the same id", "give each actor its own id"),
+    ErrorCode(
+        "registry-unreadable-row",
+        ERROR,
+        "a registry row cannot be split into cells",
+        'look for a quote (") that is opened and never closed',
+    ),
+    ErrorCode(
+        "registry-value-too-long",
+        ERROR,
+        "an id, name or alias is over 200 characters",
+        "shorten it",
+    ),
+    ErrorCode(
+        "registry-too-many-aliases",
+        ERROR,
+        "an actor has over 100 aliases",
+        "keep the spellings plans really use",
+    ),
+    # Problems `check` lists: the plan is read, these cells are not fully understood.
+    ErrorCode(
+        "unknown-actor",
+        PROBLEM,
+        "an actor cell names an actor the registry does not know",
+        "add the actor or an alias to the registry, or correct the spelling",
+    ),
+    ErrorCode(
+        "no-actor-in-cell",
+        PROBLEM,
+        "an actor cell holds text ('-', '/') that names nobody",
+        "name the actor, or empty the cell",
+    ),
+    ErrorCode(
+        "status-not-understood",
+        PROBLEM,
+        "a status cell could not be read as a state or a date",
+        "write a state and period such as 'Pågående', 'Planerad 2025', 'Klar'",
+    ),
+    ErrorCode(
+        "no-measure-in-row",
+        PROBLEM,
+        "a cell is in a row that has no measure",
+        "write the measure, or move the text to the measure's row",
+    ),
+    ErrorCode(
+        "unrecognised-column",
+        PROBLEM,
+        "a column header is not a known one; its cells are kept as the measure's attributes",
+        "rename the header to a known one if the column means one",
+    ),
+    ErrorCode(
+        "control-characters",
+        PROBLEM,
+        "control characters were removed from a cell",
+        "nothing, unless the cell reads wrong: then correct it in the file",
+    ),
+)
+
+BY_CODE: dict[str, ErrorCode] = {c.code: c for c in CODES}
+
+
+def entry(code: str) -> ErrorCode:
+    """The catalogue's entry for a code; KeyError for a code that is not in it."""
+    return BY_CODE[code]
+
+
+def for_error(error: IngestError) -> ErrorCode:
+    """The catalogue's entry for an error's code."""
+    return BY_CODE[error.code]
+
+
+def markdown_table() -> str:
+    """The README's table of codes: one row per code, in catalogue order (no trailing newline)."""
+    lines = ["| Code | Kind | Meaning | Fix |", "|---|---|---|---|"]
+    lines += [f"| `{c.code}` | {_KIND_WORDS[c.kind]} | {c.meaning} | {c.fix} |" for c in CODES]
+    return "\n".join(lines)
