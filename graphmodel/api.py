@@ -255,13 +255,17 @@ def _write_report(files, make_data, graph, findings, lang, roles, network, fork,
     graph_paths = {name: files.reserve(name) for name in GRAPH_FILES}
     here = {"graph.json": graph_paths.pop("graph.json")}
     drawing = in_background(_draw, graph, findings, lang, roles, network, graph_paths, fork=fork)
-    data = make_data()
 
     def drawn():
         write_graph_files(graph, here)
         return drawing.result()
 
-    return data, write_report_files(data, files, drawn, progress)
+    try:
+        data = make_data()
+        return data, write_report_files(data, files, drawn, progress)
+    except BaseException:  # the other process stops before the set's files are removed, or it would write them again
+        drawing.cancel()
+        raise
 
 
 def _draw(graph, findings, lang, roles, network, graph_paths):

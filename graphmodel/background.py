@@ -44,36 +44,60 @@ class Job:
             # What this process has buffered would otherwise be written twice: the child flushes it on exit.
             sys.stdout.flush()
             sys.stderr.flush()
-            self._process = context.Process(target=_child, args=(sending, function, args), daemon=True)
-            self._process.start()
+            process = context.Process(target=_child, args=(receiving, sending, function, args), daemon=True)
+            try:
+                process.start()
+            except OSError:  # no process to be had (too many, no memory): the work is done here
+                receiving.close()
+                sending.close()
+                return
             sending.close()
-            self._connection = receiving
+            self._process, self._connection = process, receiving
 
     def result(self) -> Any:
-        if self._process is not None and self._connection is not None:  # set together, or neither
-            try:
-                succeeded, value = self._connection.recv()
-            except (EOFError, OSError):  # the child died before it could answer
-                succeeded, value = False, None
-            finally:
-                self._connection.close()
-                self._process.join()
-                self._process = None
-            if succeeded:
-                return value
-        return self.function(*self.args)
+        """The function's value: the child's answer, or (no child, or it failed) the function run here."""
+        if self._process is None or self._connection is None:  # set together, or neither
+            return self.function(*self.args)
+        try:
+            succeeded, value = self._connection.recv()
+        except (EOFError, OSError):  # the child died before it could answer
+            succeeded, value = False, None
+        except BaseException:  # interrupted while waiting (Ctrl+C, kill): the child must not outlive it
+            self.cancel()
+            raise
+        self._reap()
+        return value if succeeded else self.function(*self.args)
+
+    def cancel(self) -> None:
+        """Stop the child, if any, and wait until it is gone: call it before removing what it writes."""
+        if self._process is not None:
+            self._process.terminate()
+            self._reap()
+
+    def _reap(self) -> None:
+        if self._process is not None and self._connection is not None:
+            self._connection.close()
+            self._process.join()
+        self._process = self._connection = None
 
 
-def _child(connection: Connection[Any, Any], function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _child(
+    receiving: Connection[Any, Any], sending: Connection[Any, Any], function: Callable[..., Any], args: tuple[Any, ...]
+) -> None:
+    # Only the parent reads: with this copy closed, a parent gone makes the send fail instead of block.
+    receiving.close()
     try:
         answer = (True, function(*args))
     except BaseException:  # the parent does the work again and meets the error itself
         answer = (False, None)
     try:
-        connection.send(answer)
-    except Exception:  # a result that cannot be pickled: the parent does the work
-        connection.send((False, None))
-    connection.close()
+        sending.send(answer)
+    except Exception:  # a result that cannot be pickled: the parent does the work (if it is still there)
+        try:
+            sending.send((False, None))
+        except OSError:
+            pass
+    sending.close()
 
 
 def in_background(function: Callable[..., Any], *args: Any, fork: bool | None = None) -> Job:

@@ -83,6 +83,8 @@ def render_views(
     if central is not None:
         name = graph.nodes[central]["name"]
         file_name = FILE_NAMES["ego"].format(slug=_slug(name))
+        if file_name in pages:  # an actor named "Plan" or "Aktörer" must not replace those views
+            file_name = FILE_NAMES["ego"].format(slug="aktor-" + _slug(name))
         pages[file_name] = render(ego_view(graph, central, findings, lang, roles=roles))
         listed[labels["ego"].format(actor=name)] = file_name
     return listed, pages
