@@ -6,7 +6,7 @@ Names are loaded lazily so that ``graphmodel --help`` starts fast.
 
 __version__ = "0.1.0"
 
-_API = {
+_API = (  # the names of graphmodel.api, in the order its __all__ lists them
     "read_registry",
     "read_plans",
     "build_graph",
@@ -14,12 +14,15 @@ _API = {
     "actors",
     "ledger",
     "report",
+    "report_data",
+    "write_report",
     "Report",
+    "EXAMPLE_PLAN",
     "measures_frame",
     "actors_frame",
     "findings_frame",
     "plan_from_frame",
-}
+)
 
 
 def __getattr__(name: str):
@@ -31,4 +34,4 @@ def __getattr__(name: str):
 
 
 def __dir__():
-    return sorted(_API | {"__version__"})
+    return sorted({*_API, "__version__"})

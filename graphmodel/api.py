@@ -3,7 +3,7 @@
 The CLI is a thin layer over these functions; a notebook uses them directly::
 
     >>> import graphmodel as gm
-    >>> plans = gm.read_plans(["data/plans/skarholmen-2017.csv"])
+    >>> plans = gm.read_plans([gm.EXAMPLE_PLAN])  # the bundled plan; or your files and folders
     >>> graph = gm.build_graph(plans)
     >>> [a["name"] for a in gm.actors(graph)][:2]
     ['Preventionssamordnare', 'Medarbetare']
@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, int, int], None]  # (what is being done, how much is done, of how much)
 
-__all__ = [
+__all__ = [  # graphmodel/__init__.py offers the same names lazily (a test keeps the two equal)
     "read_registry",
     "read_plans",
     "build_graph",
@@ -43,12 +44,18 @@ __all__ = [
     "actors",
     "ledger",
     "report",
+    "report_data",
+    "write_report",
     "Report",
+    "EXAMPLE_PLAN",
     "measures_frame",
     "actors_frame",
     "findings_frame",
     "plan_from_frame",
 ]
+
+# The bundled Skärholmen plan (2017), wherever graphmodel is installed: for examples and first tries.
+EXAMPLE_PLAN = Path(str(resources.files("graphmodel.data").joinpath("plans", "skarholmen-2017.csv")))
 
 
 PLAN_SUFFIXES = (".csv", ".xlsx", ".xlsm")

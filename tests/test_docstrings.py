@@ -49,3 +49,10 @@ def test_docstring_examples_run(name, monkeypatch):
     monkeypatch.chdir(ROOT)
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_package_offers_the_api_s_names_and_nothing_else():
+    import graphmodel.api
+
+    assert list(graphmodel._API) == graphmodel.api.__all__
+    assert all(getattr(graphmodel, name) is getattr(graphmodel.api, name) for name in graphmodel.api.__all__)

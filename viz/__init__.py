@@ -2,7 +2,7 @@
 
 >>> import graphmodel as gm
 >>> from graphmodel import viz
->>> graph = gm.build_graph(gm.read_plans(["data/plans/skarholmen-2017.csv"]))
+>>> graph = gm.build_graph(gm.read_plans([gm.EXAMPLE_PLAN]))
 >>> view = viz.plan_view(graph)
 >>> (view.kind, sum(n["type"] == "measure" for n in view.nodes))
 ('plan', 17)

@@ -7,7 +7,7 @@ plans used, or id, case-insensitively; subunits (PART_OF) count as the
 actor unless ``subunits=False``.
 
 >>> import graphmodel as gm
->>> graph = gm.build_graph(gm.read_plans(["data/plans/skarholmen-2017.csv"]))
+>>> graph = gm.build_graph(gm.read_plans([gm.EXAMPLE_PLAN]))
 >>> [m["text"][:24] for m in measures_depending_on(graph, "Polisen")][:2]
 ['Samordning av involverad', 'Uppdatering enligt samve']
 """

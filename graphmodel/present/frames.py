@@ -12,7 +12,7 @@ dates in these rows: a status's ``start`` and ``due`` are periods such as
 pandas is imported only when a frame is made.
 
     >>> import graphmodel as gm
-    >>> graph = gm.build_graph(gm.read_plans(["data/plans/skarholmen-2017.csv"]))
+    >>> graph = gm.build_graph(gm.read_plans([gm.EXAMPLE_PLAN]))
     >>> gm.measures_frame(graph).loc[:, ["text", "responsible"]].head(2)
                                                     text            responsible
     0                  Samordning av involverade aktörer  Preventionssamordnare
@@ -164,7 +164,7 @@ def findings_frame(findings: Iterable[dict]) -> pd.DataFrame:
 
         >>> import graphmodel as gm
         >>> from graphmodel.analyse.gaps import find_gaps
-        >>> graph = gm.build_graph(gm.read_plans(["data/plans/skarholmen-2017.csv"]))
+        >>> graph = gm.build_graph(gm.read_plans([gm.EXAMPLE_PLAN]))
         >>> frame = gm.findings_frame(find_gaps(graph))
         >>> frame.loc[0, ["severity", "kind", "measure_texts", "measure_rows"]].tolist()
         ['high', 'unassigned', 'Orosanmälan unga under 18 år', '9']

@@ -7,7 +7,7 @@ tests compare the two row for row; a notebook can use ``answer`` to get the
 embedded answer to a library query without a server::
 
     >>> import graphmodel as gm
-    >>> graph = gm.build_graph(gm.read_plans(["data/plans/skarholmen-2017.csv"]))
+    >>> graph = gm.build_graph(gm.read_plans([gm.EXAMPLE_PLAN]))
     >>> answer(graph, "depends-on", {"actor": "Polisen"})[0]["role"]
     'partner'
 """
