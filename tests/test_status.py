@@ -226,3 +226,168 @@ def test_a_year_outside_1900_to_2099_is_no_period_and_overdue_can_still_be_asked
     status = parse_status(text)
     assert status.start is None and status.due is None
     assert not is_overdue(status, date(2020, 1, 1))
+
+
+# --- Statuses plans write: recurring, started, finished, terms, months, weeks --
+
+RECURRING = [
+    ("Varje termin", None),
+    ("Genomförs varje termin", None),
+    ("Varje år", None),
+    ("Varje år 2018", "2018"),
+    ("En gång per termin", None),
+    ("Två gånger per år", None),
+    ("2 ggr/år", None),
+    ("1 gång i månaden", None),
+    ("Årligen", None),
+    ("Årligen sedan 2016", "2016"),
+    ("Årlig uppföljning 2018", "2018"),
+    ("Löpande", None),
+    ("Löpande 2018", "2018"),
+    ("Återkommande", None),
+    ("Kontinuerligt 2017-2019", "2017"),
+    ("Varje vecka", None),
+    ("Varannan vecka", None),
+    ("Månadsvis", None),
+    ("Vid behov", None),
+    ("Sker varje läsår från HT 2018", "2018-autumn"),
+]
+
+
+@pytest.mark.parametrize(("text", "start"), RECURRING, ids=[r[0] for r in RECURRING])
+def test_a_measure_run_again_and_again_is_ongoing_and_never_overdue(text, start):
+    status = parse_status(text)
+    assert (status.state, status.start, status.due, status.interpreted) == ("ongoing", start, None, True)
+    assert not is_overdue(status, date(2030, 1, 1))
+
+
+def test_a_recurring_measure_with_a_year_is_no_overdue_finding_in_the_gap_analysis(registry):
+    from graphmodel.analyse.gaps import GapSettings, find_gaps
+    from graphmodel.build import build_graph
+    from graphmodel.read.plans import parse_plan, read_plan_info
+    from graphmodel.read.tables import parse_csv_text
+
+    rows = ["Löpande 2018", "Varje termin 2018", "Årligen 2017-2019", "Vid behov", "Klart hösten 2020", "Planerat 2030"]
+    text = "Åtgärd;Ansvarig;Pågående/planer\n" + "".join(f"M{i};Skolan;{row}\n" for i, row in enumerate(rows))
+    graph = build_graph([parse_plan(parse_csv_text(text, "demo.csv"), read_plan_info("demo.csv"), registry)])
+    overdue = [f for f in find_gaps(graph, GapSettings(as_of=date(2026, 11, 26))) if f["kind"] == "overdue"]
+    assert [m["text"] for f in overdue for m in f["measures"]] == ["M4"]  # only "Klart hösten 2020"
+
+
+STARTED = [
+    ("Påbörjat 2018", "ongoing", "2018", None),
+    ("Påbörjad hösten 2018", "ongoing", "2018-autumn", None),
+    ("Startade 2017", "ongoing", "2017", None),
+    ("Igång sedan 2016", "ongoing", "2016", None),
+    ("Sedan 2016", "ongoing", "2016", None),
+    ("Pågående sedan 2016", "ongoing", "2016", None),
+    ("Arbetet påbörjades under våren 2019", "ongoing", "2019-spring", None),
+    ("Inleddes HT 2018", "ongoing", "2018-autumn", None),
+    ("Har startat, klart 2020", "ongoing", None, "2020"),
+    ("Påbörjat 2017, genomfört 2019", "done", "2017", "2019"),
+    ("Ej påbörjat", "planned", None, None),
+    ("Ännu inte påbörjat", "planned", None, None),
+    ("Ska vara påbörjat 2019", "planned", "2019", None),
+    ("Påbörjat men pausat", "unknown", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "state", "start", "due"), STARTED, ids=[s[0] for s in STARTED])
+def test_a_measure_that_has_started_is_ongoing_from_its_start(text, state, start, due):
+    status = parse_status(text)
+    assert (status.state, status.start, status.due, status.interpreted) == (state, start, due, True)
+
+
+FINISHED = [
+    ("Klart", None),
+    ("Avslutat 2018", "2018"),
+    ("Genomfört", None),
+    ("Slutfört våren 2019", "2019-spring"),
+    ("Genomförd HT 2018", "2018-autumn"),
+    ("Avslutades december 2018", "2018-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "due"), FINISHED, ids=[f[0] for f in FINISHED])
+def test_a_finished_measure_is_done_by_its_due_date(text, due):
+    status = parse_status(text)
+    assert (status.state, status.start, status.due, status.interpreted) == ("done", None, due, True)
+    assert not is_overdue(status, date(2030, 1, 1))
+
+
+TERMS = [
+    ("HT 2018", "2018-autumn"),
+    ("HT18", "2018-autumn"),
+    ("ht -18", "2018-autumn"),
+    ("ht-19", "2019-autumn"),
+    ("höstterminen 2018", "2018-autumn"),
+    ("VT 2019", "2019-spring"),
+    ("vårterminen 2020", "2020-spring"),
+    ("Genomförs HT 2018", "2018-autumn"),
+]
+
+
+@pytest.mark.parametrize(("text", "period"), TERMS, ids=[t[0] for t in TERMS])
+def test_a_school_term_is_read_as_its_season(text, period):
+    status = parse_status(text)
+    assert (status.state, status.start, status.due, status.interpreted) == ("planned", period, period, True)
+
+
+MONTHS_AND_WEEKS = [
+    ("jan–mars 2019", "2019-01", "2019-03"),
+    ("januari-mars 2019", "2019-01", "2019-03"),
+    ("sept-dec 2018", "2018-09", "2018-12"),
+    ("Under oktober–november 2018", "2018-10", "2018-11"),
+    ("december–januari 2019", "2018-12", "2019-01"),
+    ("mars 2019", "2019-03", "2019-03"),
+    ("2019-01 – 2019-03", "2019-01", "2019-03"),
+    ("från april 2019", "2019-04", None),
+    ("v. 12 2019", "2019-03", "2019-03"),
+    ("vecka 12, 2019", "2019-03", "2019-03"),
+    ("Vecka 1 2020", "2020-01", "2020-01"),  # its Monday is 30 December 2019; ISO dates a week by its Thursday
+    ("v. 5 2019", "2019-01", "2019-01"),  # Monday 28 January to Sunday 3 February
+    ("v 53 2020", "2020-12", "2020-12"),
+    ("Klart v. 40 2018", None, "2018-10"),
+    ("v. 10-14 2019", "2019-03", "2019-04"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "due"), MONTHS_AND_WEEKS, ids=[m[0] for m in MONTHS_AND_WEEKS])
+def test_months_month_ranges_and_weeks_are_read_as_months(text, start, due):
+    status = parse_status(text)
+    assert (status.state, status.start, status.due, status.interpreted) == ("planned", start, due, True)
+    for period in (status.start, status.due):
+        if period is not None:
+            period_bounds(period)
+
+
+YEARLESS = [
+    ("maj–juni", "2019-05", "2019-06"),
+    ("v12", "2019-03", "2019-03"),
+    ("vecka 12", "2019-03", "2019-03"),
+    ("Mars", "2019-03", "2019-03"),
+    ("Klart maj", None, "2019-05"),
+    ("Från mars", "2019-03", None),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "due"), YEARLESS, ids=[y[0] for y in YEARLESS])
+def test_a_month_or_week_without_a_year_takes_the_plans_year_or_gives_no_date(text, start, due):
+    in_plan_year = parse_status(text, year=2019)
+    assert (in_plan_year.state, in_plan_year.start, in_plan_year.due) == ("planned", start, due)
+    alone = parse_status(text)
+    assert (alone.state, alone.start, alone.due, alone.interpreted) == ("planned", None, None, True)
+
+
+def test_a_year_written_with_the_week_wins_over_the_plans_year():
+    assert parse_status("v. 12 2019", year=2017).start == "2019-03"
+
+
+def test_a_plan_year_outside_1900_to_2099_dates_nothing():
+    assert (parse_status("v12", year=0).start, parse_status("v12", year=0).interpreted) == (None, True)
+
+
+@pytest.mark.parametrize("text", ["v. 53 2019", "Jan Svensson", "vecka 0 2019", "v. 14-10 2019"])
+def test_a_week_that_does_not_exist_or_a_name_like_a_month_is_not_guessed(text):
+    status = parse_status(text)
+    assert (status.state, status.start, status.due, status.interpreted) == ("unknown", None, None, False)
