@@ -6,7 +6,18 @@ spaces versus hyphens ("HR- avdelningen", "HR avdelningen"), and the ending
 of the last word (definite, indefinite, plural and genitive forms:
 "Polis"/"Polisen", "Stadsdelsförvaltningens", "Fritidsgårdarna"). It never
 guesses beyond that: a phrase that matches nothing, or matches two actors,
-is unknown, and ``suggest`` offers the closest names.
+is unknown, and ``suggest`` offers the closest names. A plural of a body
+class ("förvaltningarna", "stadsdelsnämnderna") never finds one body by losing
+its ending.
+
+One exception, by the phrase's form and not its words: a phrase no entry
+names that is a group or a slot ("alla skolor", "myndigheter", "respektive
+förvaltning", "de som berörs") is looked up as an entry made for it, a
+``collective`` or ``placeholder`` whose note names the rule that fired
+(``vague_by_form``). It never counts as a real owner, and it is no unknown
+actor: the plan's ledger lists it as an actor without a problem code
+(``graphmodel check --all`` shows it; its id says "…-by-form-…"). ``knows``
+counts registry names only, so such a phrase never changes how a cell splits.
 
 >>> reg = Registry([RegistryEntry("polisen", "Polisen", "police", "national")])
 >>> reg.lookup("polis").id
@@ -51,6 +62,23 @@ ENDINGS = (
     "n",
     "s",
 )
+# A plural of a body class ("förvaltningarna", "stadsdelsnämnderna") names a group of bodies: it
+# never finds one body by losing its ending, as "förvaltningarna" found the plan's own "förvaltning".
+BODY_PLURALS = tuple(
+    stem + ending + genitive
+    for stem, endings in (
+        ("förvaltning", ("ar", "arna")),
+        ("avdelning", ("ar", "arna")),
+        ("nämnd", ("er", "erna")),
+        ("enhet", ("er", "erna")),
+        ("kommun", ("er", "erna")),
+        ("styrelse", ("r", "rna")),
+        ("stadsdel", ("ar", "arna")),
+        ("kontor", ("en",)),
+    )
+    for ending in endings
+    for genitive in ("", "s")
+)
 _ENDINGS_BY_LAST_LETTER = {last: tuple(e for e in ENDINGS if e[-1] == last) for last in {e[-1] for e in ENDINGS}}
 _VOWELS = set("aeiouyåäöé")
 _MIN_STEM = 3
@@ -90,7 +118,95 @@ def variants(key: str) -> set[str]:
             if ending in ("n", "ns") and stem[-1] not in _VOWELS:
                 continue
             found.add(stem)
+    if key.endswith("are") and len(key) > _MIN_STEM + 3:
+        # "-are" nouns drop the "e" before "-na": "fältsekreterare", "fältsekreterarna".
+        found.add(key[:-1])
     return found
+
+
+# -- Vague by form (issue 11) ---------------------------------------------------------------------
+
+COUNT_WORDS = frozenset("en ett två tre fyra fem sex sju åtta nio tio elva tolv".split())
+_PLACE_WORDS = frozenset(
+    "området områdena stadsdelen stadsdelsområdet bostadsområdet närområdet kommunen staden länet regionen".split()
+)
+# Words that make a phrase a slot, filled by whoever it turns out to be ("respektive förvaltning") ...
+_PLACEHOLDER_WORDS = frozenset(
+    "respektive ansvarig ansvariga utsedd utsedda vederbörande lämplig lämpliga berörd aktuell annan någon".split()
+)
+_PLACEHOLDER_PRONOUNS = ("de som", "den som", "dem som", "de det berör", "den det berör", "vem som")
+# ... or a group of actors, none of them named ("alla skolor").
+_GROUP_WORDS = frozenset(
+    "alla samtliga varje var några berörda aktuella olika flera andra övriga relevanta diverse externa".split()
+)
+_SINGULAR_GROUP_WORDS = frozenset({"varje", "var"})  # "varje skola": every one of a group
+_PLURAL_ENDS = ("er", "ar", "or", "na", "are")
+# A kind of actor in the plural names no actor ("myndigheter", "organisationer", "nämnderna").
+_GENERIC_PLURALS = (
+    BODY_PLURALS
+    + tuple(
+        stem + ending
+        for stem in ("myndighet", "verksamhet", "organisation", "instans", "funktion", "region", "aktör", "part")
+        for ending in ("er", "erna", "ers", "ernas")
+    )
+    + tuple("förening" + ending for ending in ("ar", "arna", "ars", "arnas"))
+)
+
+
+def without_place(words: list[str]) -> tuple[list[str], list[str]]:
+    """The words less a closing place ("skolorna i området"), and that place as one item (or none)."""
+    if len(words) > 2 and words[-2].lower() in ("i", "inom", "på") and words[-1].lower() in _PLACE_WORDS:
+        return words[:-2], [" ".join(words[-2:])]
+    return words, []
+
+
+def vague_by_form(name: str) -> tuple[str, str] | None:
+    """(kind, rule) when a phrase names a group or a slot by its form alone; else None.
+
+    "alla skolor", "aktuella verksamheter", "myndigheter", "nämnderna" are a
+    ``collective`` (a group, none of it named); "respektive förvaltning",
+    "ansvarig enhet", "de som berörs" a ``placeholder`` (whoever the slot turns
+    out to be). Neither is a real owner of a measure (``NOT_REAL_OWNER_KINDS``).
+    ``rule`` says what fired. A name that only starts so stays a name: after a
+    group word the last word must be a plural ("Alla kvinnors hus" is a name),
+    and a capitalised word after the first makes a proper name.
+
+    >>> vague_by_form("respektive förvaltning"), vague_by_form("förvaltningarna")
+    (('placeholder', 'respektive …'), ('collective', 'plural …förvaltningarna'))
+    >>> vague_by_form("Alla kvinnors hus") is None
+    True
+    """
+    written = name.split()
+    folded = " ".join(written).lower()
+    if not folded:
+        return None
+    for pronoun in _PLACEHOLDER_PRONOUNS:
+        if folded == pronoun or folded.startswith(pronoun + " "):
+            return "placeholder", pronoun + " …"
+    words, _ = without_place(folded.split())
+    if any(word[:1].isupper() for word in written[1 : len(words)]):
+        return None
+    first, last = words[0], words[-1]
+    if first in _PLACEHOLDER_WORDS and len(words) > 1:
+        return "placeholder", first + " …"
+    if first in _GROUP_WORDS:
+        if first in _SINGULAR_GROUP_WORDS:  # "varje skola", but a lone "var" is no actor
+            return ("collective", first + " …") if len(words) > 1 else None
+        if len(words) == 1 or last in _GROUP_WORDS or last.endswith(_PLURAL_ENDS):
+            return "collective", first + " …"
+        return None
+    if len(words) > 1 and (first.isdigit() or first in COUNT_WORDS):
+        words = words[1:]
+    generic = next((ending for ending in _GENERIC_PLURALS if last.endswith(ending)), None)
+    if generic is None:
+        return None
+    return "collective", "plural …" + (last if len(words) == 1 else generic)
+
+
+def _by_form_id(kind: str, name: str) -> str:
+    """An id for a phrase classified by form: its kind and its words in ASCII ("collective-by-form-alla-skolor")."""
+    ascii_name = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    return "-".join([kind, "by", "form", *_NOT_ALNUM.sub(" ", ascii_name).split()])
 
 
 @dataclass(frozen=True)
@@ -137,6 +253,7 @@ class Registry:
         self._choices: list[str] | None = None
         self._suggestions: dict[tuple[str, int], list[str]] = {}
         self._foreign: dict[str, RegistryEntry | None] | None = None
+        self._formed: dict[str, RegistryEntry | None] = {}
 
     def _check(self) -> None:
         problems = []
@@ -185,7 +302,35 @@ class Registry:
         return self.entries[entry_id]
 
     def lookup(self, text: str) -> RegistryEntry | None:
-        """The entry a phrase names, or None when it names none or is ambiguous."""
+        """The entry a phrase names; for a phrase no entry names that is vague by its form, an entry
+        made for it (``by_form``); else None (it names none, or two).
+
+        So "alla skolor" is read as a collective, never an unknown actor, wherever a plan names it.
+        """
+        found = self.named(text)
+        return found if found is not None else self.by_form(text)
+
+    def by_form(self, text: str) -> RegistryEntry | None:
+        """An entry for a phrase that is a collective or placeholder by its form (``vague_by_form``), or None.
+
+        It is no entry of the registry: its id ("collective-by-form-alla-skolor") is made from the
+        phrase, its name is the phrase as written, and its note says which rule fired.
+        """
+        try:
+            return self._formed[text]
+        except KeyError:
+            pass
+        form = vague_by_form(text) if self.named(text) is None else None
+        entry = None
+        if form is not None:
+            kind, rule = form
+            name = " ".join(text.split())
+            entry = RegistryEntry(_by_form_id(kind, name), name, kind, ORGANISATION, note=f"{kind} by form: {rule}")
+        self._formed[text] = entry
+        return entry
+
+    def named(self, text: str) -> RegistryEntry | None:
+        """The registry entry a phrase names, or None when it names none or is ambiguous."""
         try:
             return self._as_written[text]  # the same few phrases come back in every plan
         except KeyError:
@@ -203,6 +348,9 @@ class Registry:
     def _find(self, key: str) -> RegistryEntry | None:
         if not key:
             return None
+        if key.endswith(BODY_PLURALS):  # only a name written so (an alias "fackförvaltningar") is that name
+            ids = self._exact.get(key) or self._exact.get(key.removesuffix("s"))
+            return self.entries[next(iter(ids))] if ids and len(ids) == 1 else None
         # Least change first: the phrase as written, then with the shortest
         # ending removed, then both sides stemmed.
         forms = variants(key)
@@ -227,8 +375,8 @@ class Registry:
         return self._foreign
 
     def knows(self, text: str) -> bool:
-        """True if the phrase names exactly one registry actor."""
-        return self.lookup(text) is not None
+        """True if the phrase names exactly one registry actor (a phrase vague by form names none)."""
+        return self.named(text) is not None
 
     def names_containing(self, word: str) -> list[str]:
         """Every name or alias containing ``word`` as a word (e.g. names with "och")."""

@@ -18,7 +18,10 @@ areas ("avdelningschef X och Y"). Names run together without separators
 every part, where a capitalised word follows a nämnd/förvaltning/tjänst (a
 lone trailing word, "Socialtjänsten Skärholmen", is a place and stays), where
 a capitalised "Övriga"/"Berörda" starts a placeholder, and between two names
-kept whole ("avdelningschef X och Y avdelningschef Z och W").
+kept whole ("avdelningschef X och Y avdelningschef Z och W"). A count or a
+place around a name the registry knows is a remark: "två fältsekreterare" is
+"fältsekreterare" (remark "två"), "skolorna i området" is "skolorna" (remark
+"i området").
 
 Pure: the registry is passed in; without one only the text's own signals count.
 """
@@ -30,7 +33,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..registry import ENDINGS, normalise
+from ..registry import COUNT_WORDS, ENDINGS, normalise, without_place
 
 if TYPE_CHECKING:
     from ..registry import Registry
@@ -364,6 +367,7 @@ def _read_piece(
         return [ActorPhrase(written, written, remark, hedge)]
     parts = _run_together(name, knows, prefixes if name != whole else frozenset())  # each name tried once
     if len(parts) == 1:
+        name, remark = _counted(name, remark, knows)
         return [ActorPhrase(written, name, remark, hedge)]
     return _phrases_of(written, parts, hedges)
 
@@ -461,3 +465,19 @@ def _is_place(rest: list[str]) -> bool:
         return False
     word = rest[0].lower()
     return not rest[0].isupper() and not _BODY_END.search(word) and not any(word.endswith(s) for s in _HEAD_SUFFIXES)
+
+
+def _counted(name: str, remark: str | None, knows) -> tuple[str, str | None]:
+    """A role or body the registry knows, counted ("två fältsekreterare") or placed ("skolorna i
+    området"): its name, and the count or place added to the remark; else ``name`` and ``remark``.
+
+    The count is no part of who acts, so "två fältsekreterare" and "fältassistenterna" are one node.
+    """
+    if knows(name):
+        return name, remark
+    core, kept = without_place(name.split())
+    if len(core) > 1 and (core[0].isdigit() or core[0].lower() in COUNT_WORDS):
+        core, kept = core[1:], [core[0], *kept]
+    if not kept or not knows(" ".join(core)):
+        return name, remark
+    return " ".join(core), "; ".join(r for r in (remark, *kept) if r)
