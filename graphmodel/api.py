@@ -89,10 +89,12 @@ def read_plans(
     sheet: str | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    organisation: str | None = None,
 ) -> list[Plan]:
     """Read every plan file (a folder stands for its plan files); if any fails, raise one
     IngestFailed with every file's errors. ``limits`` raises the reading limits (``Limits``);
-    ``progress("Reading plans", done, total)`` is called as files are read."""
+    ``progress("Reading plans", done, total)`` is called as files are read. ``organisation``
+    names the organisation of the plans whose ``.plan.toml`` does not name one."""
     registry = registry if registry is not None else read_registry()
     plans: list[Plan] = []
     errors: list[IngestError] = []
@@ -105,7 +107,11 @@ def read_plans(
             try:
                 # --sheet names a sheet of the workbooks; CSV files given alongside have none.
                 plan = read_plan(
-                    path, registry, sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None, limits=limits
+                    path,
+                    registry,
+                    sheet=sheet if path.lower().endswith((".xlsx", ".xlsm")) else None,
+                    limits=limits,
+                    organisation=organisation,
                 )
             except IngestFailed as failed:
                 errors.extend(failed.errors)
@@ -181,6 +187,7 @@ def report(
     inputs: Iterable[str | os.PathLike] = (),
     fork: bool = False,
     progress: Progress | None = None,
+    organisation: str | None = None,
 ) -> Report:
     """The main job: read plans, build the graph, analyse it, write graph files, listings and the report.
 
@@ -191,19 +198,21 @@ def report(
     (the command line, on Linux: see ``graphmodel.background``) the graph
     files and network views are drawn in a second process while this one
     computes the metrics and writes the rest.
-    ``progress(step, done, total)`` is told how far the work has come.
+    ``progress(step, done, total)`` is told how far the work has come. ``organisation`` as for ``read_plans``.
     """
     from .analyse.gaps import GapSettings
 
     with gc_paused():  # hundreds of thousands of objects made and kept to the end: nothing for the collector
-        return _report(list(paths), out, registry, sheet, settings or GapSettings(), limits, inputs, fork, progress)
+        return _report(
+            list(paths), out, registry, sheet, settings or GapSettings(), limits, inputs, fork, progress, organisation
+        )
 
 
-def _report(paths, out, registry, sheet, settings, limits, inputs, fork, progress) -> Report:
+def _report(paths, out, registry, sheet, settings, limits, inputs, fork, progress, organisation=None) -> Report:
     from .analyse.gaps import find_gaps
     from .analyse.metrics import collaboration_network, measure_actors
 
-    plans = read_plans(paths, registry, sheet, limits, progress)
+    plans = read_plans(paths, registry, sheet, limits, progress, organisation)
     if progress:
         progress("Analysing", 0, 1)
     graph = build_graph(plans)

@@ -103,7 +103,8 @@ CODES: tuple[ErrorCode, ...] = (
     ErrorCode(
         "actors-without-measure",
         ERROR,
-        "a row names actors but has no measure text",
+        "a row names actors or a status but has no measure text, and no measure above it to continue "
+        "(or it starts a new area, level or id)",
         "write the measure or delete the row",
     ),
     ErrorCode("duplicate-id", ERROR, "two measures have the same id", "give each measure its own id"),
@@ -221,6 +222,26 @@ CODES: tuple[ErrorCode, ...] = (
         PROBLEM,
         "a cell is in a row that has no measure",
         "write the measure, or move the text to the measure's row",
+    ),
+    ErrorCode(
+        "continuation-row",
+        PROBLEM,
+        "a row without measure text (only actors or a status: a cell wrapped in Excel or Word) was joined "
+        "to the measure above",
+        "check that the row belongs to that measure, and merge the cells in the plan",
+    ),
+    ErrorCode(
+        "possible-continuation",
+        PROBLEM,
+        "a measure's text may continue the measure above (that one ends mid-sentence); it is read as a "
+        "measure of its own",
+        "merge the two rows in the plan if they are one measure",
+    ),
+    ErrorCode(
+        "organisation-unknown",
+        PROBLEM,
+        "the plan names no organisation (no .plan.toml, no title row naming one), so the file name is used",
+        'write organisation = "…" in the plan\'s .plan.toml, or give --organisation NAME',
     ),
     ErrorCode(
         "unrecognised-column",

@@ -18,6 +18,7 @@ from .common import (
     FILES,
     FORMAT,
     LIMIT,
+    ORGANISATION,
     REGISTRY,
     SHEET,
     emit,
@@ -82,14 +83,15 @@ def main() -> None:
 
 
 def plan_command(name: str | None = None, *, actor: bool = False, fmt: bool = True, options=()):
-    """A subcommand over plan files: [ACTOR] FILES, its own options, [--format], --registry, --sheet, --limit.
+    """A subcommand over plan files: [ACTOR] FILES, its own options, [--format], --registry, --sheet, --limit,
+    --organisation.
 
     User mistakes become one line and exit code 2 (``user_errors``).
     """
 
     def wrap(function):
         function = user_errors(function)
-        for option in reversed((*options, *((FORMAT,) if fmt else ()), REGISTRY, SHEET, LIMIT)):
+        for option in reversed((*options, *((FORMAT,) if fmt else ()), REGISTRY, SHEET, LIMIT, ORGANISATION)):
             function = option(function)
         function = FILES(function)
         if actor:
@@ -100,22 +102,22 @@ def plan_command(name: str | None = None, *, actor: bool = False, fmt: bool = Tr
 
 
 @plan_command()
-def measures(files, fmt, registry_files, sheet, limits):
+def measures(files, fmt, registry_files, sheet, limits, organisation):
     """List every measure with its responsible actors, partners and status."""
     from ..analyse.listing import measures as list_measures
     from ..present.formats import MEASURE_COLUMNS, MEASURE_TABLE, render
 
-    _, graph = read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits, organisation)
     emit(render(list_measures(graph), fmt, MEASURE_COLUMNS, title="Åtgärder", table_columns=MEASURE_TABLE))
 
 
 @plan_command()
-def actors(files, fmt, registry_files, sheet, limits):
+def actors(files, fmt, registry_files, sheet, limits, organisation):
     """List every actor with how many measures it owns and takes part in."""
     from ..analyse.listing import actors as list_actors
     from ..present.formats import ACTOR_COLUMNS, ACTOR_TABLE, render
 
-    _, graph = read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits, organisation)
     emit(render(list_actors(graph), fmt, ACTOR_COLUMNS, title="Aktörer (? = okänd)", table_columns=ACTOR_TABLE))
 
 
@@ -125,7 +127,7 @@ def actors(files, fmt, registry_files, sheet, limits):
         click.option("--all", "show_all", is_flag=True, help="In the table, list every cell, not only the problems."),
     )
 )
-def check(files, fmt, registry_files, sheet, limits, strict, show_all):
+def check(files, fmt, registry_files, sheet, limits, organisation, strict, show_all):
     """Account for every non-empty cell: what it became, and what could not be interpreted."""
     from collections import defaultdict
 
@@ -133,7 +135,7 @@ def check(files, fmt, registry_files, sheet, limits, strict, show_all):
     from ..present.exports import LEDGER_COLUMNS, PROBLEM_TABLE, ledger_rows
     from ..present.formats import flat, print_table, render
 
-    plans, _ = read(files, registry_files, sheet, limits)
+    plans, _ = read(files, registry_files, sheet, limits, organisation)
     rows = api.ledger(plans)
     problems = [r for r in rows if r["problem"]]
     if fmt != "table":
@@ -171,56 +173,56 @@ NO_SUBUNITS = click.option("--no-subunits", is_flag=True, help="Count only the a
         click.option("--mentions", is_flag=True, help="Also measures whose text names the actor, marked 'mention'."),
     ),
 )
-def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet, limits):
+def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet, limits, organisation):
     """Which measures depend on ACTOR: it (or a unit of it) is responsible or partner."""
     from .. import api
     from ..analyse.questions import measures_depending_on
     from ..present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
 
     registry = registry_of(registry_files)
-    graph = api.build_graph(api.read_plans(files, registry, sheet, limits_of(limits)))
+    graph = api.build_graph(api.read_plans(files, registry, sheet, limits_of(limits), organisation=organisation))
     rows = measures_depending_on(graph, actor, subunits=not no_subunits, mentions=mentions, registry=registry)
     emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"Åtgärder som beror på {actor}", table_columns=DEPENDENCY_TABLE))
 
 
 @plan_command("responsible-for", actor=True, options=(NO_SUBUNITS,))
-def responsible_for_command(actor, files, no_subunits, fmt, registry_files, sheet, limits):
+def responsible_for_command(actor, files, no_subunits, fmt, registry_files, sheet, limits, organisation):
     """Which measures ACTOR (or a unit of it) is responsible for."""
     from ..analyse.questions import responsible_for
     from ..present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
 
-    _, graph = read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits, organisation)
     rows = responsible_for(graph, actor, subunits=not no_subunits)
     emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"{actor} ansvarar för", table_columns=DEPENDENCY_TABLE))
 
 
 @plan_command("works-with", actor=True)
-def works_with_command(actor, files, fmt, registry_files, sheet, limits):
+def works_with_command(actor, files, fmt, registry_files, sheet, limits, organisation):
     """Which actors share measures with ACTOR, with the shared measures as evidence."""
     from ..analyse.questions import works_with
     from ..present.formats import WORKS_WITH_COLUMNS, render
 
-    _, graph = read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits, organisation)
     emit(render(works_with(graph, actor), fmt, WORKS_WITH_COLUMNS, title=f"{actor} samverkar med"))
 
 
 @plan_command()
-def overview(files, fmt, registry_files, sheet, limits):
+def overview(files, fmt, registry_files, sheet, limits, organisation):
     """Measures per plan, area and prevention level, and how many have an owner and partners."""
     from ..analyse.questions import overview as area_overview
     from ..present.formats import OVERVIEW_COLUMNS, render
 
-    _, graph = read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits, organisation)
     emit(render(area_overview(graph), fmt, OVERVIEW_COLUMNS, title="Översikt per område och nivå"))
 
 
 @plan_command()
-def metrics(files, fmt, registry_files, sheet, limits):
+def metrics(files, fmt, registry_files, sheet, limits, organisation):
     """Per actor: load (responsible, partner, share) and place in the collaboration network."""
     from ..analyse.metrics import actor_metrics
     from ..present.formats import METRIC_COLUMNS, render
 
-    _, graph = read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits, organisation)
     emit(
         render(
             actor_metrics(graph), fmt, METRIC_COLUMNS, title="Aktörernas belastning", table_columns=METRIC_COLUMNS[:-1]
@@ -310,7 +312,9 @@ def gap_options(command):
         gap_options,
     ),
 )
-def report(files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet, limits):
+def report(
+    files, out, as_of, lang, overload_count, overload_share, partner_min, registry_files, sheet, limits, organisation
+):
     """The main job: the report page, gap findings, the graph and the listings, written to a folder."""
     from .. import api
     from ..background import can_fork
@@ -326,6 +330,7 @@ def report(files, out, as_of, lang, overload_count, overload_share, partner_min,
             inputs=registry_files,
             fork=can_fork(),
             progress=progress,
+            organisation=organisation,
         )
     click.echo(
         f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
@@ -349,12 +354,25 @@ def report(files, out, as_of, lang, overload_count, overload_share, partner_min,
         ),
     )
 )
-def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_on, fmt, registry_files, sheet, limits):
+def gaps(
+    files,
+    as_of,
+    lang,
+    overload_count,
+    overload_share,
+    partner_min,
+    fail_on,
+    fmt,
+    registry_files,
+    sheet,
+    limits,
+    organisation,
+):
     """Gap analysis: unowned and vaguely owned measures, overload, single points of failure, dates."""
     from ..analyse.gaps import find_gaps
     from ..present.formats import FINDING_COLUMNS, FINDING_TABLE, render
 
-    plans, graph = read(files, registry_files, sheet, limits)
+    plans, graph = read(files, registry_files, sheet, limits, organisation)
     findings = find_gaps(graph, _gap_settings(as_of, lang, overload_count, overload_share, partner_min))
     warn_unread_cells(plans)
     emit(render(findings, fmt, FINDING_COLUMNS, title="Brister i planen", table_columns=FINDING_TABLE))
@@ -363,12 +381,12 @@ def gaps(files, as_of, lang, overload_count, overload_share, partner_min, fail_o
 
 
 @plan_command("what-if", actor=True)
-def what_if_command(actor, files, fmt, registry_files, sheet, limits):
+def what_if_command(actor, files, fmt, registry_files, sheet, limits, organisation):
     """What falls if ACTOR drops out: measures left without owner, collaborations cut."""
     from ..analyse.gaps import what_if
     from ..present.formats import Column, render, to_json
 
-    _, graph = read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits, organisation)
     result = what_if(graph, actor)
     if fmt == "json":
         emit(to_json(result))

@@ -38,6 +38,13 @@ LIMIT = click.option(
     metavar="NAME=VALUE",
     help="Raise a reading limit, e.g. --limit rows=500000; see README 'Limits'. Repeatable.",
 )
+ORGANISATION = click.option(
+    "--organisation",
+    default=None,
+    metavar="NAME",
+    help="The organisation whose plan it is, for plan files whose .plan.toml does not name one "
+    "(default: one a title row above the table names, else the file name).",
+)
 ACTOR = click.argument("actor")
 
 
@@ -77,11 +84,13 @@ def limits_of(limits):
     return Limits.parse(limits)
 
 
-def read(files, registry_files, sheet, limits=()):
+def read(files, registry_files, sheet, limits=(), organisation=None):
     from .. import api
 
     with progress_shown() as progress:
-        plans = api.read_plans(files, registry_of(registry_files), sheet, limits_of(limits), progress)
+        plans = api.read_plans(
+            files, registry_of(registry_files), sheet, limits_of(limits), progress, organisation=organisation
+        )
     return plans, api.build_graph(plans)
 
 

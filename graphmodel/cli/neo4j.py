@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from .common import FILES, FORMAT, LIMIT, REGISTRY, SHEET, emit, limits_of, registry_of, user_errors
+from .common import FILES, FORMAT, LIMIT, ORGANISATION, REGISTRY, SHEET, emit, limits_of, registry_of, user_errors
 
 
 def connection_options(command):
@@ -51,12 +51,12 @@ def _store(uri, username, database, password_stdin):
     return Store(resolve_connection(uri, username, password, database))
 
 
-def _plans(files, registry_files, sheet, limits):
+def _plans(files, registry_files, sheet, limits, organisation=None):
     """The plans, and the registry they were read with (the loader writes national actors as it defines them)."""
     from .. import api
 
     registry = registry_of(registry_files)
-    return api.read_plans(files, registry, sheet, limits_of(limits)), registry
+    return api.read_plans(files, registry, sheet, limits_of(limits), organisation=organisation), registry
 
 
 @click.group()
@@ -73,6 +73,7 @@ def neo4j() -> None:
 @REGISTRY
 @SHEET
 @LIMIT
+@ORGANISATION
 @connection_options
 @click.option(
     "--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Rows per UNWIND statement."
@@ -83,11 +84,13 @@ def neo4j() -> None:
     help="Rewrite plans even when the store already holds the same rows (e.g. after edits by hand).",
 )
 @user_errors
-def load_command(files, registry_files, sheet, limits, uri, username, database, password_stdin, batch_size, force):
+def load_command(
+    files, registry_files, sheet, limits, organisation, uri, username, database, password_stdin, batch_size, force
+):
     """Load plan FILES: each plan whole or not at all; loading again changes nothing."""
     from ..store.neo4j import load
 
-    plans, registry = _plans(files, registry_files, sheet, limits)
+    plans, registry = _plans(files, registry_files, sheet, limits, organisation)
     with _store(uri, username, database, password_stdin) as store:
         summary = load(store, plans, batch_size=batch_size, progress=True, force=force, registry=registry)
     click.echo(f"{summary.line()} Into {store.connection.where()}.")
@@ -166,13 +169,14 @@ def queries_command(fmt):
 @REGISTRY
 @SHEET
 @LIMIT
+@ORGANISATION
 @user_errors
-def export_command(out, files, registry_files, sheet, limits):
+def export_command(out, files, registry_files, sheet, limits, organisation):
     """Write CSVs of plan FILES into OUT for `neo4j-admin database import` (see OUT/import.txt)."""
     from ..api import input_files
     from ..store.neo4j import export_csv
 
-    plans, registry = _plans(files, registry_files, sheet, limits)
+    plans, registry = _plans(files, registry_files, sheet, limits, organisation)
     written = export_csv(plans, out, registry=registry, inputs=[*input_files(files), *registry_files])
     click.echo(f"Wrote {len(written)} files for {len(plans)} plan(s):")
     for path in written:

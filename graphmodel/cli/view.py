@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import FILES, LIMIT, REGISTRY, SHEET, read, say_replaced, user_errors
+from .common import FILES, LIMIT, ORGANISATION, REGISTRY, SHEET, read, say_replaced, user_errors
 
 
 @click.command()
@@ -41,8 +41,9 @@ from .common import FILES, LIMIT, REGISTRY, SHEET, read, say_replaced, user_erro
 @REGISTRY
 @SHEET
 @LIMIT
+@ORGANISATION
 @user_errors
-def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet, limits):
+def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet, limits, organisation):
     """Draw an interactive network view (plan, actors, ego) as one offline HTML file.
 
     The page needs no internet and no installation: open it in any browser,
@@ -53,7 +54,7 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
     from ..outputs import write_file
     from ..viz import actor_view, ego_view, plan_view, render
 
-    _, graph = read(files, registry_files, sheet, limits)
+    _, graph = read(files, registry_files, sheet, limits, organisation)
     findings = None
     if gaps:
         from ..analyse.gaps import GapSettings, find_gaps

@@ -90,8 +90,11 @@ def metadata_path(plan: str | os.PathLike) -> Path:
     return plan.with_name(plan.stem + ".plan.toml")
 
 
-def read_plan_info(path: str | os.PathLike) -> PlanInfo:
-    """Metadata from ``<name>.plan.toml`` beside the plan, or derived from the file name."""
+def read_plan_info(path: str | os.PathLike, organisation: str | None = None) -> PlanInfo:
+    """Metadata from ``<name>.plan.toml`` beside the plan, or derived from the file name.
+
+    ``organisation`` (``--organisation``) names the organisation when the side file does not.
+    """
     path = Path(path)
     side = metadata_path(path)
     meta = _read_side_file(side) if side.exists() or side.is_symlink() else {}
@@ -99,7 +102,7 @@ def read_plan_info(path: str | os.PathLike) -> PlanInfo:
         id=_slug(meta.get("id") or path.stem),
         title=meta.get("title") or path.stem,
         organisation=meta.get("organisation_id") or "",
-        organisation_name=meta.get("organisation") or path.stem,
+        organisation_name=meta.get("organisation") or (organisation or "").strip() or path.stem,
         year=meta.get("year"),
         source=meta.get("source") or None,
         file=str(path),

@@ -24,9 +24,9 @@ from ..registry import OWN_ORGANISATION, Registry, RegistryEntry
 from .phrases import split_actor_cell
 from .plan_metadata import metadata_path, read_plan_info
 from .status import parse_status
-from .tables import DEFAULT_LIMITS, Limits, Table, read_table
+from .tables import DEFAULT_LIMITS, Limits, Table, continues_above, read_table
 
-__all__ = ["parse_plan", "read_plan", "read_plan_info", "slug"]
+__all__ = ["organisation_in_title", "parse_plan", "read_plan", "read_plan_info", "slug"]
 
 ACTOR_COLUMNS = ("responsible", "partners")
 _MUNICIPALITY = re.compile(r"\b(kommun|stad|region)\b", re.IGNORECASE)
@@ -67,19 +67,39 @@ def _hashed(folded: str, text: str) -> str:
 
 
 def read_plan(
-    path: str | os.PathLike, registry: Registry, sheet: str | None = None, limits: Limits | None = None
+    path: str | os.PathLike,
+    registry: Registry,
+    sheet: str | None = None,
+    limits: Limits | None = None,
+    organisation: str | None = None,
 ) -> Plan:
-    """Read one plan file (CSV or XLSX) into a Plan; ``limits`` bound what the table reader accepts."""
+    """Read one plan file (CSV or XLSX) into a Plan; ``limits`` bound what the table reader accepts.
+
+    ``organisation`` names the plan's organisation when its ``.plan.toml`` does not (``--organisation``).
+    """
     with gc_paused():
         limits = limits or DEFAULT_LIMITS
-        return parse_plan(read_table(path, sheet=sheet, limits=limits), read_plan_info(path), registry, limits)
+        info = read_plan_info(path, organisation)
+        return parse_plan(read_table(path, sheet=sheet, limits=limits), info, registry, limits)
 
 
 def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits = DEFAULT_LIMITS) -> Plan:
     """Interpret a table's rows as measures of the plan ``info`` describes.
 
+    A row without measure text that holds partners or a status (``tables.continues_above``) is a cell
+    wrapped in Excel or Word: it joins the measure above, flagged ``continuation-row`` for review. A
+    measure whose text may go on from the one above (``_may_continue``) is flagged ``possible-continuation``
+    and kept as a measure of its own. An organisation only named after the file is taken from a title row
+    above the table when one names it (``organisation_in_title``), else flagged ``organisation-unknown``.
+
     Raises IngestFailed when a cell names more actors than ``limits.actors_per_cell``.
     """
+    path, sheet = table.path, table.sheet
+    title_organisation = None
+    if not _organisation_named(info):
+        title_organisation = organisation_in_title(table.preamble)
+        if title_organisation is not None:
+            info = dataclasses.replace(info, organisation_name=title_organisation[1])
     binder = _Binder(registry, info)
     plan = Plan(info=binder.info, actors=binder.actors)
     seen_ids: dict[str, int] = {}
@@ -87,19 +107,43 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
     for number, header, value in table.extra_cells:
         extra_cells.setdefault(number, []).append((header, value))
     area = level = None
-    headers, path, sheet, ledger = table.headers, table.path, table.sheet, plan.ledger
+    headers, ledger = table.headers, plan.ledger
     for number, text in table.preamble:
-        ledger.append(Interpretation(Source(path, number, sheet), "(above the table)", text, "title or note"))
+        became = "title or note"
+        if title_organisation is not None and number == title_organisation[0]:
+            became = f"title or note; organisation: {title_organisation[1]}"
+        ledger.append(Interpretation(Source(path, number, sheet), "(above the table)", text, became))
+    if not _organisation_named(info):
+        ledger.append(
+            Interpretation(
+                Source(path, 1, sheet),
+                "(organisation)",
+                info.organisation_name,
+                f"organisation unknown: named after the file ({info.organisation_name!r}); name it with "
+                'organisation = "…" in the plan\'s .plan.toml, or with --organisation NAME',
+                "organisation-unknown",
+            )
+        )
     for number, header, text, became, problem in table.notes:  # what the table reader did to a cell
         ledger.append(Interpretation(Source(path, number, sheet), header, text, became, problem))
     if table.preamble and info.file and info.title == Path(info.file).stem:  # no .plan.toml: the sheet's title
         plan.info = binder.info = dataclasses.replace(binder.info, title=table.preamble[0][1])
     read_cell, measures, plan_id = binder.read_cell, plan.measures, plan.info.id
     most_actors, errors = limits.actors_per_cell, []
+    above: tuple[int, str] | None = None  # the measure a next row may continue: (its row, its status text)
+    continued: _Continued | None = None  # the rows continuing it, so far
     for row in table.rows:
         cells, number = row.cells, row.number
         reference = cells.get("source")
         source = Source(path, number, sheet, reference or None)
+        if above is not None and continues_above(cells):
+            if continued is None:
+                continued = _Continued(plan, *above)
+            continued.add(row, extra_cells.get(number, ()), headers, read_cell)
+            continue
+        if continued is not None:
+            continued.finish(headers, limits, errors)
+            continued = None
         if cells.get("area"):
             area, level = cells["area"], None
             ledger.append(Interpretation(source, headers["area"], area, f"area: {area}"))
@@ -111,13 +155,25 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         written = cells["measure"]
         text = " ".join(written.split())
         if not text:  # a heading row ("Förebyggande" alone): its area and level carry down
+            above = None
             for header, value in [
                 *((headers["id"], cells["id"]) for _ in [1] if cells.get("id")),
                 *extra_cells.get(number, ()),
             ]:
                 ledger.append(Interpretation(source, header, value, "in a row without a measure", "no-measure-in-row"))
             continue
-        ledger.append(Interpretation(source, headers["measure"], written, "measure text"))
+        if above is not None and _may_continue(measures[-1].text, text, cells, number in extra_cells):
+            ledger.append(
+                Interpretation(
+                    source,
+                    headers["measure"],
+                    written,
+                    f"measure text; it may continue the measure on row {above[0]}, which ends mid-sentence",
+                    "possible-continuation",
+                )
+            )
+        else:
+            ledger.append(Interpretation(source, headers["measure"], written, "measure text"))
         status_text = cells.get("status", "")
         status = _status(status_text)
         if status_text:
@@ -157,9 +213,146 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
                 extras,
             )
         )
+        above = (number, status_text)
+    if continued is not None:
+        continued.finish(headers, limits, errors)
     if errors:
         raise IngestFailed(errors)
     return plan
+
+
+class _Continued:
+    """The rows that continue one measure (cells wrapped in Excel or Word), gathered and joined once.
+
+    Its actors add to the measure's, its status to the status text (read as a whole when the run of rows
+    ends), its unknown columns' cells to the measure's attributes. Every cell is noted as
+    ``continuation-row``; the actors it names are noted as in any row. Gathering first and joining once
+    keeps a file of 100,000 such rows linear.
+    """
+
+    def __init__(self, plan: Plan, first_row: int, status_text: str):
+        measure = plan.measures[-1]
+        self.plan, self.first_row, self.measure = plan, first_row, measure
+        self.joined = f"joined to the measure on row {first_row}"
+        self.roles = {
+            "responsible": {ref.id: ref for ref in measure.responsible},
+            "partners": {ref.id: ref for ref in measure.partners},
+        }
+        self.last_cell: dict[str, tuple[int, str]] = {}
+        self.status_parts = [status_text] if status_text else []
+        self.status_notes: list[Interpretation] = []
+        self.extras: dict[str, list[str]] = {header: [value] for header, value in measure.extra}
+
+    def add(self, row, extra, headers: dict[str, str], read_cell) -> None:
+        cells, number, ledger, joined = row.cells, row.number, self.plan.ledger, self.joined
+        source = Source(self.measure.source.file, number, self.measure.source.sheet)
+        for column in ACTOR_COLUMNS:
+            cell = cells.get(column, "")
+            if not cell:
+                continue
+            refs, notes = read_cell(cell)
+            ledger.append(Interpretation(source, headers[column], cell, f"{joined} ({column})", "continuation-row"))
+            for became, problem, suggestions, part in notes:
+                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions, part))
+            merged = self.roles[column]
+            for ref in refs:
+                merged.setdefault(ref.id, ref)
+            self.last_cell[column] = (number, cell)
+        added = cells.get("status", "")
+        if added:
+            self.status_parts.append(added)
+            note = Interpretation(source, headers["status"], added, joined, "continuation-row")
+            self.status_notes.append(note)
+            ledger.append(note)
+        for header, value in extra:
+            ledger.append(Interpretation(source, header, value, f"{joined}'s {header!r}", "continuation-row"))
+            self.extras.setdefault(header, []).append(value)
+
+    def finish(self, headers: dict[str, str], limits: Limits, errors: list) -> None:
+        """Replace the measure by the joined one; note the status read as a whole."""
+        measure, status = self.measure, self.measure.status
+        if self.status_notes:
+            text = " ".join(self.status_parts)
+            status = _status(text)
+            state = status.state if status.interpreted else "unknown"
+            shown = text if len(text) <= 120 else text[:119] + "…"
+            became = f"{self.joined}'s status, read as a whole ({shown!r}): status: {state}"
+            for note in self.status_notes:
+                note.became = became
+            if not status.interpreted:
+                last = self.status_notes[-1]
+                self.plan.ledger.append(
+                    Interpretation(last.source, last.column, last.text, became, "status-not-understood")
+                )
+        for column, merged in self.roles.items():
+            if len(merged) > limits.actors_per_cell and column in self.last_cell:
+                number, cell = self.last_cell[column]
+                errors.append(_too_many_actors(measure.source.file, number, headers[column], cell, len(merged), limits))
+        self.plan.measures[-1] = dataclasses.replace(
+            measure,
+            status=status,
+            responsible=tuple(self.roles["responsible"].values()),
+            partners=tuple(self.roles["partners"].values()),
+            extra=tuple((header, " ".join(values)) for header, values in self.extras.items()),
+        )
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:…][\"'”’)\]]*$")
+_ENDS_MID = re.compile(r"(,|\boch|\bsamt)$", re.IGNORECASE)
+
+
+def _may_continue(previous: str, text: str, cells: dict[str, str], has_extra: bool) -> bool:
+    """Whether a row holding only measure text may go on from the measure above (wrapped in Excel or Word).
+
+    It may when the text above ends mid-sentence: with a comma, "och" or "samt"; or with no final
+    . ! ? : while this text starts with a small letter.
+    """
+    if has_extra or any(value for column, value in cells.items() if column != "measure"):
+        return False
+    previous = previous.rstrip()
+    if _ENDS_MID.search(previous):
+        return True
+    return not _ENDS_SENTENCE.search(previous) and text[:1].islower()
+
+
+# An organisation in a plan's title: one or two capitalised words before kommun, stad, förvaltning...
+# ("Södermalms stadsdelsförvaltning", "Upplands Väsby kommun"), "Region Stockholm", or a compound
+# förvaltning ("Socialförvaltningen"). Words of the title itself are not part of the name.
+_NAME = r"[A-ZÅÄÖÉ][\w\-]*"
+_ORGANISATION = re.compile(
+    rf"(?<![\w\-])(?:(?P<name>(?:{_NAME}\s+){{1,2}}"
+    r"(?i:kommun|stad|stadsdelsförvaltning(?:en)?|stadsdelsnämnd(?:en)?|förvaltning(?:en)?))(?![\w\-])"
+    rf"|(?P<region>Region\s+{_NAME})"
+    rf"|(?P<compound>{_NAME}(?:förvaltning|nämnd)(?:en)?(?:\s+i\s+{_NAME})?)(?![\w\-]))"
+)
+_TITLE_WORDS = re.compile(r"^(?:handlingsplan|åtgärdsplan|plan|lokal|lägesbild|program)\w*\s+", re.IGNORECASE)
+
+
+def organisation_in_title(preamble) -> tuple[int, str] | None:
+    """The first organisation a title row above the table names, as (row, name), or None.
+
+    >>> organisation_in_title([(1, "Handlingsplan mot våldsbejakande extremism, Södermalms stadsdelsförvaltning 2017")])
+    (1, 'Södermalms stadsdelsförvaltning')
+    >>> organisation_in_title([(1, "Handlingsplan 2019")]) is None
+    True
+    """
+    for number, text in preamble:
+        for match in _ORGANISATION.finditer(text):
+            name = match.group()
+            while _TITLE_WORDS.match(name):
+                name = _TITLE_WORDS.sub("", name, count=1)
+            if name.split()[0].casefold() in _ORGANISATION_WORDS:  # "Stad" alone, "Kommun" alone
+                continue
+            return number, " ".join(name.split())
+    return None
+
+
+_ORGANISATION_WORDS = {"kommun", "stad", "stadsdelsförvaltning", "stadsdelsnämnd", "förvaltning"}
+
+
+def _organisation_named(info: PlanInfo) -> bool:
+    """Whether the plan's metadata names its organisation (no .plan.toml and no --organisation: the file's name)."""
+    return not (info.file and not info.organisation and info.organisation_name == Path(info.file).stem)
 
 
 def _too_many_actors(path: str, row: int, header: str, cell: str, count: int, limits: Limits) -> IngestError:

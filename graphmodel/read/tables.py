@@ -577,6 +577,7 @@ def _build(
     extra_cells: list[tuple[int, str, str]] = []
     header_hint, no_measure = "", "measure" not in headers
     first_use: dict[str, int] = {}
+    measure_above = False  # a row without measure text may continue the measure of a row above
     for number, raw in records:
         texts = [_clean(c) if "\r" in c else c.strip() for c in raw]  # most cells have no line break to fix
         if not any(texts):
@@ -609,7 +610,9 @@ def _build(
                     value=orphans[0][1],
                 )
             )
-        errors.extend(_check_row(path, number, cells, headers, first_use))
+        errors.extend(_check_row(path, number, cells, headers, first_use, measure_above))
+        # A heading row between (a new area or level) ends what a later row may continue.
+        measure_above = bool(cells.get("measure")) or (measure_above and continues_above(cells))
         rows.append(Row(number, cells))
 
     if no_measure:
@@ -643,12 +646,31 @@ def _build(
     return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None, preamble, notes)
 
 
+def continues_above(cells: dict[str, str]) -> bool:
+    """Whether a row without measure text continues the measure above: a cell wrapped in Excel or Word.
+
+    Such a row holds partners or a status (perhaps with a responsible too) and
+    nothing that starts something new: no measure text, id, area or level. A
+    row naming only a responsible is not one: a new owner without a measure
+    looks like a measure whose text is missing.
+    """
+    return not any(cells.get(column) for column in ("measure", "id", "area", "level")) and bool(
+        cells.get("partners") or cells.get("status")
+    )
+
+
 def _check_row(
-    path: str, number: int, cells: dict[str, str], headers: dict[str, str], first_use: dict[str, int]
+    path: str,
+    number: int,
+    cells: dict[str, str],
+    headers: dict[str, str],
+    first_use: dict[str, int],
+    measure_above: bool = False,
 ) -> list[IngestError]:
-    """Row-level problems: actors without a measure, an id used twice."""
+    """Row-level problems: actors without a measure (unless the row continues the measure above), an id used
+    twice."""
     errors = []
-    if "measure" in headers and not cells["measure"]:
+    if "measure" in headers and not cells["measure"] and not (measure_above and continues_above(cells)):
         actors = [cells[c] for c in ("responsible", "partners") if cells.get(c)]
         status = cells.get("status")
         if actors or status:
