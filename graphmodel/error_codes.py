@@ -238,6 +238,13 @@ CODES: tuple[ErrorCode, ...] = (
         "merge the two rows in the plan if they are one measure",
     ),
     ErrorCode(
+        "parts-merged",
+        PROBLEM,
+        "two parts of one actor cell name the same actor (two spellings, or a registry alias that is really "
+        "another body); the actor is counted once",
+        "write the actor once, or, if they are two bodies, add the other to the registry (--registry) as its own actor",
+    ),
+    ErrorCode(
         "organisation-unknown",
         PROBLEM,
         "the plan names no organisation (no .plan.toml, no title row naming one), so the file name is used",

@@ -332,6 +332,6 @@ def test_json_written_in_pieces_is_the_same_list_as_written_at_once():
 def test_report_and_check_count_a_cell_naming_two_unknown_actors_as_one_cell_to_review(tmp_path):
     plan = tmp_path / "plan.csv"
     plan.write_text("Åtgärd;Ansvarig\nSamverkan;Okända föreningen Alfa, Okända föreningen Beta\n", encoding="utf-8")
-    reported = run("report", plan, "-o", tmp_path / "out").output
-    checked = run("check", plan).output
+    reported = run("report", plan, "-o", tmp_path / "out", "--organisation", "Norrby kommun").output
+    checked = run("check", plan, "--organisation", "Norrby kommun").output
     assert "1 cell(s) to review" in reported and "1 to review." in checked

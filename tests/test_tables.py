@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from graphmodel.errors import IngestFailed
+from graphmodel.read.plans import parse_plan, read_plan_info
 from graphmodel.read.tables import canonical_column, parse_csv_text, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -281,13 +282,20 @@ def test_a_row_with_actors_but_no_measure_is_reported_at_its_excel_row(in_fixtur
     ]
 
 
-def test_a_row_with_only_a_status_but_no_measure_is_reported():
-    with pytest.raises(IngestFailed) as caught:
-        parse_csv_text("Åtgärd;Tid\nSamordning;2017\n;Pågående\n", "plan.csv")
-    assert [str(e) for e in caught.value.errors] == [
-        "plan.csv, row 3, column 'Åtgärd': the row has a status ('Pågående') but has no measure text. "
-        "Write the measure in 'Åtgärd' or delete the row. [actors-without-measure]"
+def test_a_row_with_only_a_status_continues_the_measure_above_and_is_listed(registry):
+    # A cell wrapped in Excel or Word leaves a row holding only the rest of the status (issue 11).
+    table = parse_csv_text("Åtgärd;Tid\nSamordning;2017\n;Pågående\n", "plan.csv")
+    plan = parse_plan(table, read_plan_info("plan.csv"), registry)
+    assert [m.text for m in plan.measures] == ["Samordning"]
+    assert [(i.source.row, i.problem) for i in plan.ledger if i.problem == "continuation-row"] == [
+        (3, "continuation-row")
     ]
+
+
+def test_a_row_with_only_a_status_and_no_measure_above_is_reported():
+    with pytest.raises(IngestFailed) as caught:
+        parse_csv_text("Åtgärd;Tid\n;Pågående\n", "plan.csv")
+    assert [e.code for e in caught.value.errors] == ["actors-without-measure", "no-measures"]
 
 
 def test_an_id_used_twice_names_both_rows(in_fixtures):

@@ -175,7 +175,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         else:
             ledger.append(Interpretation(source, headers["measure"], written, "measure text"))
         status_text = cells.get("status", "")
-        status = _status(status_text)
+        status = _status(status_text, plan.info.year)
         if status_text:
             ledger.append(
                 Interpretation(source, headers["status"], status_text, f"status: {status.state}")
@@ -273,7 +273,7 @@ class _Continued:
         measure, status = self.measure, self.measure.status
         if self.status_notes:
             text = " ".join(self.status_parts)
-            status = _status(text)
+            status = _status(text, self.plan.info.year)
             state = status.state if status.interpreted else "unknown"
             shown = text if len(text) <= 120 else text[:119] + "…"
             became = f"{self.joined}'s status, read as a whole ({shown!r}): status: {state}"
@@ -417,6 +417,7 @@ class _Binder:
         self.actors: dict[str, Actor] = {}
         self._resolved: dict = {}
         self._cells: dict[str, tuple] = {}
+        self._by_form: dict[str, str] = {}  # actor id -> the rule that made a vague phrase a collective or placeholder
         self.org = self._organisation(info)
         self.info = dataclasses.replace(info, organisation=self.org.id, organisation_name=self.org.name)
 
@@ -538,10 +539,16 @@ class _Binder:
         several = len(phrases) > 1
         for phrase in phrases:
             ref = self.resolve(phrase)
-            refs.setdefault(ref.id, ref)
             part = phrase.text if several else None
+            if ref.id in refs:  # two parts of one cell are one actor: never merged without a word
+                first = refs[ref.id].text
+                notes.append((f"actor: {ref.name} ({ref.id}), as is {first!r} in this cell", "parts-merged", (), part))
+                continue
+            refs[ref.id] = ref
             if ref.unknown:
                 notes.append((f"unknown actor: {ref.name}", "unknown-actor", self.actors[ref.id].suggestions, part))
+            elif ref.id in self._by_form:
+                notes.append((f"{self._by_form[ref.id]} → {ref.name} ({ref.id})", None, (), part))
             else:
                 notes.append((f"actor: {ref.name} ({ref.id})", None, (), part))
         if cell.strip() and not notes:  # "-" or "/": written, but names nobody
@@ -559,6 +566,8 @@ class _Binder:
         entry = self.registry.lookup(phrase.name)
         if entry is not None:
             actor = self.bind(entry, self.org)
+            if entry.id not in self.registry:  # made for the phrase by its form (Registry.by_form)
+                self._by_form[actor.id] = entry.note
         else:
             actor_id = f"{self.org.id}/unknown-{slug(phrase.name)}"
             actor = self.actors.get(actor_id) or Actor(
