@@ -4,6 +4,15 @@
 plan, measures, actors, message, evidence}``; ``message`` is one plain
 sentence in Swedish (``lang="en"`` for English). The kinds and their
 defaults are described in README.md, "Gap analysis". Pure: graph in, rows out.
+
+Every kind is judged within one plan, and its findings name that plan: a
+plan's findings are the same whether other plans are read alongside or not
+(issue 11: Polisen, partner without ownership in Skärholmen, must stay one
+when another municipality's plan where Polisen owns a measure is read too).
+Findings over all plans together have ``plan`` None and say across how many
+plans; they come in addition to the per-plan findings, never instead of them.
+So far one kind has them: ``overloaded`` (an actor owning a large share of
+the city's measures though of no single plan's).
 """
 
 from __future__ import annotations
@@ -63,7 +72,7 @@ MESSAGES = {
         "vague-owner": "Åtgärden ”{text}” har bara vaga ansvariga ({actors}): ingen namngiven enhet eller person äger den.",
         "overloaded": "{actor} ansvarar för {count} av {total} åtgärder ({share} %) {scope}.",
         "overloaded-plan": "i planen",
-        "overloaded-all": "i alla planer tillsammans",
+        "overloaded-all": "i de {plans} planerna tillsammans",
         "single-point-of-failure": "Om {actor} faller bort står {count} åtgärd(er) utan egentlig ansvarig.",
         "partner-without-ownership": "{actor} medverkar i {count} åtgärder men ansvarar inte för någon.",
         "no-status": "Åtgärden ”{text}” saknar status.",
@@ -80,7 +89,7 @@ MESSAGES = {
         "vague-owner": "The measure “{text}” has only vague owners ({actors}): no named unit or person owns it.",
         "overloaded": "{actor} is responsible for {count} of {total} measures ({share} %) {scope}.",
         "overloaded-plan": "in the plan",
-        "overloaded-all": "across all plans",
+        "overloaded-all": "in the {plans} plans together",
         "single-point-of-failure": "If {actor} drops out, {count} measure(s) are left without a real owner.",
         "partner-without-ownership": "{actor} takes part in {count} measures but is responsible for none.",
         "no-status": "The measure “{text}” has no status.",
@@ -188,6 +197,8 @@ def find_gaps(graph: PlanGraph, settings: GapSettings | None = None) -> list[Jso
         for plan, measures in ctx.measures_of.items():
             for check in (_unassigned_and_vague, _status, _duplicates, _coverage):
                 findings.extend(check(ctx, plan, measures))
+        # These group every plan's measures by actor in one pass over all measures, still judging each
+        # plan on its own (``_overloaded`` adds its across-plans findings).
         for graph_check in (_overloaded, _single_points_of_failure, _partners_without_ownership):
             findings.extend(graph_check(ctx))
         findings.sort(
@@ -275,7 +286,7 @@ def _overloaded(ctx: _Context) -> list[JsonRow]:
                             count=len(measures),
                             total=total_all,
                             share=round(100 * share),
-                            scope=ctx.text["overloaded-all"],
+                            scope=ctx.text["overloaded-all"].format(plans=len(ctx.measures_of)),
                         ),
                         count=len(measures),
                         total=total_all,
@@ -293,57 +304,67 @@ def _sole_owned(ctx: _Context, actor_ids: set[str]) -> list[_Measure]:
 
 
 def _single_points_of_failure(ctx: _Context) -> list[JsonRow]:
-    sole: dict[str, list[_Measure]] = defaultdict(list)
-    for measure in ctx.measures:
+    """Per plan: each real actor that is the only real owner of some of the plan's measures. Severe
+    when it is so for three or more, or when it is a cut point of the plan's own collaboration
+    network (the plan's actors who share measures): other plans neither add nor hide one."""
+    sole: dict[str, dict[str, list[_Measure]]] = defaultdict(lambda: defaultdict(list))  # plan -> actor -> measures
+    named: dict[str, list[list[str]]] = defaultdict(list)  # plan -> each measure's actors
+    for measure in ctx.measures:  # the graph's order, grouped by plan in one pass
+        plan = measure.data["plan"]
+        named[plan].append(measure.owners + measure.partners)
         if len(measure.real) == 1:
-            sole[measure.real[0]].append(measure)
-    # Who shares measures with whom is all that matters here.
-    cut = cut_points(collaborators(m.owners + m.partners for m in ctx.measures))
+            sole[plan][measure.real[0]].append(measure)
     found = []
-    for actor, measures in sole.items():
-        measures = ctx.in_file_order(measures)
-        severity = "high" if len(measures) >= 3 or actor in cut else "low"
-        plans = sorted({m.data["plan"] for m in measures})
-        found.append(
-            ctx.finding(
-                "single-point-of-failure",
-                severity,
-                plans[0] if len(plans) == 1 else None,
-                measures,
-                [actor],
-                ctx.text["single-point-of-failure"].format(actor=ctx.name(actor), count=len(measures)),
-                count=len(measures),
-                articulation_point=actor in cut,
+    for plan, by_actor in sole.items():
+        # Who shares measures with whom in this plan is all that matters here.
+        cut = cut_points(collaborators(named[plan]))
+        for actor, measures in by_actor.items():
+            measures = ctx.in_file_order(measures)
+            severity = "high" if len(measures) >= 3 or actor in cut else "low"
+            found.append(
+                ctx.finding(
+                    "single-point-of-failure",
+                    severity,
+                    plan,
+                    measures,
+                    [actor],
+                    ctx.text["single-point-of-failure"].format(actor=ctx.name(actor), count=len(measures)),
+                    count=len(measures),
+                    articulation_point=actor in cut,
+                )
             )
-        )
     return found
 
 
 def _partners_without_ownership(ctx: _Context) -> list[JsonRow]:
-    partner_in: dict[str, list[_Measure]] = defaultdict(list)
-    owners = set()
-    for measure in ctx.measures:
-        owners.update(measure.owners)
+    """Per plan: each real actor that takes part in at least ``partner_min`` of the plan's measures
+    and owns none of them. What it owns in another plan does not count: the gap is in this plan."""
+    partner_in: dict[str, dict[str, list[_Measure]]] = defaultdict(lambda: defaultdict(list))  # plan -> actor
+    owners: dict[str, set[str]] = defaultdict(set)  # plan -> every owner, vague ones too
+    for measure in ctx.measures:  # the graph's order, grouped by plan in one pass
+        plan = measure.data["plan"]
+        owners[plan].update(measure.owners)
         for actor in measure.partners:
-            partner_in[actor].append(measure)
+            partner_in[plan][actor].append(measure)
     found = []
-    for actor, measures in partner_in.items():
-        vague = ctx.node[actor]["kind"] in NOT_REAL_OWNER_KINDS
-        if actor in owners or vague or len(measures) < ctx.settings.partner_min:
-            continue
-        measures = ctx.in_file_order(measures)
-        plans = sorted({m.data["plan"] for m in measures})
-        found.append(
-            ctx.finding(
-                "partner-without-ownership",
-                "low",
-                plans[0] if len(plans) == 1 else None,
-                measures,
-                [actor],
-                ctx.text["partner-without-ownership"].format(actor=ctx.name(actor), count=len(measures)),
-                count=len(measures),
+    for plan, by_actor in partner_in.items():
+        owners_here = owners[plan]
+        for actor, measures in by_actor.items():
+            vague = ctx.node[actor]["kind"] in NOT_REAL_OWNER_KINDS
+            if actor in owners_here or vague or len(measures) < ctx.settings.partner_min:
+                continue
+            measures = ctx.in_file_order(measures)
+            found.append(
+                ctx.finding(
+                    "partner-without-ownership",
+                    "low",
+                    plan,
+                    measures,
+                    [actor],
+                    ctx.text["partner-without-ownership"].format(actor=ctx.name(actor), count=len(measures)),
+                    count=len(measures),
+                )
             )
-        )
     return found
 
 

@@ -117,6 +117,18 @@ def render_report(
     ]
     if not findings:
         parts.append(f"<p>{escape(t['no_findings'])}</p>")
+    # With several plans, each finding names its plan, and each measure of a finding across plans
+    # names the plan its row is in: "(rad 3)" alone would not say which plan's row 3.
+    several = len(plans) > 1
+    plan_title = {p["id"]: p["title"] for p in plans}
+
+    def row_label(finding: dict, measure: dict) -> str:
+        row = t["row"].format(row=measure["row"])
+        if not several or finding["plan"] is not None:
+            return row
+        plan = measure["id"].rpartition("#")[0]
+        return f"{plan_title.get(plan, plan)}, {row}"
+
     for kind, kind_title in FINDING_TITLES[lang].items():
         of_kind = [f for f in findings if f["kind"] == kind]
         if not of_kind:
@@ -124,7 +136,7 @@ def render_report(
         parts.append(f'<h3 id="{escape(kind)}">{escape(kind_title)} ({len(of_kind)})</h3><ul class="findings">')
         for finding in of_kind:
             measures_html = "".join(
-                f"<li>{escape(m['text'])} <span class='muted'>({escape(t['row'].format(row=m['row']))})</span></li>"
+                f"<li>{escape(m['text'])} <span class='muted'>({escape(row_label(finding, m))})</span></li>"
                 for m in finding["measures"][:12]
             )
             more = len(finding["measures"]) - 12
@@ -133,6 +145,11 @@ def render_report(
             parts.append(
                 f"<li><span class='sev sev-{escape(finding['severity'])}'>{escape(severity_names[finding['severity']])}</span> "
                 f"{escape(finding['message'])}"
+                + (
+                    f" <span class='muted'>({escape(plan_title.get(finding['plan'], finding['plan']))})</span>"
+                    if several and finding["plan"] is not None
+                    else ""
+                )
                 + (
                     f"<ul class='measures'>{measures_html}</ul>"
                     if measures_html and len(finding["measures"]) > 1
