@@ -138,7 +138,8 @@ def test_does_an_unknown_vague_owner_stay_in_the_graph_as_written_but_not_unknow
     assert actor.id.startswith(f"{ORG}/")
     [note] = ledger_of(plan, cell)
     assert note.problem is None  # not an unknown-actor problem any more ...
-    assert note.became == f"actor: {cell} ({actor.id})"  # ... but listed by `check --all`, its kind in its id
+    # ... but listed by `check --all`, with the rule that fired, and its kind in its id
+    assert note.became.startswith(f"{kind} by form: ") and note.became.endswith(f" → {cell} ({actor.id})")
     assert actor.id.startswith(f"{ORG}/{kind}-by-form-")
 
 
