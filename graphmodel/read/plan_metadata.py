@@ -41,8 +41,9 @@ PLAN_METADATA = (
         "organisation",
         str,
         "The organisation whose plan it is, as written (`Skärholmens "
-        "stadsdelsförvaltning`). Default: the file name. A national actor of the registry (`Polisen`) "
-        "is that actor.",
+        "stadsdelsförvaltning`). Default: `--organisation`, else one a title row above the header names, "
+        "else the file name (listed by `check` as `organisation-unknown`). A national actor of the registry "
+        "(`Polisen`) is that actor.",
     ),
     MetadataKey(
         "organisation_id",
