@@ -116,7 +116,7 @@ class Outputs:
     def write(self, name: str, write: Callable[[Path], object]) -> Path:
         """Call ``write(temporary_path)`` for the file ``name``; it is put in place when the set is done."""
         temporary = self.reserve(name)
-        target = self._pending[-1][1]
+        target = self.folder / name
         try:
             write(temporary)
         except OSError as err:

@@ -245,55 +245,36 @@ def _overloaded(ctx: _Context) -> list[JsonRow]:
             for actor in measure.real:
                 owned[actor][plan].append(measure)
     found = []
+
+    def judge(actor: str, plan: str | None, measures: list[_Measure], total: int, scope: str, **evidence: Any) -> None:
+        share = len(measures) / total
+        if len(measures) >= s.overload_count and share >= s.overload_share:
+            message = ctx.text["overloaded"].format(
+                actor=ctx.name(actor), count=len(measures), total=total, share=round(100 * share), scope=scope
+            )
+            found.append(
+                ctx.finding(
+                    "overloaded",
+                    "medium",
+                    plan,
+                    measures,
+                    [actor],
+                    message,
+                    count=len(measures),
+                    total=total,
+                    share=round(share, 4),
+                    **evidence,
+                )
+            )
+
     total_all = sum(len(m) for m in ctx.measures_of.values())
     for actor, by_plan in owned.items():
         for plan, measures in by_plan.items():
-            total = len(ctx.measures_of[plan])
-            share = len(measures) / total
-            if len(measures) >= s.overload_count and share >= s.overload_share:
-                found.append(
-                    ctx.finding(
-                        "overloaded",
-                        "medium",
-                        plan,
-                        measures,
-                        [actor],
-                        ctx.text["overloaded"].format(
-                            actor=ctx.name(actor),
-                            count=len(measures),
-                            total=total,
-                            share=round(100 * share),
-                            scope=ctx.text["overloaded-plan"],
-                        ),
-                        count=len(measures),
-                        total=total,
-                        share=round(share, 4),
-                    )
-                )
+            judge(actor, plan, measures, len(ctx.measures_of[plan]), ctx.text["overloaded-plan"])
         if len(by_plan) > 1:
-            measures = [m for ms in by_plan.values() for m in ms]
-            share = len(measures) / total_all
-            if len(measures) >= s.overload_count and share >= s.overload_share:
-                found.append(
-                    ctx.finding(
-                        "overloaded",
-                        "medium",
-                        None,
-                        measures,
-                        [actor],
-                        ctx.text["overloaded"].format(
-                            actor=ctx.name(actor),
-                            count=len(measures),
-                            total=total_all,
-                            share=round(100 * share),
-                            scope=ctx.text["overloaded-all"].format(plans=len(ctx.measures_of)),
-                        ),
-                        count=len(measures),
-                        total=total_all,
-                        share=round(share, 4),
-                        plans=sorted(by_plan),
-                    )
-                )
+            every = [m for ms in by_plan.values() for m in ms]
+            scope = ctx.text["overloaded-all"].format(plans=len(ctx.measures_of))
+            judge(actor, None, every, total_all, scope, plans=sorted(by_plan))
     return found
 
 
