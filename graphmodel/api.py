@@ -150,6 +150,7 @@ def ledger(plans: Iterable[Plan]) -> list[dict]:
             "became": item.became,
             "problem": item.problem,
             "suggestions": list(item.suggestions),
+            "rule": item.rule,
         }
         for plan in plans
         for item in plan.ledger

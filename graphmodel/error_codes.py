@@ -282,3 +282,23 @@ def markdown_table() -> str:
     lines = ["| Code | Kind | Meaning | Fix |", "|---|---|---|---|"]
     lines += [f"| `{c.code}` | {_KIND_WORDS[c.kind]} | {c.meaning} | {c.fix} |" for c in CODES]
     return "\n".join(lines)
+
+
+# Reading rules: how a cell was read when its reading is more than one direct registry match per part.
+# ``check`` lists each cell a rule fired for as an interpretation ("to review"); none of them fails --strict
+# (a problem code beside it does). Issue 11: nothing lost becomes nothing hidden.
+READING_RULES: dict[str, str] = {
+    "run-together": "names written one after another without a separator were split",
+    "expanded-list": 'a list of suspended compounds was expanded ("a-, b- och cnämnden" is three bodies)',
+    "kept-whole": 'an "och" inside one name was not read as a separator (a combined body, a manager\'s areas)',
+    "plural": "a plural names the role or body class (the plural kept as a remark)",
+    "count": 'a count names the role (the count kept as a remark: "två fältsekreterare")',
+    "place": 'a place after the name is a remark ("skolorna i området")',
+    "lead-in": 'a lead-in was peeled off ("representanter från", "via")',
+    "genitive": 'a role or unit of a body is one actor ("skolans kurator"), part of that body',
+    "role-at-unit": 'a role written before its unit is one actor ("Rektor Sjöängsskolan")',
+    "distributive": 'a role for each of several areas is one actor per area ("cheferna för förskola och skola")',
+    "vague-by-form": "a group or slot by its form (a collective or placeholder, never a real owner)",
+    "merged": "two parts of the cell name one actor; it is listed once",
+    "continuation": "the row continues the measure above (a cell wrapped in Excel or Word)",
+}

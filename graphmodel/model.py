@@ -159,6 +159,7 @@ class Interpretation:
     problem: str | None = None  # "unknown-actor", "status-not-understood", ...
     suggestions: tuple[str, ...] = ()
     part: str | None = None  # the phrase of a cell naming several actors; None: about the whole cell
+    rule: str | None = None  # the reading rule(s) that fired, when the reading is more than a direct match
 
 
 @dataclass

@@ -44,13 +44,15 @@ class ActorPhrase:
     """One actor as a reader sees it in a cell.
 
     ``text`` is the fragment as written (lead-in, hedge and remark included),
-    ``name`` the reading to look up in the registry.
+    ``name`` the reading to look up in the registry, ``rules`` the reading rules
+    that made ``name`` out of ``text`` beyond a direct match (``READING_RULES``).
     """
 
     text: str
     name: str
     remark: str | None = None
     hedge: str | None = None
+    rules: tuple[str, ...] = ()
 
 
 _MASK = "\x00{}\x00"

@@ -170,6 +170,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
                     written,
                     f"measure text; it may continue the measure on row {above[0]}, which ends mid-sentence",
                     "possible-continuation",
+                    rule="continuation",
                 )
             )
         else:
@@ -189,8 +190,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
             roles.append(refs)
             if len(refs) > most_actors:
                 errors.append(_too_many_actors(path, number, headers[column], cell, len(refs), limits))
-            for became, problem, suggestions, part in notes:
-                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions, part))
+            for became, problem, suggestions, part, rule in notes:
+                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions, part, rule))
         responsible, partners = roles
         if cells.get("id"):
             ledger.append(Interpretation(source, headers["id"], cells["id"], "measure id"))
@@ -251,9 +252,13 @@ class _Continued:
             if not cell:
                 continue
             refs, notes = read_cell(cell)
-            ledger.append(Interpretation(source, headers[column], cell, f"{joined} ({column})", "continuation-row"))
-            for became, problem, suggestions, part in notes:
-                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions, part))
+            ledger.append(
+                Interpretation(
+                    source, headers[column], cell, f"{joined} ({column})", "continuation-row", rule="continuation"
+                )
+            )
+            for became, problem, suggestions, part, rule in notes:
+                ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions, part, rule))
             merged = self.roles[column]
             for ref in refs:
                 merged.setdefault(ref.id, ref)
@@ -261,11 +266,13 @@ class _Continued:
         added = cells.get("status", "")
         if added:
             self.status_parts.append(added)
-            note = Interpretation(source, headers["status"], added, joined, "continuation-row")
+            note = Interpretation(source, headers["status"], added, joined, "continuation-row", rule="continuation")
             self.status_notes.append(note)
             ledger.append(note)
         for header, value in extra:
-            ledger.append(Interpretation(source, header, value, f"{joined}'s {header!r}", "continuation-row"))
+            ledger.append(
+                Interpretation(source, header, value, f"{joined}'s {header!r}", "continuation-row", rule="continuation")
+            )
             self.extras.setdefault(header, []).append(value)
 
     def finish(self, headers: dict[str, str], limits: Limits, errors: list) -> None:
@@ -540,19 +547,24 @@ class _Binder:
         for phrase in phrases:
             ref = self.resolve(phrase)
             part = phrase.text if several else None
+            rules = ", ".join(phrase.rules) or None
             if ref.id in refs:  # two parts of one cell are one actor: never merged without a word
                 first = refs[ref.id].text
-                notes.append((f"actor: {ref.name} ({ref.id}), as is {first!r} in this cell", "parts-merged", (), part))
+                notes.append(
+                    (f"actor: {ref.name} ({ref.id}), as is {first!r} in this cell", "parts-merged", (), part, "merged")
+                )
                 continue
             refs[ref.id] = ref
             if ref.unknown:
-                notes.append((f"unknown actor: {ref.name}", "unknown-actor", self.actors[ref.id].suggestions, part))
+                suggestions = self.actors[ref.id].suggestions
+                notes.append((f"unknown actor: {ref.name}", "unknown-actor", suggestions, part, rules))
             elif ref.id in self._by_form:
-                notes.append((f"{self._by_form[ref.id]} → {ref.name} ({ref.id})", None, (), part))
+                rules = ", ".join(filter(None, (rules, "vague-by-form")))
+                notes.append((f"{self._by_form[ref.id]} → {ref.name} ({ref.id})", None, (), part, rules))
             else:
-                notes.append((f"actor: {ref.name} ({ref.id})", None, (), part))
+                notes.append((f"actor: {ref.name} ({ref.id})", None, (), part, rules))
         if cell.strip() and not notes:  # "-" or "/": written, but names nobody
-            notes.append(("no actor named", "no-actor-in-cell", (), None))
+            notes.append(("no actor named", "no-actor-in-cell", (), None, None))
         known = self._cells[cell] = (tuple(refs.values()), tuple(notes))
         return known
 
