@@ -391,3 +391,29 @@ def test_a_plan_year_outside_1900_to_2099_dates_nothing():
 def test_a_week_that_does_not_exist_or_a_name_like_a_month_is_not_guessed(text):
     status = parse_status(text)
     assert (status.state, status.start, status.due, status.interpreted) == ("unknown", None, None, False)
+
+
+SEASONS_AND_WEEKS_WITHOUT_A_YEAR_BESIDE_THEM = [
+    ("Planeras till hösten", 2020, "planned", None, "2020-autumn"),
+    ("Genomförs under våren", 2021, "planned", "2021-spring", "2021-spring"),
+    ("HT", 2019, "planned", "2019-autumn", "2019-autumn"),
+    ("Klart till vårterminen", 2019, "planned", None, "2019-spring"),
+    ("2019 v. 12", None, "planned", "2019-03", "2019-03"),
+    ("2020, vecka 1", None, "planned", "2020-01", "2020-01"),
+    ("Uppstart feb 2019", None, "planned", "2019-02", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "state", "start", "due"),
+    SEASONS_AND_WEEKS_WITHOUT_A_YEAR_BESIDE_THEM,
+    ids=[s[0] for s in SEASONS_AND_WEEKS_WITHOUT_A_YEAR_BESIDE_THEM],
+)
+def test_a_season_without_a_year_is_in_the_plans_year_and_a_year_before_a_week_dates_it(text, year, state, start, due):
+    status = parse_status(text, year)
+    assert (status.state, status.start, status.due, status.interpreted) == (state, start, due, True)
+
+
+def test_a_season_without_a_year_gives_no_date_when_the_plans_year_is_unknown():
+    status = parse_status("Klart till hösten")
+    assert (status.state, status.start, status.due, status.interpreted) == ("planned", None, None, True)

@@ -48,19 +48,20 @@ two-digit one: "VT19", "HT18", "hösten -17", "ht -18"; a school term is
 its season: ht is autumn, vt spring), halves ("första/andra halvåret
 2018", "H1 2018"), quarters ("Q3 2018", "kvartal 3 2018", "tredje
 kvartalet 2018"), months ("december 2018", "dec 2018", "2018-05"), dates
-("2018-06-30", read as its month), month ranges ("jan–mars 2019",
+("2018-06-30", read as its month), a season in its definite form or a
+school term without a year ("till hösten", "HT"), month ranges ("jan–mars 2019",
 "januari-mars 2019": start 2019-01, due 2019-03; "december–januari 2019"
 starts in December 2018) and weeks ("v. 12 2019", "vecka 12, 2019",
-"v12", "v. 10-14 2019"). A week is read as the month of its Thursday: ISO
+"v12", "v. 10-14 2019", "2019 v. 12"). A week is read as the month of its Thursday: ISO
 8601 counts a week to the year of its Thursday, so "Vecka 1 2020" (Monday
 30 December 2019) is 2020-01, and a week that does not exist ("v. 53
 2019", "vecka 0") is no period. A month range, a full month name alone
-("Mars", "Klart maj") or a week without a year takes the year given to
+("Mars", "Klart maj"), a season without a year or a week without a year takes the year given to
 ``parse_status`` (the plan's); without one it gives no date. An
 abbreviated month alone is no period ("Jan Svensson" is a name).
 
 Each period's role comes from the nearest marker word before it: "från",
-"fr.o.m.", "påbörjas", "startar", "start", "börjar", "inleds", "sedan",
+"fr.o.m.", "påbörjas", "startar", "start", "uppstart", "börjar", "inleds", "sedan",
 "igång" make it a start; "klart", "senast", "till", "t.o.m.", "till och
 med", "innan", "genomfört", "avslutat" make it a due date; no marker
 ("Planerat under 2017") means the measure happens within the period, so it
@@ -97,16 +98,18 @@ _PERIOD = re.compile(
         \.?\s+(?P<month_y>\d{4})
     | \b(?P<bare_month>januari|februari|mars|april|maj|juni|juli|augusti|september
           |oktober|november|december)\b
+    | \b(?P<year_week_y>(?:19|20)\d{2})\s*,?\s*(?:v\.?|vecka|veckan)\s*(?P<year_week>\d{1,2})(?![\d-])
     | \b(?:v\.?|vecka|veckan)\s*(?P<week>\d{1,2})(?!\d)
         (?:\s*-\s*(?P<week_b>\d{1,2})(?![\d-]))?
         (?:\s*(?:,\s*)?(?:år\s+)?(?P<week_y>(?:19|20)\d{2})(?!\d))?
     | \b(?P<year>(?:19|20)\d{2})(?!\d)
+    | \b(?P<bare_season>vårterminen|våren|sommaren|höstterminen|hösten|vintern|ht|vt)\b
     """,
     re.VERBOSE,
 )
 _ROLE = re.compile(
     r"""\b(?:
-      (?P<start>fr\.?\s?o\.?\s?m\b\.?|från|påbörja\w*|start\w*|börja\w*|inle\w*|sedan|igång)
+      (?P<start>fr\.?\s?o\.?\s?m\b\.?|från|påbörja\w*|start\w*|uppstart\w*|börja\w*|inle\w*|sedan|igång)
     | (?P<due>t\.?\s?o\.?\s?m\b\.?|till|senast|innan|före|klar\w*|färdig\w*
         |genomfört\w*|genomförd\w*|avslut\w*|slutför\w*)
     )""",
@@ -166,7 +169,9 @@ def _periods(match: re.Match[str], year: int | None) -> tuple[str | None, str | 
 def _yearless(match: re.Match[str]) -> bool:
     """A month or week written without a year ("maj-juni", "v12"): a time, but no date to place it."""
     g = match.groupdict()
-    return bool((g["span_a"] and not g["span_y"]) or g["bare_month"] or (g["week"] and not g["week_y"]))
+    return bool(
+        (g["span_a"] and not g["span_y"]) or g["bare_month"] or g["bare_season"] or (g["week"] and not g["week_y"])
+    )
 
 
 def _month(name: str) -> int:
@@ -211,6 +216,8 @@ def _period_of(match: re.Match[str], year: int | None) -> tuple[str | None, str 
         return f"{g['month_y']}-{_month(g['month']):02d}"
     if g["year"]:
         return g["year"]
+    if g["year_week"]:
+        return _week_month(g["year_week_y"], g["year_week"])
     written = g["span_y"] or g["week_y"]
     in_year = int(written) if written else year
     if in_year is None:
@@ -221,6 +228,9 @@ def _period_of(match: re.Match[str], year: int | None) -> tuple[str | None, str 
         return (f"{in_year - (first > last)}-{first:02d}", f"{in_year}-{last:02d}")
     if g["bare_month"]:
         return f"{in_year}-{_month(g['bare_month']):02d}"
+    if g["bare_season"]:
+        key = g["bare_season"][:2] if g["bare_season"] in ("vt", "ht") else g["bare_season"][:3]
+        return f"{in_year}-{_SEASONS[key]}"
     first_week = _week_month(str(in_year), g["week"])
     last_week = _week_month(str(in_year), g["week_b"]) if g["week_b"] else first_week
     if first_week is None or last_week is None or (g["week_b"] and int(g["week_b"]) < int(g["week"])):
