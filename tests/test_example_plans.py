@@ -12,7 +12,8 @@ Expected actors are written so (see ``data/plans/examples/README.md``):
   wrong, and says so); the actor is that entry bound to the plan (a national id, or
   ``<organisation id>/<entry id>``; the registry's own-organisation entry is the organisation).
 * ``"?Name"``: an unknown actor of that name (case and spacing folded).
-* ``"~phrase"``: a collective or placeholder whose name, or the text that named it, is the phrase.
+* ``"~phrase"``: a collective or placeholder whose name, or the text that named it, is the phrase, or
+  which is the registry's collective or placeholder the phrase names ("~trossamfunden": Trossamfund).
 * ``"Role @ Body"``: a role or unit of a body: an actor whose id contains the role's registry id and
   whose parent is the Body's actor (Body written in the same notation), or has it higher up its
   registry chain (the registry's Skolkurator, under Elevhälsan under Skolan, is "Kurator @ Skola").
@@ -112,8 +113,14 @@ class _Expected:
             return (lambda ref: ref.unknown and _fold(ref.name) == name), None, None
         if expected.startswith("~"):
             phrase = _fold(expected[1:])
+            same = self.entry_id(expected[1:])[0] if self.registry.named(expected[1:]) else None
             return (
-                (lambda ref: ref.kind in NOT_REAL_OWNER_KINDS and phrase in (_fold(ref.name), _fold(ref.text))),
+                (
+                    lambda ref: (
+                        ref.kind in NOT_REAL_OWNER_KINDS
+                        and (phrase in (_fold(ref.name), _fold(ref.text)) or ref.id == same)
+                    )
+                ),
                 None,
                 None,
             )
