@@ -80,6 +80,20 @@ BODY_PLURALS = tuple(
     for genitive in ("", "s")
 )
 _ENDINGS_BY_LAST_LETTER = {last: tuple(e for e in ENDINGS if e[-1] == last) for last in {e[-1] for e in ENDINGS}}
+# A plural ending and the ends its singular may have instead: "rektorerna" is "rektor", "skolorna"
+# "skola", "fältsekreterarna" "fältsekreterare", "gårdarna" "gård".
+_SINGULAR_TAILS = {
+    "ernas": ("", "e"),
+    "arnas": ("", "e", "are"),
+    "ornas": ("a", "e"),
+    "erna": ("", "e"),
+    "arna": ("", "e", "are"),
+    "orna": ("a", "e"),
+    "er": ("", "e"),
+    "ar": ("", "e"),
+    "or": ("a", "e"),
+}
+_PLURAL_ENDINGS = tuple(_SINGULAR_TAILS)
 _VOWELS = set("aeiouyåäöé")
 _MIN_STEM = 3
 _NOT_ALNUM = re.compile(r"[^0-9a-zåäöéü]+")
@@ -254,6 +268,7 @@ class Registry:
         self._suggestions: dict[tuple[str, int], list[str]] = {}
         self._foreign: dict[str, RegistryEntry | None] | None = None
         self._formed: dict[str, RegistryEntry | None] = {}
+        self._keys_of: dict[str, frozenset[str]] = {}
 
     def _check(self) -> None:
         problems = []
@@ -373,6 +388,31 @@ class Registry:
                     if key is not None:
                         self._foreign[key] = entry if self._foreign.get(key, entry) is entry else None
         return self._foreign
+
+    def plural_reading(self, text: str) -> bool:
+        """True if the phrase finds its entry only as a plural of one of its names: "rektorerna",
+        "kuratorer", "skolorna", "fältsekreterarna" (issue 11: a plural read as the role is shown).
+
+        The entry's own name written so ("Fältassistenter") is no plural reading, nor is a singular that
+        merely ends like one ("Rektor"). An alias that is a plural ("rektorerna") is one.
+        """
+        entry = self.named(text)
+        if entry is None:
+            return False
+        key = normalise(text)
+        names = self._name_keys(entry)
+        for ending in _PLURAL_ENDINGS:
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and len(stem) >= _MIN_STEM and key != normalise(entry.name):
+                if any(stem + tail in names for tail in _SINGULAR_TAILS[ending]):
+                    return True
+        return False
+
+    def _name_keys(self, entry: RegistryEntry) -> frozenset[str]:
+        keys = self._keys_of.get(entry.id)
+        if keys is None:
+            keys = self._keys_of[entry.id] = frozenset(normalise(n) for n in entry.names)
+        return keys
 
     def knows(self, text: str) -> bool:
         """True if the phrase names exactly one registry actor (a phrase vague by form names none)."""

@@ -395,7 +395,7 @@ LEAD_INS = {
 @pytest.mark.parametrize("cell, expected", LEAD_INS.items(), ids=list(LEAD_INS))
 def test_a_lead_in_is_peeled_off_the_name_but_kept_in_the_text(cell, expected, registry):
     for reg in (registry, None):
-        assert split_actor_cell(cell, reg) == [ActorPhrase(cell, expected)]
+        assert split_actor_cell(cell, reg) == [ActorPhrase(cell, expected, rules=("lead-in",))]
 
 
 def test_a_lead_in_is_kept_when_the_registry_knows_the_whole_phrase(registry):

@@ -46,6 +46,9 @@ class ActorPhrase:
     ``text`` is the fragment as written (lead-in, hedge and remark included),
     ``name`` the reading to look up in the registry, ``rules`` the reading rules
     that made ``name`` out of ``text`` beyond a direct match (``READING_RULES``).
+    ``unit``, when set, is the body or unit ``name`` is a role or unit *of*, to
+    look up too ("skolans kurator": name "kurator", unit "skolans"): the actor
+    is the role at that unit, one actor (a composite, see ``_Binder``).
     """
 
     text: str
@@ -53,6 +56,7 @@ class ActorPhrase:
     remark: str | None = None
     hedge: str | None = None
     rules: tuple[str, ...] = ()
+    unit: str | None = None
 
 
 _MASK = "\x00{}\x00"
@@ -72,6 +76,12 @@ _HARD_SEPARATOR = re.compile(
     r"\s?(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom)\s)\s*",
     re.IGNORECASE,
 )
+# "cheferna för förskola, skola och fritid": a plural role for each of several areas (the head is checked
+# against the registry). Every word is matched possessively, so a failed try costs one pass over the list.
+_DISTRIBUTIVE = re.compile(
+    r"\b(\w++)\s(?:för|inom)\s([a-zåäö]\w*+(?:,\s[a-zåäö]\w*+)*+\s(?:och|samt)\s[a-zåäö]\w*+)(?![\w-])"
+)
+_DISTRIBUTIVE_AREA = re.compile(r",\s|\s(?:och|samt)\s")
 _ADJACENT_MASKS = re.compile(r"(?<=\x00)\s+(?=\x00\d+\x00)")
 _OCH = re.compile(r"\s(?:och|eller)\s", re.IGNORECASE)
 _EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|\s(?:och|eller|samt)$", re.IGNORECASE)
@@ -155,6 +165,11 @@ _BODY_END = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER_START = re.compile(r"(?:Övriga|Berörda|Andra|Samtliga|Relevanta|Externa)")  # capitalised mid-name
+# Kinds of actor a role can be at (written before a unit) or of (after a genitive body).
+_AT_UNIT_KINDS = frozenset({"municipal-unit", "political-body"})  # "Rektor Sjöängsskolan", "Ordförande Socialnämnden"
+_NOT_BODY_KINDS = frozenset({"role", "collective", "placeholder"})  # "rektorns", "elevernas" name no body
+_ROLE_KINDS = frozenset({"role", "municipal-unit", "collective"})  # what "skolans X" may be a part of the school
+_MAX_COMPOSITE_WORDS = 8
 _TRIM = " \t.,:;-–"
 _MAX_RUN_TOGETHER_WORDS = 24
 _LONGEST_ENDING = max(map(len, ENDINGS))  # the most Registry.lookup strips off a phrase
@@ -167,7 +182,8 @@ def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorP
     knows = registry.knows if registry is not None else _knows_nothing
     prefixes = _name_prefixes(registry)
     masks: list[str] = []
-    groups: dict[int, list[str]] = {}
+    groups: dict[int, tuple[str, list[tuple[str, str | None]]]] = {}  # mask -> (rule, its readings)
+    whole: set[int] = set()  # masks kept whole although they hold an "och"
 
     def mask(match: re.Match | str) -> str:
         masks.append(match if isinstance(match, str) else match.group(0))
@@ -175,12 +191,19 @@ def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorP
 
     text = fold_whitespace(cell)
     text = _PAREN.sub(mask, text)
-    text = _SUSPENDED.sub(lambda m: _suspended(m, knows, masks, groups), text)
+    if registry is not None and ("för " in text or "inom " in text):
+        text = _DISTRIBUTIVE.sub(lambda m: _distributive(m, registry, masks, groups), text)
+    text = _SUSPENDED.sub(lambda m: _suspended(m, knows, masks, groups, whole), text)
     lowered = text.lower()
     for word, name in _och_names(registry):
         if word in lowered:
             text = name.sub(mask, text)
-    text = _MANAGER_AREAS.sub(mask, text)
+
+    def manager(match: re.Match) -> str:
+        whole.add(len(masks))
+        return mask(match)
+
+    text = _MANAGER_AREAS.sub(manager, text)
     text = _ADJACENT_MASKS.sub("\n", text)  # two names kept whole, side by side, are two actors
 
     phrases: list[ActorPhrase] = []
@@ -192,7 +215,7 @@ def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorP
         found = [
             phrase
             for part in _split_och(piece, masks, knows)
-            for phrase in _read_piece(part, masks, groups, knows, prefixes)
+            for phrase in _read_piece(part, masks, groups, whole, registry, prefixes)
         ]
         if "\x00" not in piece:  # nothing masked: the piece reads the same in any cell
             plain[piece] = tuple(found)
@@ -287,8 +310,12 @@ def _och_names(registry: Registry | None) -> list[tuple[str, re.Pattern]]:
     return [] if registry is None else _aids(registry).och_names
 
 
-def _suspended(match: re.Match, knows, masks: list[str], groups: dict[int, list[str]]) -> str:
-    """Keep "kultur- och fritidsförvaltningen" whole; expand "a-, b- och cnämnden" to three."""
+def _suspended(match: re.Match, knows, masks: list[str], groups: dict, whole: set[int]) -> str:
+    """Keep "kultur- och fritidsförvaltningen" whole; expand "a-, b- och cnämnden" to three.
+
+    Two parts expand only when the registry knows each and not the whole: "barn- och
+    utbildningsförvaltningen" is one body, never a "barnförvaltningen" that nobody wrote.
+    """
     span = match.group(0)
     prefixes = _SUSPENDED_PART.findall(span)
     head = span.split()[-1]
@@ -296,14 +323,56 @@ def _suspended(match: re.Match, knows, masks: list[str], groups: dict[int, list[
     index = len(masks) - 1
     if knows(span):
         return _MASK.format(index)
+    whole.add(index)
     suffix = next((s for s in _HEAD_SUFFIXES if head.lower().endswith(s) and len(head) > len(s)), None)
     if suffix is None:
         return _MASK.format(index)
     expanded = [p + suffix for p in prefixes] + [head]
     is_list = "," in span
     if is_list or all(knows(name) for name in expanded):
-        groups[index] = expanded
+        groups[index] = ("expanded-list", [(name, None) for name in expanded])
+        whole.discard(index)
     return _MASK.format(index)
+
+
+def _distributive(match: re.Match, registry: Registry, masks: list[str], groups: dict) -> str:
+    """ "cheferna för förskola, skola och fritid": the role of each area, one actor each; else the text.
+
+    Only a plural the registry reads as a role or group ("cheferna", "rektorerna") distributes. Each
+    area's actor is a registry role named for it ("förskolechef", "rektor för förskolan") when there is
+    one, else the role at that area (a composite; the area looked up as a unit).
+    """
+    head, areas_text = match.group(1), match.group(2)
+    entry = registry.named(head)
+    if entry is None or entry.kind not in ("role", "collective") or not registry.plural_reading(head):
+        return match.group(0)
+    areas = _DISTRIBUTIVE_AREA.split(areas_text)
+    readings: list[tuple[str, str | None]] = []
+    for area in areas:
+        own = _role_for_area(entry, area, registry)
+        readings.append((own, None) if own is not None else (head, area))
+    masks.append(match.group(0))
+    groups[len(masks) - 1] = ("distributive", readings)
+    return _MASK.format(len(masks) - 1)
+
+
+def _role_for_area(entry, area: str, registry: Registry) -> str | None:
+    """The name of a registry role for one area of a role: "chef" + "förskola" is "förskolechef", "rektor"
+    + "förskolan" is "rektor för förskolan" (an alias of Förskolechef); None when the registry has none."""
+    lowered = area.lower()
+    stems = {lowered, lowered + "s"}
+    for ending in ("an", "en", "et", "n", "a", "e"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            stems |= {lowered[: -len(ending)], lowered[: -len(ending)] + "e", lowered[: -len(ending)] + "s"}
+    for name in entry.names:
+        if " " in name:
+            continue
+        singular = name.lower()
+        for candidate in (f"{singular} för {area}", *(stem + singular for stem in sorted(stems))):
+            found = registry.named(candidate)
+            if found is not None and found.kind == "role" and found.id != entry.id:
+                return found.name
+    return None
 
 
 def _split_och(piece: str, masks: list[str], knows) -> list[str]:
@@ -329,11 +398,17 @@ def _strip(text: str) -> str:
 
 
 def _read_piece(
-    piece: str, masks: list[str], groups: dict[int, list[str]], knows, prefixes: frozenset[str]
+    piece: str,
+    masks: list[str],
+    groups: dict,
+    whole: set[int],
+    registry: Registry | None,
+    prefixes: frozenset[str],
 ) -> list[ActorPhrase]:
     written = _strip(_unmask(piece, masks))
     if not written:
         return []
+    knows = registry.knows if registry is not None else _knows_nothing
     remarks = []
 
     def drop_remark(m: re.Match) -> str:
@@ -349,13 +424,20 @@ def _read_piece(
 
     name = " ".join(_unmask(body, masks).split())
     if knows(name):
-        return [ActorPhrase(written, name, remark)]
-    whole, known_parts = name, _known_segments(name, knows, prefixes)
+        return [_plural(ActorPhrase(written, name, remark), registry)]
+    whole_name, known_parts = name, _known_segments(name, knows, prefixes)
     if len(known_parts) > 1:
-        return _phrases_of(written, known_parts, [])
+        composite = _composite(written, name, remark, None, (), registry)
+        if composite is not None:
+            return [composite]
+        return [_plural(p, registry) for p in _phrases_of(written, known_parts, [], ("run-together",))]
+    rules: tuple[str, ...] = ()
     body, hedges = _peel(body, _HEDGE_START, _HEDGE_END)
     if not knows(_unmask(body, masks)):
-        body = _strip(_LEAD_IN.sub("", body))
+        peeled = _strip(_LEAD_IN.sub("", body))
+        if peeled != body:
+            rules = ("lead-in",)
+        body = peeled
         more_body, more = _peel(body, _HEDGE_START, _HEDGE_END)
         if more_body:
             body, hedges = more_body, hedges + more
@@ -363,18 +445,80 @@ def _read_piece(
 
     group = _MASKED.fullmatch(body)
     if group and int(group.group(1)) in groups:
-        return [ActorPhrase(written, n, remark, hedge) for n in groups[int(group.group(1))]]
+        rule, readings = groups[int(group.group(1))]
+        return [_plural(ActorPhrase(written, n, remark, hedge, (*rules, rule), unit), registry) for n, unit in readings]
+    if group and int(group.group(1)) in whole:
+        rules = (*rules, "kept-whole")
+    elif "\x00" in body and any(int(m) in whole for m in _MASKED.findall(body)) and not knows(_unmask(body, masks)):
+        rules = (*rules, "kept-whole")
     name = _strip(" ".join(_unmask(body, masks).split()))
     if not name:
-        return [ActorPhrase(written, written, remark, hedge)]
-    parts = _run_together(name, knows, prefixes if name != whole else frozenset())  # each name tried once
+        return [ActorPhrase(written, written, remark, hedge, rules)]
+    if not knows(name):
+        composite = _composite(written, name, remark, hedge, rules, registry)
+        if composite is not None:
+            return [composite]
+    parts = _run_together(name, knows, prefixes if name != whole_name else frozenset())  # each name tried once
     if len(parts) == 1:
-        name, remark = _counted(name, remark, knows)
-        return [ActorPhrase(written, name, remark, hedge)]
-    return _phrases_of(written, parts, hedges)
+        name, remark, counted = _counted(name, remark, knows)
+        return [_plural(ActorPhrase(written, name, remark, hedge, (*rules, *counted)), registry)]
+    return [_plural(p, registry) for p in _phrases_of(written, parts, hedges, (*rules, "run-together"))]
 
 
-def _phrases_of(written: str, parts: list[str], hedges: list[str]) -> list[ActorPhrase]:
+def _plural(phrase: ActorPhrase, registry: Registry | None) -> ActorPhrase:
+    """The phrase with the rule "plural" when the registry finds its actor only as a plural ("rektorerna")."""
+    if registry is None or "plural" in phrase.rules or not registry.plural_reading(phrase.name):
+        return phrase
+    return ActorPhrase(phrase.text, phrase.name, phrase.remark, phrase.hedge, (*phrase.rules, "plural"), phrase.unit)
+
+
+def _composite(
+    written: str, name: str, remark: str | None, hedge: str | None, rules: tuple[str, ...], registry: Registry | None
+) -> ActorPhrase | None:
+    """One actor for a role or unit of a body: "skolans kurator" (genitive) or "Rektor Sjöängsskolan"
+    (role at unit); None when ``name`` is neither.
+
+    Conservative: the genitive's body must be a registry name with a genitive "s" ("skolans",
+    "BUP:s") and the rest a registry role, unit or group ("Kvinnors hus", "Stadsmissionens second
+    hand" stay whole); before a unit the role must be a registry role (kind role) and the unit a
+    capitalised name that is no registry role, group or slot.
+    """
+    if registry is None:
+        return None
+    words = name.split()
+    if len(words) < 2 or len(words) > _MAX_COMPOSITE_WORDS:
+        return None
+    for k in range(1, len(words)):
+        owner = " ".join(words[:k])
+        if not words[k - 1].lower().endswith("s"):
+            continue
+        bare = owner[:-2] if owner.endswith((":s", ":S")) else owner[:-1]
+        body = registry.named(owner)
+        if body is None or body.kind in _NOT_BODY_KINDS or registry.named(bare) is not body:
+            continue  # "Socialtjänstens" is the genitive of a name; "Polis" is no genitive
+        role_text = " ".join(words[k:])
+        role = registry.named(role_text)
+        if role is None or role.kind not in _ROLE_KINDS or role.id == body.id:
+            return None  # an unknown "X:s Y" is one unknown actor, named as written
+        return _plural(ActorPhrase(written, role_text, remark, hedge, (*rules, "genitive"), owner), registry)
+    for k in range(1, min(3, len(words) - 1) + 1):
+        if not words[k][:1].isupper() or _PLACEHOLDER_START.fullmatch(words[k]):
+            continue
+        role_text = " ".join(words[:k])
+        role = registry.named(role_text)
+        if role is None or role.kind != "role":
+            continue
+        unit_text = " ".join(words[k:])
+        if _HEDGE_ONLY.fullmatch(unit_text):
+            return None
+        unit = registry.lookup(unit_text)
+        if unit is not None and unit.kind not in _AT_UNIT_KINDS:
+            return None  # "Samordnare Polisen", "Rektor Övriga": two actors, read as before
+        return ActorPhrase(written, role_text, remark, hedge, (*rules, "role-at-unit"), unit_text)
+    return None
+
+
+def _phrases_of(written: str, parts: list[str], hedges: list[str], rules: tuple[str, ...] = ()) -> list[ActorPhrase]:
     """Phrases for names run together: each takes the stretch of ``written`` up to the next name,
     so a lead-in or hedge before the first, and a remark or hedge after a name, stay with it."""
     starts, position = [], 0
@@ -384,7 +528,7 @@ def _phrases_of(written: str, parts: list[str], hedges: list[str]) -> list[Actor
         while found > 0 and written[found - 1].isalnum():  # only a word that starts there
             found = written.find(first, found + 1)
         if found < 0:  # cannot place the names in the text: every part its own text
-            return [ActorPhrase(p, p) for p in parts]
+            return [ActorPhrase(p, p, rules=rules) for p in parts]
         starts.append(found)
         position = found + len(part)  # the part takes at least as many characters in the text
     bounds = [0, *starts[1:], len(written)]
@@ -393,7 +537,7 @@ def _phrases_of(written: str, parts: list[str], hedges: list[str]) -> list[Actor
         text = _strip(written[bounds[i] : bounds[i + 1]])
         remark = "; ".join(r.strip() for r in _PAREN.findall(text)) or None
         hedge = ", ".join(h for h in hedges if h.lower() in text.lower()) or None
-        phrases.append(ActorPhrase(text, part, remark, hedge))
+        phrases.append(ActorPhrase(text, part, remark, hedge, rules))
     return phrases
 
 
@@ -469,17 +613,19 @@ def _is_place(rest: list[str]) -> bool:
     return not rest[0].isupper() and not _BODY_END.search(word) and not any(word.endswith(s) for s in _HEAD_SUFFIXES)
 
 
-def _counted(name: str, remark: str | None, knows) -> tuple[str, str | None]:
+def _counted(name: str, remark: str | None, knows) -> tuple[str, str | None, tuple[str, ...]]:
     """A role or body the registry knows, counted ("två fältsekreterare") or placed ("skolorna i
-    området"): its name, and the count or place added to the remark; else ``name`` and ``remark``.
+    området"): its name, the count or place added to the remark, and the rules that fired ("count",
+    "place"); else ``name``, ``remark`` and no rule.
 
     The count is no part of who acts, so "två fältsekreterare" and "fältassistenterna" are one node.
     """
     if knows(name):
-        return name, remark
+        return name, remark, ()
     core, kept = without_place(name.split())
+    rules = ("place",) if kept else ()
     if len(core) > 1 and (core[0].isdigit() or core[0].lower() in COUNT_WORDS):
-        core, kept = core[1:], [core[0], *kept]
+        core, kept, rules = core[1:], [core[0], *kept], ("count", *rules)
     if not kept or not knows(" ".join(core)):
-        return name, remark
-    return " ".join(core), "; ".join(r for r in (remark, *kept) if r)
+        return name, remark, ()
+    return " ".join(core), "; ".join(r for r in (remark, *kept) if r), rules

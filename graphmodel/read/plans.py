@@ -21,7 +21,7 @@ from ..errors import IngestError, IngestFailed
 from ..memory import gc_paused
 from ..model import NATIONAL, ORGANISATION, Actor, ActorRef, Interpretation, Measure, Plan, PlanInfo, Source
 from ..registry import OWN_ORGANISATION, Registry, RegistryEntry
-from .phrases import split_actor_cell
+from .phrases import ActorPhrase, split_actor_cell
 from .plan_metadata import metadata_path, read_plan_info
 from .status import parse_status
 from .tables import DEFAULT_LIMITS, Limits, Table, continues_above, read_table
@@ -388,6 +388,9 @@ def _unique_headers(cells) -> tuple[tuple[str, str], ...]:
 _status = functools.lru_cache(maxsize=65536)(parse_status)  # statuses repeat across rows and plans
 
 
+_UNIT_RULES = ("genitive", "role-at-unit", "distributive")  # the rules that read a role with its unit
+
+
 @functools.lru_cache(maxsize=8)
 def _registry_ids(registry: Registry) -> dict[str, RegistryEntry]:
     """The registry's entries by case-folded id: a plan's own id may not be any of them in any case."""
@@ -425,6 +428,7 @@ class _Binder:
         self._resolved: dict = {}
         self._cells: dict[str, tuple] = {}
         self._by_form: dict[str, str] = {}  # actor id -> the rule that made a vague phrase a collective or placeholder
+        self._units: dict[ActorPhrase, tuple[str, Actor]] = {}  # a role of a unit: (rule, the unit's actor)
         self.org = self._organisation(info)
         self.info = dataclasses.replace(info, organisation=self.org.id, organisation_name=self.org.name)
 
@@ -555,7 +559,10 @@ class _Binder:
                 )
                 continue
             refs[ref.id] = ref
-            if ref.unknown:
+            unit = self._units.get(phrase)
+            if unit is not None:
+                notes.extend(self._unit_notes(phrase, ref, unit, part, rules))
+            elif ref.unknown:
                 suggestions = self.actors[ref.id].suggestions
                 notes.append((f"unknown actor: {ref.name}", "unknown-actor", suggestions, part, rules))
             elif ref.id in self._by_form:
@@ -568,6 +575,20 @@ class _Binder:
         known = self._cells[cell] = (tuple(refs.values()), tuple(notes))
         return known
 
+    def _unit_notes(self, phrase: ActorPhrase, ref: ActorRef, unit: tuple[str, Actor], part, rules) -> list[tuple]:
+        """The ledger notes of a role read with its unit: what the rule made of it ("genitive: skolans
+        kurator → Kurator (Skolan) (org/kurator@skolan), part of Skolan"), and an unknown unit's problem."""
+        rule, body = unit
+        became = f"{rule}: {phrase.text} → {ref.name} ({ref.id})"
+        if self.actors[ref.id].parent == body.id and body.id != self.org.id:
+            became += f", part of {body.name}"
+        notes = [(became, None, (), part, rules)]
+        if body.unknown:
+            notes.append(
+                (f"unknown actor: {body.name} (the unit of {ref.name})", "unknown-actor", body.suggestions, part, rules)
+            )
+        return notes
+
     def resolve(self, phrase) -> ActorRef:
         ref = self._resolved.get(phrase)
         if ref is None:
@@ -576,22 +597,48 @@ class _Binder:
 
     def _resolve(self, phrase) -> ActorRef:
         entry = self.registry.lookup(phrase.name)
-        if entry is not None:
+        if entry is not None and phrase.unit is not None and entry.id in self.registry:
+            actor = self._role_of_unit(phrase, entry)
+        elif entry is not None:
             actor = self.bind(entry, self.org)
             if entry.id not in self.registry:  # made for the phrase by its form (Registry.by_form)
                 self._by_form[actor.id] = entry.note
         else:
-            actor_id = f"{self.org.id}/unknown-{slug(phrase.name)}"
-            actor = self.actors.get(actor_id) or Actor(
-                actor_id,
-                phrase.name,
-                "unknown",
-                ORGANISATION,
-                None,
-                self.org.id,
-                (),
-                True,
-                tuple(self.registry.suggest(phrase.name)),
-            )
-            self.actors[actor_id] = actor
+            actor = self._unknown(phrase.name if phrase.unit is None else phrase.text)
         return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, phrase.remark, phrase.hedge)
+
+    def _unknown(self, name: str) -> Actor:
+        """The unknown actor named ``name`` as written, with the registry's closest names."""
+        actor_id = f"{self.org.id}/unknown-{slug(name)}"
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = self.actors[actor_id] = Actor(
+                actor_id, name, "unknown", ORGANISATION, None, self.org.id, (), True, tuple(self.registry.suggest(name))
+            )
+        return actor
+
+    def _role_of_unit(self, phrase: ActorPhrase, role: RegistryEntry) -> Actor:
+        """The actor of a role or unit of a body ("skolans kurator", "Rektor Sjöängsskolan", each of
+        "rektorerna för grundskolan och gymnasiet"): one actor, part of that body.
+
+        The registry's role itself when the body is the plan's own organisation ("kommunens
+        kurator") or already above the role in the registry ("socialtjänstens fältgrupp"); else a
+        composite actor, organisation-scoped, of the role's kind: id ``<org>/<role id>@<body id>``
+        (``@unknown-<slug>`` for a body the registry does not know, which is then an unknown actor of
+        its own), name ``"<role's name> (<body's name, or as written>)"``, parent the body.
+        """
+        rule = next((r for r in phrase.rules if r in _UNIT_RULES), "role-at-unit")
+        entry = self.registry.named(phrase.unit)
+        body = self.bind(entry, self.org) if entry is not None else self._unknown(phrase.unit)
+        self._units[phrase] = (rule, body)
+        own = entry is not None and (entry.id == OWN_ORGANISATION or body.id == self.org.id)
+        if own or (entry is not None and entry.id in self.registry.ancestors(role.id)):
+            return self.bind(role, self.org)
+        at = entry.id if entry is not None else body.id.rsplit("/", 1)[-1]
+        actor_id = f"{self.org.id}/{role.id}@{at}"
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = self.actors[actor_id] = Actor(
+                actor_id, f"{role.name} ({body.name})", role.kind, ORGANISATION, body.id, self.org.id
+            )
+        return actor
