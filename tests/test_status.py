@@ -417,3 +417,24 @@ def test_a_season_without_a_year_is_in_the_plans_year_and_a_year_before_a_week_d
 def test_a_season_without_a_year_gives_no_date_when_the_plans_year_is_unknown():
     status = parse_status("Klart till hösten")
     assert (status.state, status.start, status.due, status.interpreted) == ("planned", None, None, True)
+
+
+SAID_IN_SENTENCES = [
+    ("Varje höst", 2021, "ongoing", None, None),
+    ("Varje vår och höst", 2021, "ongoing", None, None),
+    ("Varje år i december", 2018, "ongoing", None, None),
+    ("Varje år i december från 2019", 2018, "ongoing", "2019", None),
+    ("Rutinen är klar och antogs av kommunstyrelsen i mars 2020", 2020, "done", None, "2020-03"),
+    ("Planen är antagen", 2020, "done", None, None),
+    ("Beslutades i KS maj 2019", 2019, "done", None, "2019-05"),
+    ("Ej beslutad", 2019, "planned", None, None),
+    ("Ska vara klart", 2019, "planned", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "state", "start", "due"), SAID_IN_SENTENCES, ids=[s[0] for s in SAID_IN_SENTENCES]
+)
+def test_a_status_written_as_a_sentence_is_read_as_a_careful_reader_would(text, year, state, start, due):
+    status = parse_status(text, year)
+    assert (status.state, status.start, status.due, status.interpreted) == (state, start, due, True)

@@ -9,13 +9,15 @@ States, strongest first (the first that matches wins):
   deadline: "Löpande", "Fortlöpande", "Kontinuerligt", "Återkommande",
   "Årligen", "Årlig", "Regelbundet", "Dagligen", "Månadsvis" (and
   "veckovis", "kvartalsvis", "terminsvis", "halvårsvis"), "varje/varannan
-  termin, läsår, år, halvår, kvartal, månad, vecka, dag", "en gång per
-  termin", "två gånger om året", "2 ggr/år", "1 gång i månaden". "Vid
+  termin, läsår, år, halvår, kvartal, månad, vecka, dag" or season ("Varje
+  höst"), "en gång per termin", "två gånger om året", "2 ggr/år", "1 gång i månaden". "Vid
   behov" counts too: a measure used when needed is in place, standing
   ready, and there is no date by which it is late. A recurring measure
   keeps its start ("Löpande 2018", "Årligen sedan 2016", "Varje år
-  2018-2020" start 2018) but never a due date: a year written with it says
-  when it runs, not when it must be finished, and it is never overdue.
+  2018-2020" start 2018; a month or season without a year, "Varje år i
+  december", says when in each year it runs and is no start) but never a
+  due date: a year written with it says when it runs, not when it must be
+  finished, and it is never overdue.
 * ongoing, started: a past participle of starting, not negated or wished
   for ("Påbörjat 2018", "Påbörjad hösten 2018", "Påbörjades", "Startade
   2017", "Har startat", "Inleddes HT 2018", "Igång sedan 2016", "Sedan
@@ -31,7 +33,9 @@ States, strongest first (the first that matches wins):
 * unknown but interpreted: "Vilande", "Pausad", "Avvaktar" -- the cell was
   read; it says the measure is on hold, which is none of the other states.
 * done: a past participle ("Genomfört", "Genomförd", "Genomfördes",
-  "Avslutat", "Avslutades", "Slutfört", "Färdigställt"), even with a period
+  "Avslutat", "Avslutades", "Slutfört", "Färdigställt", "Antogs",
+  "Beslutades", "Fastställd"), a present "är klar/klart/färdigt", even with
+  a period
   ("Ja, genomfört 2018", "Slutfört våren 2019": due then); or a bare
   "Klart", "Klar", "Färdigt" without a period. "Klart hösten 2017" on its
   own is a deadline, so it is planned with that due date.
@@ -63,7 +67,7 @@ abbreviated month alone is no period ("Jan Svensson" is a name).
 Each period's role comes from the nearest marker word before it: "från",
 "fr.o.m.", "påbörjas", "startar", "start", "uppstart", "börjar", "inleds", "sedan",
 "igång" make it a start; "klart", "senast", "till", "t.o.m.", "till och
-med", "innan", "genomfört", "avslutat" make it a due date; no marker
+med", "innan", "genomfört", "avslutat", "antogs", "beslutades" make it a due date; no marker
 ("Planerat under 2017") means the measure happens within the period, so it
 is both start and due. A range sets both. The earliest start and the
 latest due are kept.
@@ -111,13 +115,16 @@ _ROLE = re.compile(
     r"""\b(?:
       (?P<start>fr\.?\s?o\.?\s?m\b\.?|från|påbörja\w*|start\w*|uppstart\w*|börja\w*|inle\w*|sedan|igång)
     | (?P<due>t\.?\s?o\.?\s?m\b\.?|till|senast|innan|före|klar\w*|färdig\w*
-        |genomfört\w*|genomförd\w*|avslut\w*|slutför\w*)
+        |genomfört\w*|genomförd\w*|avslut\w*|slutför\w*|antog\w*|antag\w*|beslut\w*|fastställ\w*)
     )""",
     re.VERBOSE,
 )
 _IN_DEVELOPMENT = re.compile(r"\b(?:under\s+utveckling|utvecklas|under\s+framtagande|tas\s+fram)\b")
 _ONGOING = re.compile(r"\b(?:pågående|pågår)\b")
-_RECURRENCE_UNIT = r"(?:termin|terminen|läsår|läsåret|år|året|halvår|halvåret|kvartal|kvartalet|månad|månaden|vecka|veckan|dag|dagen)\b"
+_RECURRENCE_UNIT = (
+    r"(?:termin|terminen|läsår|läsåret|år|året|halvår|halvåret|kvartal|kvartalet|månad|månaden|vecka|veckan|dag|dagen"
+    r"|vår|våren|vårtermin|vårterminen|sommar|sommaren|höst|hösten|hösttermin|höstterminen|vinter|vintern)\b"
+)
 _RECURRING = re.compile(
     r"\b(?:löpande|fortlöpande|kontinuerlig\w*|återkommande|årligen|årlig|årliga|årligt|dagligen|regelbundet"
     r"|veckovis|månadsvis|kvartalsvis|terminsvis|halvårsvis|vid\s+behov)\b"
@@ -129,7 +136,9 @@ _STARTED = re.compile(
     r"\b(?:påbörjat|påbörjad|påbörjade|påbörjades|påbörjats|startat|startad|startade|startades|startats"
     r"|inlett|inletts|inledd|inledde|inleddes|började|igång|sedan\s+(?:19|20)\d{2})\b"
 )
-_NOT_STARTED = re.compile(r"\b(?:ej|inte|icke)\s+(?:påbörja\w*|start\w*|klar\w*|genomför\w*|avslut\w*|slutför\w*)")
+_NOT_STARTED = re.compile(
+    r"\b(?:ej|inte|icke)\s+(?:påbörja\w*|start\w*|klar\w*|genomför\w*|avslut\w*|slutför\w*|beslut\w*|anta\w*)"
+)
 _PLANNED = re.compile(r"\b(?:planer\w*|ska|skall|kommer\s+att|påbörjas|startar|start|genomföras|inleds)\b")
 _PAUSED = re.compile(r"\b(?:vilande|vilar|pausad|pausat|avvakta\w*)\b")
 _CANCELLED = re.compile(
@@ -138,7 +147,9 @@ _CANCELLED = re.compile(
 )
 _DONE = re.compile(
     r"\b(?:genomfört|genomförd|genomförts|genomfördes|avslutat|avslutad|avslutats|avslutades"
-    r"|slutfört|slutförd|slutförts|slutfördes|färdigställ\w*)\b"
+    r"|slutfört|slutförd|slutförts|slutfördes|färdigställ\w*"
+    r"|antogs|antagen|antaget|antagits|beslutades|beslutad|beslutat|fastställdes|fastställd|fastställt"
+    r"|är\s+(?:nu\s+)?(?:klar|klart|färdig|färdigt))\b"
 )
 _READY = re.compile(r"\b(?:klart|klar|färdigt|färdig)\b")
 
@@ -238,10 +249,12 @@ def _period_of(match: re.Match[str], year: int | None) -> tuple[str | None, str 
     return (first_week, last_week)
 
 
-def _dates(norm: str, year: int | None) -> tuple[list[str], list[str], bool]:
-    """Start and due candidates, in the order they are written, and whether a time had no year."""
+def _dates(norm: str, year: int | None) -> tuple[list[str], list[str], bool, set[str]]:
+    """Start and due candidates, in the order they are written, whether a time had no year, and the
+    periods dated by the plan's year (a month or season written without one)."""
     starts: list[str] = []
     dues: list[str] = []
+    implied: set[str] = set()
     yearless = False
     previous_end = 0
     for match in _PERIOD.finditer(norm):
@@ -251,6 +264,8 @@ def _dates(norm: str, year: int | None) -> tuple[list[str], list[str], bool]:
         if found is None:
             yearless = yearless or (year is None and _yearless(match))
             continue
+        if _yearless(match):
+            implied.update(found if isinstance(found, tuple) else (found,))
         if isinstance(found, tuple) and found[0] == found[1]:
             found = found[0]  # one week, or a range within one month: a single period, its role from the marker
         if isinstance(found, tuple):
@@ -263,7 +278,7 @@ def _dates(norm: str, year: int | None) -> tuple[list[str], list[str], bool]:
         else:
             starts.append(found)
             dues.append(found)
-    return starts, dues, yearless
+    return starts, dues, yearless, implied
 
 
 def _state(norm: str, has_dates: bool) -> str | None:
@@ -301,10 +316,12 @@ def parse_status(text: str, year: int | None = None) -> Status:
     norm = " ".join(text.lower().replace("\u2013", "-").replace("\u2014", "-").split())
     if _CANCELLED.search(norm):  # dropped from the plan: read, none of the states, and its dates are no deadline
         return Status(state="unknown", text=text, interpreted=True)
-    starts, dues, yearless = _dates(norm, year)
+    starts, dues, yearless, implied = _dates(norm, year)
     state = _state(norm, bool(starts or dues or yearless))
     if state == "ongoing" and _RECURRING.search(norm):
         dues = []  # a recurring measure has no deadline: a year with it is when it runs, never overdue
+        # "Varje år i december": the month says when in each year it runs, not that it starts in the plan's year
+        starts = [start for start in starts if start not in implied]
     return Status(
         state=state or "unknown",
         start=starts[0] if starts else None,
