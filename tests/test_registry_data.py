@@ -1,0 +1,323 @@
+"""The bundled actor registry (data/actors.csv) as a user relies on it: every name finds its own actor,
+every row is sound, and the actors Swedish prevention plans name are known in their usual forms.
+
+The registry is read as the tool reads it (``read_registry()``, the session fixture ``registry``); the
+row checks read the file itself, so that a row the Registry would silently override is seen too.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from graphmodel.model import ACTOR_KINDS, NATIONAL, ORGANISATION
+from graphmodel.read.registry_file import COLUMNS, DEFAULT_REGISTRY
+from graphmodel.registry import OWN_ORGANISATION
+
+COUNTIES = (
+    "Stockholms",
+    "Uppsala",
+    "Södermanlands",
+    "Östergötlands",
+    "Jönköpings",
+    "Kronobergs",
+    "Kalmar",
+    "Gotlands",
+    "Blekinge",
+    "Skåne",
+    "Hallands",
+    "Västra Götalands",
+    "Värmlands",
+    "Örebro",
+    "Västmanlands",
+    "Dalarnas",
+    "Gävleborgs",
+    "Västernorrlands",
+    "Jämtlands",
+    "Västerbottens",
+    "Norrbottens",
+)
+REGIONS = (
+    "Region Stockholm",
+    "Region Uppsala",
+    "Region Sörmland",
+    "Region Östergötland",
+    "Region Jönköpings län",
+    "Region Kronoberg",
+    "Region Kalmar län",
+    "Region Gotland",
+    "Region Blekinge",
+    "Region Skåne",
+    "Region Halland",
+    "Västra Götalandsregionen",
+    "Region Värmland",
+    "Region Örebro län",
+    "Region Västmanland",
+    "Region Dalarna",
+    "Region Gävleborg",
+    "Region Västernorrland",
+    "Region Jämtland Härjedalen",
+    "Region Västerbotten",
+    "Region Norrbotten",
+)
+
+
+PLACE_FRAME = {"kommun", "stad", "region", "länsstyrelsen", "i", "län", "läns", "landsting", "landstinget"}
+
+
+def rows() -> list[dict[str, str]]:
+    with DEFAULT_REGISTRY.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file, delimiter=";"))
+
+
+def municipalities(registry):
+    return [e for e in registry.entries.values() if e.kind == "municipality"]
+
+
+# -- every name finds its actor -------------------------------------------------------------------
+
+
+def test_every_registry_name_finds_its_own_actor(registry):
+    """A name or alias that stems to another entry's name would make both unknown: none does."""
+    lost = [
+        (entry.id, name, getattr(registry.named(name), "id", None))
+        for entry in registry.entries.values()
+        for name in entry.names
+        if registry.named(name) is not entry
+    ]
+    assert lost == []
+
+
+def test_no_two_entries_share_a_name_written_differently(registry):
+    owners: dict[str, set[str]] = {}
+    for entry in registry.entries.values():
+        for name in entry.names:
+            owners.setdefault(" ".join(name.casefold().split()), set()).add(entry.id)
+    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
+
+
+# -- every row is sound ---------------------------------------------------------------------------
+
+
+def test_each_row_has_a_known_kind_scope_and_parent():
+    table = rows()
+    ids = [row["id"] for row in table]
+    assert list(table[0]) == list(COLUMNS)
+    assert len(ids) == len(set(ids))
+    problems = [
+        row["id"]
+        for row in table
+        if None in row
+        or row["kind"] not in ACTOR_KINDS
+        or row["kind"] == "unknown"
+        or row["scope"] not in (NATIONAL, ORGANISATION)
+        or (row["parent"] and row["parent"] not in ids)
+        or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row["id"])
+    ]
+    assert problems == []
+
+
+def test_a_national_actor_never_has_an_organisation_scoped_parent(registry):
+    wrong = [
+        entry.id
+        for entry in registry.entries.values()
+        if entry.scope == NATIONAL and entry.parent and registry[entry.parent].scope == ORGANISATION
+    ]
+    assert wrong == []
+
+
+def test_only_the_own_organisation_is_called_kommunen(registry):
+    assert registry.named("kommunen").id == OWN_ORGANISATION
+    assert registry.named("förvaltningen").id == OWN_ORGANISATION
+    others = [
+        (entry.id, name)
+        for entry in registry.entries.values()
+        if entry.id != OWN_ORGANISATION
+        for name in entry.names
+        if name.casefold() in ("kommunen", "kommun", "staden", "förvaltningen", "förvaltning")
+    ]
+    assert others == []
+
+
+# -- municipalities, regions, county boards -------------------------------------------------------
+
+
+def test_all_290_municipalities_are_known(registry):
+    found = municipalities(registry)
+    names = [e.name for e in found]
+    assert len(found) == 290
+    assert len(set(names)) == 290
+    assert all(e.scope == NATIONAL and e.parent is None for e in found)
+    # The 14 that were there first keep their ids; the others are kommun-<place>.
+    assert sum(not e.id.startswith("kommun-") for e in found) == 14
+    assert all(re.search(r" (kommun|stad|Stad)$", n) for n in names if n != "Region Gotland")
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Malmö kommun", "Malmö stad"),
+        ("Malmö stad", "Malmö stad"),
+        ("Malmö stads", "Malmö stad"),
+        ("Göteborgs kommun", "Göteborgs Stad"),
+        ("Stockholms kommun", "Stockholms stad"),
+        ("Ale kommun", "Ale kommun"),
+        ("Marks kommun", "Marks kommun"),
+        ("Mark kommun", "Marks kommun"),
+        ("Upplands Väsby kommun", "Upplands Väsby kommun"),
+        ("Falu kommun", "Falu kommun"),
+        ("Trollhättans kommun", "Trollhättans stad"),
+        ("Gotlands kommun", "Region Gotland"),
+    ],
+)
+def test_a_municipality_written_either_way_is_one_actor(registry, written, name):
+    entry = registry.named(written)
+    assert entry is not None and (entry.kind, entry.name) == ("municipality", name)
+
+
+@pytest.mark.parametrize("place", ["Malmö", "Stockholm", "Göteborg", "Ale", "Mark", "Vara", "Uppsala", "Gotland"])
+def test_a_bare_place_name_is_no_actor(registry, place):
+    """A place is a word inside other names ("Polisregion Stockholm", "Vara kommun"): never an actor alone."""
+    assert registry.named(place) is None
+
+
+def test_no_alias_is_a_bare_place_name(registry):
+    """The place in a municipality's, region's or county board's name ("Ale", "Mark", "Malmö", "Dalarna")
+    is a word inside other names: it is never an alias of anything."""
+    places = set()
+    for entry in registry.entries.values():
+        if entry.scope == NATIONAL and (entry.kind in ("municipality", "region") or entry.parent == "lansstyrelsen"):
+            for name in entry.names:
+                words = name.split()
+                place = [w for w in words if w.casefold() not in PLACE_FRAME]
+                if place and len(place) < len(words):
+                    places |= {" ".join(place), " ".join(place).removesuffix("s")}
+    assert len(places) > 300
+    bare = [(e.id, n) for e in registry.entries.values() for n in e.names if n in places]
+    assert bare == []
+
+
+def test_all_21_regions_are_known(registry):
+    found = [registry.named(name) for name in REGIONS]
+    assert None not in found and len({e.id for e in found}) == 21
+    assert all(e.scope == NATIONAL for e in found)
+    # Gotland's municipality has the region's tasks: one actor, the municipality.
+    assert [e.name for e in found if e.kind != "region"] == ["Region Gotland"]
+    national_regions = [e for e in registry.entries.values() if e.kind == "region" and e.scope == NATIONAL]
+    assert len(national_regions) == 20
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("SLL", "Region Stockholm"),
+        ("Stockholms läns landsting", "Region Stockholm"),
+        ("Landstinget i Uppsala län", "Region Uppsala"),
+        ("VGR", "Västra Götalandsregionen"),
+        ("Landstinget Dalarna", "Region Dalarna"),
+    ],
+)
+def test_a_region_is_found_by_its_landsting_name(registry, written, name):
+    assert registry.named(written).name == name
+
+
+def test_all_21_lansstyrelser_are_known(registry):
+    boards = [registry.named(f"Länsstyrelsen i {county} län") for county in COUNTIES]
+    assert None not in boards and len({b.id for b in boards}) == 21
+    assert all(b.kind == "national-agency" and b.parent == "lansstyrelsen" for b in boards)
+    assert sum(e.parent == "lansstyrelsen" for e in registry.entries.values()) == 21
+    assert registry.named("Länsstyrelsen Stockholm") is boards[0]
+    assert registry.named("Länsstyrelsen Dalarna").name == "Länsstyrelsen i Dalarnas län"
+    assert registry.named("Länsstyrelserna").id == "lansstyrelsen"
+
+
+# -- agencies, the municipality's bodies, civil society ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, entry_id",
+    [
+        ("Säpo", "sakerhetspolisen"),
+        ("Brå", "bra"),
+        ("CVE", "cve"),
+        ("SKL", "skr"),
+        ("SiS", "sis"),
+        ("Ungdomsstyrelsen", "mucf"),
+        ("Försvarshögskolan", "forsvarshogskolan"),
+        ("DO", "diskrimineringsombudsmannen"),
+        ("NOA", "nationella-operativa-avdelningen"),
+        ("Polisregion Syd", "polisregion-syd"),
+        ("Räddningstjänsten Syd", "raddningstjansten-syd"),
+        ("Storstockholms brandförsvar", "storstockholms-brandforsvar"),
+        ("Södertörns brandförsvarsförbund", "sodertorns-brandforsvarsforbund"),
+        ("Fryshuset", "fryshuset"),
+        ("Rädda Barnen", "radda-barnen"),
+        ("Save the Children", "radda-barnen"),
+        ("Studiefrämjandet", "studieframjandet"),
+        ("Scouterna", "scouterna"),
+        ("Islamiska förbundet", "islamiska-forbundet"),
+    ],
+)
+def test_a_common_actor_is_known(registry, written, entry_id):
+    assert registry.named(written).id == entry_id
+
+
+def test_exit_is_part_of_fryshuset(registry):
+    exit_ = registry.named("Exit")
+    assert exit_.name == "Exit Fryshuset" and "fryshuset" in registry.ancestors(exit_.id)
+    assert registry.named("Passus").parent == "fryshuset"
+
+
+def test_the_national_bra_is_not_the_local_council(registry):
+    national, local = registry.named("Brottsförebyggande rådet"), registry.named("lokala BRÅ")
+    assert (national.id, national.scope) == ("bra", NATIONAL)
+    assert (local.scope, local.kind) == (ORGANISATION, "municipal-unit")
+    assert registry.named("BRÅ-rådet") is local
+
+
+@pytest.mark.parametrize(
+    "written, name, kind",
+    [
+        ("stadskontoret", "Stadskontoret", "municipal-unit"),
+        ("kommunledningskontoret", "Kommunledningskontoret", "municipal-unit"),
+        ("IFO", "Individ- och familjeomsorgen", "municipal-unit"),
+        ("fältsekreterare", "Fältassistenter", "municipal-unit"),
+        ("ordföranden", "Ordförande", "role"),
+        ("trygghetsvärdar", "Trygghetsvärdar", "role"),
+        ("SSPF", "SSPF", "municipal-unit"),
+        ("krisledningsnämnden", "Krisledningsnämnden", "political-body"),
+        ("Individ- och familjeomsorgsnämnden", "Individ- och familjeomsorgsnämnden", "political-body"),
+        ("Bygg- och miljönämnden", "Bygg- och miljönämnden", "political-body"),
+        ("Social- och arbetsmarknadsförvaltningen", "Social- och arbetsmarknadsförvaltningen", "municipal-unit"),
+    ],
+)
+def test_a_municipal_body_or_role_is_known_per_organisation(registry, written, name, kind):
+    entry = registry.named(written)
+    assert (entry.name, entry.kind, entry.scope) == (name, kind, ORGANISATION)
+
+
+@pytest.mark.parametrize(
+    "predecessor_or_part, other",
+    [
+        ("Rikspolisstyrelsen", "Polisen"),
+        ("Rikskriminalpolisen", "NOA"),
+        ("Räddningsverket", "MSB"),
+        ("Krisberedskapsmyndigheten", "MSB"),
+        ("Statens folkhälsoinstitut", "Folkhälsomyndigheten"),
+        ("Justitiedepartementet", "Regeringen"),
+        ("Equmenia", "Equmeniakyrkan"),
+        ("SiS-hem", "SiS"),
+        ("Individ- och familjenämnden", "Socialnämnden"),
+        ("ungdomspolis", "lokalpolisområdet"),
+    ],
+)
+def test_a_predecessor_or_part_is_its_own_actor_never_an_alias(registry, predecessor_or_part, other):
+    first, second = registry.named(predecessor_or_part), registry.named(other)
+    assert first is not None and second is not None and first is not second
+
+
+def test_respektive_verksamhet_is_a_slot_not_the_collective(registry):
+    assert registry.named("respektive verksamhet") is None
+    assert registry.lookup("respektive verksamhet").kind == "placeholder"
