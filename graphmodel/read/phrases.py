@@ -33,7 +33,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..registry import COUNT_WORDS, ENDINGS, normalise, without_place
+from ..registry import BODY_PLURALS, COUNT_WORDS, ENDINGS, normalise, without_place
 
 if TYPE_CHECKING:
     from ..registry import Registry
@@ -166,7 +166,13 @@ _BODY_END = re.compile(
 )
 _PLACEHOLDER_START = re.compile(r"(?:Övriga|Berörda|Andra|Samtliga|Relevanta|Externa)")  # capitalised mid-name
 # Kinds of actor a role can be at (written before a unit) or of (after a genitive body).
-_AT_UNIT_KINDS = frozenset({"municipal-unit", "political-body"})  # "Rektor Sjöängsskolan", "Ordförande Socialnämnden"
+# "Rektor Sjöängsskolan", "Ordförande Socialnämnden", "Verksamhetschef BUP"; never "Samordnare Polisen"
+_AT_UNIT_KINDS = frozenset({"municipal-unit", "political-body", "region"})
+_AT_WORDS = frozenset({"på", "vid", "inom", "hos"})  # "säkerhetschefen på stadsledningskontoret"
+# A body class in the genitive that names no body: "nämndens ordförande" is the chair (of the board in question).
+_BODY_CLASSES = frozenset(
+    "nämnden styrelsen enheten avdelningen verksamheten kontoret förvaltningen stadsdelsnämnden".split()
+)
 _NOT_BODY_KINDS = frozenset({"role", "collective", "placeholder"})  # "rektorns", "elevernas" name no body
 _ROLE_KINDS = frozenset({"role", "municipal-unit", "collective"})  # what "skolans X" may be a part of the school
 _MAX_COMPOSITE_WORDS = 8
@@ -428,9 +434,21 @@ def _read_piece(
     whole_name, known_parts = name, _known_segments(name, knows, prefixes)
     if len(known_parts) > 1:
         composite = _composite(written, name, remark, None, (), registry)
-        if composite is not None:
-            return [composite]
-        return [_plural(p, registry) for p in _phrases_of(written, known_parts, [], ("run-together",))]
+        if composite is not None and (len(known_parts) == 2 or _of_unit(composite) and knows(composite.unit or name)):
+            return [composite]  # "skolans kurator", "Rektor Grundskolan": one actor
+        merged: list[str] = []  # "Polisen skolans kurator Socialtjänsten": two known names that are one actor
+        for part in known_parts:
+            pair = f"{merged[-1]} {part}" if merged else ""
+            if pair and merged[-1] in known_parts and _of_unit(_composite(pair, pair, None, None, (), registry)):
+                merged[-1] = pair
+            else:
+                merged.append(part)
+        found = _phrases_of(written, merged, [], ("run-together",))
+        for i, phrase in enumerate(found):
+            read = _composite(phrase.text, phrase.name, phrase.remark, phrase.hedge, phrase.rules, registry)
+            if _of_unit(read):
+                found[i] = read
+        return [_plural(p, registry) for p in found]
     rules: tuple[str, ...] = ()
     body, hedges = _peel(body, _HEDGE_START, _HEDGE_END)
     if not knows(_unmask(body, masks)):
@@ -465,6 +483,11 @@ def _read_piece(
     return [_plural(p, registry) for p in _phrases_of(written, parts, hedges, (*rules, "run-together"))]
 
 
+def _of_unit(phrase: ActorPhrase | None) -> bool:
+    """Whether a phrase was read as a role or unit of a body (genitive, role at unit)."""
+    return phrase is not None and ("genitive" in phrase.rules or "role-at-unit" in phrase.rules)
+
+
 def _plural(phrase: ActorPhrase, registry: Registry | None) -> ActorPhrase:
     """The phrase with the rule "plural" when the registry finds its actor only as a plural ("rektorerna")."""
     if registry is None or "plural" in phrase.rules or not registry.plural_reading(phrase.name):
@@ -475,47 +498,82 @@ def _plural(phrase: ActorPhrase, registry: Registry | None) -> ActorPhrase:
 def _composite(
     written: str, name: str, remark: str | None, hedge: str | None, rules: tuple[str, ...], registry: Registry | None
 ) -> ActorPhrase | None:
-    """One actor for a role or unit of a body: "skolans kurator" (genitive) or "Rektor Sjöängsskolan"
-    (role at unit); None when ``name`` is neither.
+    """One actor for a role or unit of a body: "skolans kurator" (genitive), "Rektor Sjöängsskolan" or
+    "säkerhetschefen på stadsledningskontoret" (role at unit); None when ``name`` is neither.
 
     Conservative: the genitive's body must be a registry name with a genitive "s" ("skolans",
-    "BUP:s") and the rest a registry role, unit or group ("Kvinnors hus", "Stadsmissionens second
-    hand" stay whole); before a unit the role must be a registry role (kind role) and the unit a
-    capitalised name that is no registry role, group or slot.
+    "BUP:s"), or a group of bodies by its form ("nämndernas"), and the rest a registry role, unit or
+    group ("Kvinnors hus", "Stadsmissionens second hand" stay whole); the genitive of a body class
+    that names no body ("nämndens ordförande") is the role alone. Before a unit the role must be a
+    registry role (kind role) and the unit a capitalised name (or, after "på", "vid", "inom", "hos", a
+    registry unit) that is no registry role, group or slot.
     """
     if registry is None:
         return None
     words = name.split()
     if len(words) < 2 or len(words) > _MAX_COMPOSITE_WORDS:
         return None
-    for k in range(1, len(words)):
-        owner = " ".join(words[:k])
-        if not words[k - 1].lower().endswith("s"):
-            continue
-        bare = owner[:-2] if owner.endswith((":s", ":S")) else owner[:-1]
-        body = registry.named(owner)
-        if body is None or body.kind in _NOT_BODY_KINDS or registry.named(bare) is not body:
-            continue  # "Socialtjänstens" is the genitive of a name; "Polis" is no genitive
-        role_text = " ".join(words[k:])
-        role = registry.named(role_text)
-        if role is None or role.kind not in _ROLE_KINDS or role.id == body.id:
-            return None  # an unknown "X:s Y" is one unknown actor, named as written
-        return _plural(ActorPhrase(written, role_text, remark, hedge, (*rules, "genitive"), owner), registry)
+    genitive = next((k for k in range(1, len(words)) if words[k - 1].lower().endswith("s")), None)
+    if genitive is not None:
+        found = _genitive(written, words, genitive, remark, hedge, rules, registry)
+        if found is not None:
+            return found
     for k in range(1, min(3, len(words) - 1) + 1):
-        if not words[k][:1].isupper() or _PLACEHOLDER_START.fullmatch(words[k]):
+        after = words[k].lower() in _AT_WORDS and k + 1 < len(words)
+        if not (after or words[k][:1].isupper()) or _PLACEHOLDER_START.fullmatch(words[k]):
             continue
         role_text = " ".join(words[:k])
         role = registry.named(role_text)
         if role is None or role.kind != "role":
             continue
-        unit_text = " ".join(words[k:])
+        unit_text = " ".join(words[k + 1 :] if after else words[k:])
         if _HEDGE_ONLY.fullmatch(unit_text):
             return None
         unit = registry.lookup(unit_text)
         if unit is not None and unit.kind not in _AT_UNIT_KINDS:
             return None  # "Samordnare Polisen", "Rektor Övriga": two actors, read as before
+        if unit is None and not unit_text[:1].isupper():
+            return None  # "rektor på plats": no unit named
         return ActorPhrase(written, role_text, remark, hedge, (*rules, "role-at-unit"), unit_text)
     return None
+
+
+def _genitive(
+    written: str,
+    words: list[str],
+    k: int,
+    remark: str | None,
+    hedge: str | None,
+    rules: tuple[str, ...],
+    registry: Registry,
+) -> ActorPhrase | None:
+    """The reading of a genitive that ends at word ``k``: a phrase with the rule "genitive", a phrase
+    without it when "X:s Y" is one name as written (Y no registry role), or None when it is no genitive.
+
+    The phrase's ``unit`` is the body without its genitive ending ("skolan" of "skolans").
+    """
+    owner = " ".join(words[:k])
+    bare = owner[:-2] if owner.endswith((":s", ":S")) else owner[:-1]
+    role_text = " ".join(words[k:])
+    body = registry.named(owner)
+    if body is None:
+        if registry.named(bare) is None and bare.lower() in _BODY_CLASSES:  # "nämndens ordförande"
+            role = registry.named(role_text)
+            if role is not None and role.kind in _ROLE_KINDS:
+                return _plural(ActorPhrase(written, role_text, remark, hedge, (*rules, "genitive")), registry)
+            return None
+        formed = registry.by_form(bare) if k == 1 else None  # "nämndernas": a group of bodies by its form
+        if formed is None or formed.kind != "collective" or not bare.lower().endswith(BODY_PLURALS):
+            return None
+        body, unit = formed, bare
+    elif body.kind in _NOT_BODY_KINDS or registry.named(bare) is not body:
+        return None  # "Socialtjänstens" is the genitive of a name; "Polis" is no genitive
+    else:
+        unit = bare
+    role = registry.named(role_text)
+    if role is None or role.kind not in _ROLE_KINDS or role.id == body.id:
+        return ActorPhrase(written, " ".join(words), remark, hedge, rules)  # "X:s Y", Y unknown: one name as written
+    return _plural(ActorPhrase(written, role_text, remark, hedge, (*rules, "genitive"), unit), registry)
 
 
 def _phrases_of(written: str, parts: list[str], hedges: list[str], rules: tuple[str, ...] = ()) -> list[ActorPhrase]:

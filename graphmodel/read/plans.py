@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import IngestError, IngestFailed
 from ..memory import gc_paused
 from ..model import NATIONAL, ORGANISATION, Actor, ActorRef, Interpretation, Measure, Plan, PlanInfo, Source
-from ..registry import OWN_ORGANISATION, Registry, RegistryEntry
+from ..registry import OWN_ORGANISATION, Registry, RegistryEntry, normalise, variants
 from .phrases import ActorPhrase, split_actor_cell
 from .plan_metadata import metadata_path, read_plan_info
 from .status import parse_status
@@ -429,6 +429,7 @@ class _Binder:
         self._cells: dict[str, tuple] = {}
         self._by_form: dict[str, str] = {}  # actor id -> the rule that made a vague phrase a collective or placeholder
         self._units: dict[ActorPhrase, tuple[str, Actor]] = {}  # a role of a unit: (rule, the unit's actor)
+        self._organisation_words: frozenset[str] | None = None
         self.org = self._organisation(info)
         self.info = dataclasses.replace(info, organisation=self.org.id, organisation_name=self.org.name)
 
@@ -617,6 +618,14 @@ class _Binder:
             )
         return actor
 
+    def _names_organisation(self, text: str) -> bool:
+        """Whether a body in the genitive is the plan's organisation by its name's words: "Regionens" in
+        Region Gävleborg's plan, "stadens" in Västerhamns stad's, "Hagabys" in Hagaby kommun's."""
+        words = self._organisation_words
+        if words is None:
+            words = self._organisation_words = frozenset(normalise(w) for w in self.org.name.split()) - {""}
+        return bool(variants(normalise(text)) & words)
+
     def _role_of_unit(self, phrase: ActorPhrase, role: RegistryEntry) -> Actor:
         """The actor of a role or unit of a body ("skolans kurator", "Rektor Sjöängsskolan", each of
         "rektorerna för grundskolan och gymnasiet"): one actor, part of that body.
@@ -628,11 +637,12 @@ class _Binder:
         its own), name ``"<role's name> (<body's name, or as written>)"``, parent the body.
         """
         rule = next((r for r in phrase.rules if r in _UNIT_RULES), "role-at-unit")
-        entry = self.registry.named(phrase.unit)
+        entry = self.registry.lookup(phrase.unit)  # a group of bodies by its form too: "nämndernas ordförande"
         body = self.bind(entry, self.org) if entry is not None else self._unknown(phrase.unit)
         self._units[phrase] = (rule, body)
         own = entry is not None and (entry.id == OWN_ORGANISATION or body.id == self.org.id)
-        if own or (entry is not None and entry.id in self.registry.ancestors(role.id)):
+        own = own or rule == "genitive" and self._names_organisation(phrase.unit)  # "Regionens" in a region's plan
+        if own or (entry is not None and entry.id in self.registry and entry.id in self.registry.ancestors(role.id)):
             return self.bind(role, self.org)
         at = entry.id if entry is not None else body.id.rsplit("/", 1)[-1]
         actor_id = f"{self.org.id}/{role.id}@{at}"
