@@ -137,7 +137,9 @@ def ledger(plans: Iterable[Plan]) -> list[dict]:
     """What every non-empty input cell became, with the problems found (``graphmodel check``).
 
     A cell naming several actors has a row for each; ``part`` is the phrase of
-    the cell the row is about (None for a cell read as one piece).
+    the cell the row is about (None for a cell read as one piece). ``rule`` names the
+    reading rule(s) that fired (``error_codes.READING_RULES``), None when none did: a
+    reading for a person to review even without a problem (``to_review``).
     """
     return [
         {
@@ -163,6 +165,20 @@ def cell_of(row: dict) -> tuple:
     return row["file"], row["sheet"], row["row"], row["column"]
 
 
+def to_review(rows: Iterable[dict]) -> tuple[set[tuple], set[tuple]]:
+    """The cells ``check`` lists, in one pass over ledger rows (``cell_of``): those with a problem, and
+    the interpretations, cells a reading rule fired for and without a problem (a cell with both is
+    listed once, with its problems)."""
+    problems: set[tuple] = set()
+    readings: set[tuple] = set()
+    for row in rows:
+        if row["problem"]:
+            problems.add(cell_of(row))
+        elif row["rule"]:
+            readings.add(cell_of(row))
+    return problems, readings - problems
+
+
 @dataclass
 class Report:
     """What ``report`` wrote and counted."""
@@ -176,6 +192,7 @@ class Report:
     findings: int
     high_findings: int
     replaced: list[str] = field(default_factory=list)
+    interpretations: int = 0  # cells read by a reading rule, without a problem: check.csv lists them
 
 
 def report(
@@ -238,10 +255,11 @@ def _report(paths, out, registry, sheet, settings, limits, inputs, fork, progres
         len(data.measures),
         len(data.actors),
         sum(a["unknown"] for a in data.actors),
-        len({cell_of(r) for r in data.ledger if r["problem"]}),
+        data.problem_cells,
         len(data.findings),
         sum(f["severity"] == "high" for f in data.findings),
         files.replaced,
+        data.interpretations,
     )
 
 
@@ -314,12 +332,14 @@ def report_data(
     roles = roles if roles is not None else measure_actors(graph)
     network = network if network is not None else collaboration_network(graph, roles)
     findings = findings if findings is not None else find_gaps(graph, settings)
+    rows = ledger(plans)
+    problems, readings = to_review(rows)
     return ReportData(
         graph=graph,
         plans=[_plan_summary(p) for p in plans],
         measures=measures(graph),
         actors=actors(graph),
-        ledger=ledger(plans),
+        ledger=rows,
         findings=findings,
         metrics=actor_metrics(graph, network, roles),
         coverage=coverage_table(graph, roles),
@@ -327,6 +347,8 @@ def report_data(
         lang=settings.lang,
         roles=roles,
         network=network,
+        problem_cells=len(problems),
+        interpretations=len(readings),
     )
 
 

@@ -112,6 +112,10 @@ REPORT = {  # report.html; {placeholders} are filled in by the page
         "year": "År",
         "measures": "Åtgärder",
         "source": "Källa",
+        "to_review": (
+            "Celler med problem: {problems}. Tolkningar att granska (celler lästa med en läsregel): "
+            "{interpretations}. De listas i {file} och på bladet {sheet} i {workbook}."
+        ),
         "no_findings": "Inga brister hittades.",
         "row": "rad {row}",
         "more": "… och {n} till",
@@ -151,6 +155,10 @@ REPORT = {  # report.html; {placeholders} are filled in by the page
         "year": "Year",
         "measures": "Measures",
         "source": "Source",
+        "to_review": (
+            "Cells with problems: {problems}. Interpretations to review (cells read by a reading rule): "
+            "{interpretations}. They are listed in {file} and on the sheet {sheet} of {workbook}."
+        ),
         "no_findings": "No gaps found.",
         "row": "row {row}",
         "more": "… and {n} more",
@@ -239,6 +247,7 @@ HEADINGS = {  # workbook header rows, by sheet and the column's contract name (t
             "part": "del",
             "became": "blev",
             "problem": "problem",
+            "rule": "regel",
             "suggestions": "förslag",
         },
         "findings": {
@@ -281,6 +290,7 @@ HEADINGS = {  # workbook header rows, by sheet and the column's contract name (t
             "part": "part",
             "became": "became",
             "problem": "problem",
+            "rule": "rule",
             "suggestions": "suggestions",
         },
         "findings": {

@@ -302,3 +302,10 @@ READING_RULES: dict[str, str] = {
     "merged": "two parts of the cell name one actor; it is listed once",
     "continuation": "the row continues the measure above (a cell wrapped in Excel or Word)",
 }
+
+
+def reading_rules_table() -> str:
+    """The README's table of reading rules: one row per rule, in catalogue order (no trailing newline)."""
+    lines = ["| Rule | What was read |", "|---|---|"]
+    lines += [f"| `{rule}` | {meaning} |" for rule, meaning in READING_RULES.items()]
+    return "\n".join(lines)

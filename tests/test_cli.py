@@ -334,4 +334,4 @@ def test_report_and_check_count_a_cell_naming_two_unknown_actors_as_one_cell_to_
     plan.write_text("Åtgärd;Ansvarig\nSamverkan;Okända föreningen Alfa, Okända föreningen Beta\n", encoding="utf-8")
     reported = run("report", plan, "-o", tmp_path / "out", "--organisation", "Norrby kommun").output
     checked = run("check", plan, "--organisation", "Norrby kommun").output
-    assert "1 cell(s) to review" in reported and "1 to review." in checked
+    assert "1 cell(s) to review" in reported and "1 to review: 1 cell with problems, 0 interpretations." in checked

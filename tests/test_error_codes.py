@@ -207,3 +207,132 @@ def test_readme_table_is_the_catalogues_table():
         "`python -c 'from graphmodel.error_codes import markdown_table; print(markdown_table())'` "
         f"between {BEGIN} and {END}"
     )
+
+
+# --- Reading rules (issue 11): the catalogue READING_RULES against the reader and the README ----------------
+
+READER = ROOT / "graphmodel" / "read"
+RULES_BEGIN, RULES_END = "<!-- reading-rules:begin -->", "<!-- reading-rules:end -->"
+RULE_WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")  # "merged", "vague-by-form"; not ", " of a join
+
+
+def _holds_rules(node: ast.expr) -> bool:
+    """A name or attribute that holds reading rules: ``rule``, ``rules``, ``phrase.rules``, ``_UNIT_RULES``."""
+    name = _name(node)
+    return name is not None and name.lower().rstrip("s").endswith("rule")
+
+
+def _rule_words(node: ast.AST | None) -> list[str]:
+    """Every rule-shaped string constant in an expression: ``(*rules, "plural")``, ``next(..., "role-at-unit")``,
+    ``", ".join(filter(None, (rules, "vague-by-form")))``."""
+    if node is None:
+        return []
+    return [
+        n.value
+        for n in ast.walk(node)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and RULE_WORD.match(n.value)
+    ]
+
+
+def _is_note(node: ast.expr) -> bool:
+    """A ledger note ``(became, problem, suggestions, part, rule)``: five items, the first text."""
+    if not (isinstance(node, ast.Tuple) and len(node.elts) == 5):
+        return False
+    became = node.elts[0]
+    return isinstance(became, ast.JoinedStr) or (isinstance(became, ast.Constant) and isinstance(became.value, str))
+
+
+def _rule_parameters(trees: list[tuple[Path, ast.Module]]) -> dict[str, list[tuple[str, int]]]:
+    """Callables that take rules, with the parameter's name and position: the dataclasses' fields
+    (``Interpretation.rule``, ``ActorPhrase.rules``) and every function with a ``rule``/``rules`` parameter."""
+    from graphmodel.read.phrases import ActorPhrase
+
+    takes: dict[str, list[tuple[str, int]]] = {}
+    for cls in (Interpretation, ActorPhrase):
+        names = [f.name for f in dataclasses.fields(cls)]
+        takes[cls.__name__] = [(n, names.index(n)) for n in names if n in ("rule", "rules")]
+    for _, tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                names = [a.arg for a in node.args.posonlyargs + node.args.args]
+                bound = 1 if names and names[0] in ("self", "cls") else 0
+                found = [(n, i - bound) for i, n in enumerate(names) if n in ("rule", "rules")]
+                found += [(a.arg, -1) for a in node.args.kwonlyargs if a.arg in ("rule", "rules")]
+                if found:
+                    takes.setdefault(node.name, []).extend(found)
+    return takes
+
+
+def rules_the_reader_sets() -> dict[str, list[str]]:
+    """Rule -> where the reader writes it ('file:line'): passed as a rule to a callable that takes rules, the
+    fifth item of a ledger note ``(became, problem, suggestions, part, rule)``, assigned to or compared with a
+    name that holds rules."""
+    trees = [(p, ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in sorted(READER.rglob("*.py"))]
+    takes = _rule_parameters(trees)
+    found: dict[str, list[str]] = {}
+
+    def note(words: list[str], path: Path, node: ast.AST) -> None:
+        for word in words:
+            found.setdefault(word, []).append(f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', '?')}")
+
+    for path, tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                for name, position in takes.get(_name(node.func) or "", []):
+                    keyword = next((k.value for k in node.keywords if k.arg == name), None)
+                    note(_rule_words(_argument(node, name, position) if position >= 0 else keyword), path, node)
+                if _name(node.func) == "append" and len(node.args) == 1 and _is_note(node.args[0]):
+                    note(_rule_words(node.args[0].elts[4]), path, node)
+            elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
+                        pairs = zip(target.elts, node.value.elts)
+                    else:
+                        pairs = [(target, node.value)]
+                    for one, value in pairs:
+                        if _holds_rules(one):
+                            note(_rule_words(value), path, node)
+            elif isinstance(node, ast.Compare):
+                sides = [node.left, *node.comparators]
+                if any(_holds_rules(side) for side in sides):
+                    note([w for side in sides if not _holds_rules(side) for w in _rule_words(side)], path, node)
+    return found
+
+
+@pytest.fixture(scope="module")
+def rules_set() -> dict[str, list[str]]:
+    return rules_the_reader_sets()
+
+
+def test_the_walk_finds_the_rules_the_reader_sets_today(rules_set):
+    """Guards the walk: the rules of the ledger's own sites (a continuation row, parts merged, a vague form)."""
+    assert {"continuation", "merged", "vague-by-form"} <= set(rules_set)
+
+
+def test_every_rule_the_reader_sets_is_a_reading_rule(rules_set):
+    unknown = set(rules_set) - set(error_codes.READING_RULES)
+    assert not unknown, (
+        f"reading rules the reader sets but READING_RULES in graphmodel/error_codes.py lacks: {_where(rules_set, unknown)}"
+    )
+
+
+def test_reading_rules_fit_one_table_row():
+    for rule, meaning in error_codes.READING_RULES.items():
+        assert RULE_WORD.match(rule), rule
+        assert meaning.strip() and "|" not in meaning and "\n" not in meaning, rule
+    assert not set(error_codes.READING_RULES) & set(error_codes.BY_CODE), "a rule is also a problem code"
+
+
+def test_readme_table_of_reading_rules_is_the_catalogues_table():
+    text = README.read_text(encoding="utf-8")
+    assert text.count(RULES_BEGIN) == 1 and text.count(RULES_END) == 1, (
+        f"README.md needs one {RULES_BEGIN} and one {RULES_END}"
+    )
+    section = text[text.index(RULES_BEGIN) + len(RULES_BEGIN) : text.index(RULES_END)]
+    table = "\n".join(line for line in section.splitlines() if line.startswith("|"))
+    assert table == error_codes.reading_rules_table(), (
+        "README.md's table of reading rules differs from READING_RULES in graphmodel/error_codes.py; paste "
+        "`python -c 'from graphmodel.error_codes import reading_rules_table; print(reading_rules_table())'` "
+        f"between {RULES_BEGIN} and {RULES_END}"
+    )

@@ -123,43 +123,66 @@ def actors(files, fmt, registry_files, sheet, limits, organisation):
 
 @plan_command(
     options=(
-        click.option("--strict", is_flag=True, help="Exit with code 1 if any cell could not be fully interpreted."),
-        click.option("--all", "show_all", is_flag=True, help="In the table, list every cell, not only the problems."),
+        click.option(
+            "--strict",
+            is_flag=True,
+            help="Exit with code 1 if any cell has a problem (interpretations to review alone do not fail).",
+        ),
+        click.option(
+            "--all", "show_all", is_flag=True, help="In the table, list every cell, not only those to review."
+        ),
     )
 )
 def check(files, fmt, registry_files, sheet, limits, organisation, strict, show_all):
-    """Account for every non-empty cell: what it became, and what could not be interpreted."""
+    """Account for every non-empty cell: what it became, what could not be interpreted (problems),
+    and what was read by a reading rule (interpretations to review)."""
     from collections import defaultdict
 
     from .. import api
-    from ..present.exports import LEDGER_COLUMNS, PROBLEM_TABLE, ledger_rows
+    from ..present.exports import INTERPRETATION_TABLE, LEDGER_COLUMNS, LEDGER_SHEET, PROBLEM_TABLE, ledger_rows
     from ..present.formats import flat, print_table, render
 
     plans, _ = read(files, registry_files, sheet, limits, organisation)
     rows = api.ledger(plans)
-    problems = [r for r in rows if r["problem"]]
-    if fmt != "table":
-        emit(render(ledger_rows(rows), fmt, LEDGER_COLUMNS))
+    bad, readings = api.to_review(rows)
+    if fmt != "table":  # JSON says of each row whether it is an interpretation, as CSV's last column does
+        listed = ledger_rows(rows)
+        if fmt == "json":
+            listed = ({**r, "interpretation": r["rule"] is not None} for r in listed)
+        emit(render(listed, fmt, LEDGER_COLUMNS))
     else:
-        cells, bad = defaultdict(set), defaultdict(set)
+        cells, problems, interpretations = defaultdict(set), defaultdict(int), defaultdict(int)
         for r in rows:
             cells[r["file"]].add(api.cell_of(r))
-            if r["problem"]:
-                bad[r["file"]].add(api.cell_of(r))
+        for file, *_ in bad:
+            problems[file] += 1
+        for file, *_ in readings:
+            interpretations[file] += 1
         for plan in plans:
+            name = plan.info.file
             click.echo(
-                f"{plan.info.file}: {len(cells[plan.info.file])} non-empty cells read in "
-                f"{len(plan.measures)} measures; {len(bad[plan.info.file])} to review."
+                f"{name}: {len(cells[name])} non-empty cells read in {len(plan.measures)} measures; "
+                f"{problems[name] + interpretations[name]} to review: {_count(problems[name], 'cell')} with problems, "
+                f"{_count(interpretations[name], 'interpretation')}."
             )
-        shown, columns = (rows, LEDGER_COLUMNS) if show_all else (problems, PROBLEM_TABLE)
-        if shown:
-            print_table(
-                flat(ledger_rows(shown), columns),
-                [c.heading for c in columns],
-                title="Alla celler" if show_all else "Att granska",
-            )
-    if strict and problems:
+        if show_all:
+            print_table(flat(ledger_rows(rows), LEDGER_SHEET), [c.heading for c in LEDGER_SHEET], title="Alla celler")
+        else:  # a cell with a problem is listed once, with its problems and the rules read in it
+            listed = [r for r in rows if r["problem"] or (r["rule"] and api.cell_of(r) in bad)]
+            read_by_rule = [r for r in rows if r["rule"] and api.cell_of(r) in readings]
+            for shown, columns, title in (
+                (listed, PROBLEM_TABLE, "Att granska"),
+                (read_by_rule, INTERPRETATION_TABLE, "Tolkningar att granska"),
+            ):
+                if shown:
+                    print_table(flat(ledger_rows(shown), columns), [c.heading for c in columns], title=title)
+    if strict and bad:
         sys.exit(1)
+
+
+def _count(n: int, noun: str) -> str:
+    """``3 cells``, ``1 interpretation``."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 NO_SUBUNITS = click.option("--no-subunits", is_flag=True, help="Count only the actor itself, not its units (PART_OF).")

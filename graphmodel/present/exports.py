@@ -27,6 +27,9 @@ from . import graph_files
 from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, csv_chunks
 from .xlsx import Sheet, write_workbook
 
+# check.csv and ``check --format csv``: the contract. ``rule`` names the reading rule(s) that fired
+# (``error_codes.READING_RULES``); ``interpretation`` is "true" when one did, last so that the columns
+# before it stay where they were.
 LEDGER_COLUMNS: Sequence[Column] = (
     Column("file", lambda r: r["file"]),
     Column("row", lambda r: r["row"]),
@@ -35,8 +38,12 @@ LEDGER_COLUMNS: Sequence[Column] = (
     Column("part", lambda r: r.get("part") or ""),
     Column("became", lambda r: r["became"]),
     Column("problem", lambda r: r["problem"] or ""),
+    Column("rule", lambda r: r.get("rule") or ""),
     Column("suggestions", lambda r: "; ".join(r["suggestions"])),
+    Column("interpretation", lambda r: "true" if r.get("rule") else "false"),
 )
+# The sheet for people and ``check --all``: the rule says it, the true/false column is for programs.
+LEDGER_SHEET: Sequence[Column] = LEDGER_COLUMNS[:-1]
 
 PROBLEM_TABLE: Sequence[Column] = (
     Column("file", lambda r: Path(r["file"]).name),
@@ -45,7 +52,18 @@ PROBLEM_TABLE: Sequence[Column] = (
     Column("cell", lambda r: r["text"]),
     Column("reading", lambda r: r["became"]),
     Column("problem", lambda r: r["problem"] or ""),
+    Column("rule", lambda r: r.get("rule") or ""),
     Column("did you mean", lambda r: "; ".join(r["suggestions"])),
+)
+
+INTERPRETATION_TABLE: Sequence[Column] = (
+    Column("file", lambda r: Path(r["file"]).name),
+    Column("row", lambda r: r["row"]),
+    Column("column", lambda r: r["column"]),
+    Column("cell", lambda r: r["text"]),
+    Column("part", lambda r: r.get("part") or ""),
+    Column("rule", lambda r: r.get("rule") or ""),
+    Column("reading", lambda r: r["became"]),
 )
 
 
@@ -246,6 +264,8 @@ class ReportData:
     lang: str = "sv"
     roles: dict | None = None  # measure_actors(graph), computed once for every view and table
     network: nx.Graph | None = None  # collaboration_network(graph, roles), likewise
+    problem_cells: int = 0  # cells with a problem (``api.to_review``), as report.html counts them
+    interpretations: int = 0  # cells a reading rule fired for, without a problem
 
 
 def write_gaps_xlsx(findings: list[dict], path: Path, lang: str = "sv") -> Path:
@@ -310,7 +330,10 @@ def write_report_files(
                 {
                     sheets["measures"]: (measures, workbook_columns(measure_columns, "measures", data.lang)),
                     sheets["actors"]: (data.actors, workbook_columns(ACTOR_COLUMNS, "actors", data.lang)),
-                    sheets["ledger"]: (ledger, workbook_columns(ledger_columns, "ledger", data.lang)),
+                    sheets["ledger"]: (
+                        ledger,
+                        workbook_columns(ledger_columns[: len(LEDGER_SHEET)], "ledger", data.lang),
+                    ),
                 },
                 path,
             ),
@@ -329,7 +352,15 @@ def write_report_files(
         files.write_text(
             "report.html",
             render_report(
-                data.plans, data.measures, data.findings, data.metrics, data.coverage, data.as_of, listed, data.lang
+                data.plans,
+                data.measures,
+                data.findings,
+                data.metrics,
+                data.coverage,
+                data.as_of,
+                listed,
+                data.lang,
+                to_review=(data.problem_cells, data.interpretations),
             ),
         )
         names = [

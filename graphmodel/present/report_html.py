@@ -15,7 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from html import escape as html_escape
 
-from ..catalogue import FINDING_TITLES, KIND_NAMES, REPORT, SEVERITY_NAMES
+from ..catalogue import FINDING_TITLES, KIND_NAMES, REPORT, SEVERITY_NAMES, SHEETS
 from ..text import clean_text
 
 CSP = (
@@ -60,6 +60,21 @@ def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = fr
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _review_line(t: dict[str, str], lang: str, to_review: tuple[int, int] | None) -> str:
+    """What ``check`` lists, counted, and the files that list it (nothing when not counted)."""
+    if to_review is None:
+        return ""
+    problems, interpretations = to_review
+    text = t["to_review"].format(
+        problems=problems,
+        interpretations=interpretations,
+        file="check.csv",
+        sheet=SHEETS[lang]["ledger"],
+        workbook="measures.xlsx",
+    )
+    return f'<p id="att-granska">{escape(text)}</p>'
+
+
 def render_report(
     plans: list[dict],
     measures: list[dict],
@@ -69,9 +84,12 @@ def render_report(
     as_of: dt.date,
     views: dict[str, str] | None = None,
     lang: str = "sv",
+    *,
+    to_review: tuple[int, int] | None = None,
 ) -> str:
     """The whole page as a string, in ``lang`` (``sv`` or ``en``). ``views`` maps a title to a view
-    file name to link (optional)."""
+    file name to link (optional). ``to_review``: how many cells have a problem and how many were read
+    by a reading rule (``api.to_review``), said in the summary with where they are listed."""
     if lang not in REPORT:
         raise ValueError(f"unknown language {lang!r}; choose sv or en")
     t = REPORT[lang]
@@ -104,6 +122,7 @@ def render_report(
         f'<section id="sammanfattning"><h2>{escape(t["summary"])}</h2><div class="cards">',
         "".join(f"<div class='card'><b>{escape(str(v))}</b>{escape(k)}</div>" for k, v in cards),
         "</div>",
+        _review_line(t, lang, to_review),
         _table(
             [t["plan"], t["organisation"], t["year"], t["measures"], t["source"]],
             [
