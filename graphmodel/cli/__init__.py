@@ -357,7 +357,8 @@ def report(
         )
     click.echo(
         f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
-        f" ({result.unknown_actors} unknown), {result.problems} cell(s) to review (see check.csv)."
+        f" ({result.unknown_actors} unknown), {result.problems + result.interpretations} cell(s) to review:"
+        f" {result.problems} with problems, {result.interpretations} interpretation(s) (see check.csv)."
     )
     click.echo(f"Found {result.findings} gap finding(s), {result.high_findings} of high severity (see report.html).")
     click.echo("Wrote:")
