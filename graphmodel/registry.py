@@ -142,7 +142,8 @@ def variants(key: str) -> set[str]:
 
 COUNT_WORDS = frozenset("en ett två tre fyra fem sex sju åtta nio tio elva tolv".split())
 _PLACE_WORDS = frozenset(
-    "området områdena stadsdelen stadsdelsområdet bostadsområdet närområdet kommunen staden länet regionen".split()
+    "området områdena stadsdelen stadsdelsområdet bostadsområdet närområdet kommunen kommunerna staden länet regionen"
+    " stadsdelarna".split()
 )
 # Words that make a phrase a slot, filled by whoever it turns out to be ("respektive förvaltning") ...
 _PLACEHOLDER_WORDS = frozenset(
@@ -174,6 +175,20 @@ def without_place(words: list[str]) -> tuple[list[str], list[str]]:
     return words, []
 
 
+def group_of_kinds(text: str) -> bool:
+    """Whether a phrase is one group of several kinds by its form: a group word said of each kind
+    joined by "och"/"eller" ("Alla nämnder och styrelser", "berörda förvaltningar och bolag"), a
+    plural before the first "och", and no capitalised word after the first."""
+    words = text.split()
+    folded = [w.lower() for w in words]
+    if len(words) < 4 or folded[0] not in _GROUP_WORDS or folded[0] in _SINGULAR_GROUP_WORDS:
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return False
+    joins = [i for i, w in enumerate(folded) if w in ("och", "eller")]
+    return bool(joins) and joins[0] >= 2 and folded[joins[0] - 1].endswith(_PLURAL_ENDS) and joins[-1] < len(words) - 1
+
+
 def vague_by_form(name: str) -> tuple[str, str] | None:
     """(kind, rule) when a phrase names a group or a slot by its form alone; else None.
 
@@ -203,6 +218,8 @@ def vague_by_form(name: str) -> tuple[str, str] | None:
     first, last = words[0], words[-1]
     if first in _PLACEHOLDER_WORDS and len(words) > 1:
         return "placeholder", first + " …"
+    if group_of_kinds(folded):  # "alla nämnder och styrelser", "berörda förvaltningar och bolag"
+        return "collective", first + " …"
     if first in _GROUP_WORDS:
         if first in _SINGULAR_GROUP_WORDS:  # "varje skola", but a lone "var" is no actor
             return ("collective", first + " …") if len(words) > 1 else None

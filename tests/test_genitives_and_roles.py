@@ -574,3 +574,60 @@ def test_a_hedge_and_a_remark_stay_visible_on_the_actor_reference():
     plan = plan_of("skolans kurator (heltid) vid behov")
     [ref] = plan.measures[0].responsible
     assert (ref.name, ref.remark, ref.hedge) == ("Kurator (Skolan)", "heltid", "vid behov")
+
+
+# -- readings the evidence corpus asked for (data/plans/examples) -------------------------------------
+
+
+def test_kommunstyrelsen_genom_kommunledningskontoret_is_the_board_and_its_office():
+    assert [p.name for p in phrases("Kommunstyrelsen genom kommunledningskontoret")] == [
+        "Kommunstyrelsen",
+        "kommunledningskontoret",
+    ]
+
+
+def test_genom_at_the_start_is_still_a_lead_in():
+    [phrase] = phrases("genom socialtjänsten")
+    assert (phrase.name, phrase.rules) == ("socialtjänsten", ("lead-in",))
+
+
+def test_socialtjänsten_i_kommunerna_is_social_services_in_a_place():
+    [phrase] = phrases("Socialtjänsten i kommunerna")
+    assert (phrase.name, phrase.remark, phrase.rules) == ("Socialtjänsten", "i kommunerna", ("place",))
+
+
+def test_a_known_name_followed_by_the_plans_own_place_is_that_actor_with_the_place_as_a_remark():
+    plan = plan_of("Socialtjänsten Norrby")
+    [ref] = plan.measures[0].responsible
+    assert (ref.id, ref.remark) == (f"{ORG}/socialtjansten", "Norrby")
+    [note] = notes_of(plan)
+    assert note.rule == "place" and note.problem is None
+
+
+def test_a_known_name_followed_by_another_place_stays_one_unknown_actor():
+    _, [actor] = actors_of("Socialtjänsten Hagaby")
+    assert actor.unknown and actor.name == "Socialtjänsten Hagaby"
+
+
+@pytest.mark.parametrize(
+    "cell", ["Alla nämnder och styrelser", "berörda förvaltningar och bolag", "samtliga skolor och förskolor"]
+)
+def test_a_group_word_said_of_several_kinds_is_one_collective(cell):
+    [phrase] = phrases(cell)
+    assert (phrase.name, phrase.rules) == (cell, ("kept-whole",))
+    plan, [actor] = actors_of(cell)
+    assert actor.kind == "collective"
+    [note] = notes_of(plan)
+    assert note.rule == "kept-whole, vague-by-form" and note.problem is None
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("alla skolor och socialtjänsten", ["alla skolor", "socialtjänsten"]),  # a known actor after "och"
+        ("Berörda chefer och Polisen", ["Berörda chefer", "Polisen"]),  # a capitalised name after it
+        ("berörda och Polisen", ["berörda", "Polisen"]),
+    ],
+)
+def test_a_group_before_och_and_a_named_actor_are_two(cell, expected):
+    assert [p.name for p in phrases(cell)] == expected

@@ -8,7 +8,8 @@ A cell in Ansvarig or Övriga aktörer names several actors::
     ['arbetsmarknadsnämnden', 'idrottsnämnden', 'kulturnämnden']
 
 Separators are commas, semicolons, "/", "&", line breaks, "och", "samt",
-"tillsammans med" (and "i samverkan med" ...). Parentheses are remarks on the
+"tillsammans med" (and "i samverkan med" ...), and "genom" between two names
+("Kommunstyrelsen genom kommunledningskontoret": the board acts through its office). Parentheses are remarks on the
 actor before them, lead-ins ("representanter från") and hedges ("i vissa
 fall", "vid behov") are peeled off and kept. "och" inside a name is never a
 separator: names the registry knows ("avdelningschef förskola och fritid"),
@@ -33,7 +34,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..registry import BODY_PLURALS, COUNT_WORDS, ENDINGS, normalise, without_place
+from ..registry import BODY_PLURALS, COUNT_WORDS, ENDINGS, group_of_kinds, normalise, without_place
 
 if TYPE_CHECKING:
     from ..registry import Registry
@@ -73,7 +74,7 @@ _MANAGER_AREAS = re.compile(
     r"\b\w*(?:chef|chefen|direktör|ansvarig|ansvariga)\s+(?:för\s+)?[a-zåäö][\w-]*\s+och\s+[a-zåäö][\w-]*"
 )
 _HARD_SEPARATOR = re.compile(
-    r"\s?(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom)\s)\s*",
+    r"\s?(?:\s(?:och|eller)/(?:och|eller)\s|[,;/\n&+]|\s(?:samt|tillsammans med|i samverkan med|i samarbete med|i samråd med|ihop med|liksom|genom)\s)\s*",
     re.IGNORECASE,
 )
 # "cheferna för förskola, skola och fritid": a plural role for each of several areas (the head is checked
@@ -220,7 +221,7 @@ def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorP
             continue
         found = [
             phrase
-            for part in _split_och(piece, masks, knows)
+            for part in _split_och(piece, masks, knows, whole)
             for phrase in _read_piece(part, masks, groups, whole, registry, prefixes)
         ]
         if "\x00" not in piece:  # nothing masked: the piece reads the same in any cell
@@ -381,11 +382,18 @@ def _role_for_area(entry, area: str, registry: Registry) -> str | None:
     return None
 
 
-def _split_och(piece: str, masks: list[str], knows) -> list[str]:
-    """Split on "och"/"eller" unless the piece as a whole is a known name."""
+def _split_och(piece: str, masks: list[str], knows, whole: set[int]) -> list[str]:
+    """Split on "och"/"eller" unless the piece as a whole is a known name, or one group of several
+    kinds by its form ("Alla nämnder och styrelser", "berörda förvaltningar och bolag": the group word
+    is said of each kind), kept whole (the rule "kept-whole")."""
     if knows(_unmask(piece, masks)):
         return [piece]
-    return _OCH.split(piece)
+    parts = _OCH.split(piece)
+    if len(parts) > 1 and "\x00" not in piece and group_of_kinds(piece) and not any(map(knows, parts[1:])):
+        masks.append(piece)
+        whole.add(len(masks) - 1)
+        return [_MASK.format(len(masks) - 1)]
+    return parts
 
 
 def _unmask(text: str, masks: list[str]) -> str:

@@ -430,6 +430,7 @@ class _Binder:
         self._by_form: dict[str, str] = {}  # actor id -> the rule that made a vague phrase a collective or placeholder
         self._units: dict[ActorPhrase, tuple[str, Actor]] = {}  # a role of a unit: (rule, the unit's actor)
         self._organisation_words: frozenset[str] | None = None
+        self._placed: set[ActorPhrase] = set()  # phrases read as a name and the plan's own place ("… Hagaby")
         self.org = self._organisation(info)
         self.info = dataclasses.replace(info, organisation=self.org.id, organisation_name=self.org.name)
 
@@ -552,7 +553,7 @@ class _Binder:
         for phrase in phrases:
             ref = self.resolve(phrase)
             part = phrase.text if several else None
-            rules = ", ".join(phrase.rules) or None
+            rules = ", ".join((*phrase.rules, "place") if phrase in self._placed else phrase.rules) or None
             if ref.id in refs:  # two parts of one cell are one actor: never merged without a word
                 first = refs[ref.id].text
                 notes.append(
@@ -604,9 +605,26 @@ class _Binder:
             actor = self.bind(entry, self.org)
             if entry.id not in self.registry:  # made for the phrase by its form (Registry.by_form)
                 self._by_form[actor.id] = entry.note
+        elif phrase.unit is None and (placed := self._at_own_place(phrase.name)) is not None:
+            entry, place = placed
+            self._placed.add(phrase)
+            actor = self.bind(entry, self.org)
+            remark = "; ".join(r for r in (phrase.remark, place) if r)
+            return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, remark, phrase.hedge)
         else:
             actor = self._unknown(phrase.name if phrase.unit is None else phrase.text)
         return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, phrase.remark, phrase.hedge)
+
+    def _at_own_place(self, name: str) -> tuple[RegistryEntry, str] | None:
+        """(the registry entry, the place) for a name followed by the plan's own place
+        ("Lokalpolisområde Hagaby" in Hagaby kommun's plan); else None. The place is a remark."""
+        words = name.split()
+        if len(words) < 2 or not words[-1][:1].isupper() or not self._names_organisation(words[-1]):
+            return None
+        entry = self.registry.named(" ".join(words[:-1]))
+        if entry is None or entry.id == OWN_ORGANISATION:
+            return None
+        return entry, words[-1]
 
     def _unknown(self, name: str) -> Actor:
         """The unknown actor named ``name`` as written, with the registry's closest names."""
