@@ -82,12 +82,13 @@ ROLES = ["kurator", "rektor", "Samordnare", "ordförande", "fältassistent", "ch
 PLURALS = ["kuratorerna", "rektorerna", "fältassistenterna", "kuratorer", "cheferna", "samordnarna"]
 AREAS = ["förskola", "skola", "fritid", "grundskolan", "gymnasiet", "särskolan"]
 WORDS = ["Sjöängsskolan", "Kupolen", "hus", "rastvakt", "Alfa", "second", "hand", "dag", "ungdomar", "x", "Ö"]
+KINDS = ["nämnder", "styrelser", "förvaltningar", "bolag", "skolor", "förskolor", "enheter", "Polisen"]
 HEDGES = ["vid behov", "i vissa fall", "m.fl.", "t.ex.", "även", "eventuellt"]
 LEAD_INS = ["representanter från", "företrädare för", "via", "med stöd av"]
 COUNTS = ["två", "tre", "2", "en"]
-SEPARATORS = [", ", "; ", " och ", " samt ", "/", "\n", " ", " & ", " tillsammans med ", " eller "]
+SEPARATORS = [", ", "; ", " och ", " samt ", "/", "\n", " ", " & ", " tillsammans med ", " eller ", " genom "]
 SEPARATOR_WORDS = frozenset(
-    "och eller samt tillsammans med i samverkan samarbete samråd ihop liksom".split()
+    "och eller samt tillsammans med i samverkan samarbete samråd ihop liksom genom".split()
 )  # words the splitter may read as separators
 
 
@@ -102,7 +103,7 @@ def names_of(registry: Registry) -> list[str]:
 @st.composite
 def phrase(draw, registry: Registry) -> str:
     name = st.sampled_from(names_of(registry))
-    template = draw(st.integers(0, 11))
+    template = draw(st.integers(0, 13))
     if template == 0:
         return draw(name)
     if template == 1:
@@ -132,6 +133,13 @@ def phrase(draw, registry: Registry) -> str:
         return f"{'-, '.join(parts[:-1])}- och {parts[-1]}{head}"
     if template == 10:
         return f"{draw(st.sampled_from(BODIES)).capitalize()} {draw(st.sampled_from(WORDS))}"
+    if template == 11:
+        role = draw(st.sampled_from(ROLES)).capitalize()
+        return f"{role} {draw(st.sampled_from(['på', 'vid', 'inom', 'hos']))} {draw(st.sampled_from(BODIES + WORDS))}"
+    if template == 12:
+        group = draw(st.sampled_from(["alla", "Alla", "berörda", "samtliga", "övriga"]))
+        kinds = draw(st.lists(st.sampled_from(KINDS), min_size=2, max_size=3, unique=True))
+        return f"{group} {', '.join(kinds[:-1])} och {kinds[-1]}"
     return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3)))
 
 
@@ -191,7 +199,7 @@ def check_nothing_invented(registry: Registry, text: str) -> None:
 
 _REMARKS = re.compile(r"\s*\([^()]*\)")
 _SEPARATOR_TEXT = re.compile(
-    r"(?:[\s,;/&+.:\-–()]|\b(?:och|eller|samt|tillsammans|med|i|samverkan|samarbete|samråd|ihop|liksom)\b)*",
+    r"(?:[\s,;/&+.:\-–()]|\b(?:och|eller|samt|tillsammans|med|i|samverkan|samarbete|samråd|ihop|liksom|genom)\b)*",
     re.IGNORECASE,
 )
 
@@ -261,6 +269,10 @@ EXAMPLES = [
     "representanter från skolans kurator (heltid) m.fl.",
     "Kvinnors hus, Stadsmissionens second hand",
     "Socialtjänsten Polisen Övriga",
+    "Säkerhetschefen på stadsledningskontoret",
+    "nämndernas ordförande, nämndens ordförande",
+    "Kommunstyrelsen genom kommunledningskontoret",
+    "Alla nämnder och styrelser, socialtjänsten i kommunerna",
 ]
 
 

@@ -9,12 +9,13 @@ A cell in Ansvarig or Övriga aktörer names several actors::
 
 Separators are commas, semicolons, "/", "&", line breaks, "och", "samt",
 "tillsammans med" (and "i samverkan med" ...), and "genom" between two names
-("Kommunstyrelsen genom kommunledningskontoret": the board acts through its office). Parentheses are remarks on the
+("Kommunstyrelsen genom kommunledningskontoret"). Parentheses are remarks on the
 actor before them, lead-ins ("representanter från") and hedges ("i vissa
 fall", "vid behov") are peeled off and kept. "och" inside a name is never a
 separator: names the registry knows ("avdelningschef förskola och fritid"),
-suspended compounds ("kultur- och fritidsförvaltningen") and a manager's
-areas ("avdelningschef X och Y"). Names run together without separators
+suspended compounds ("kultur- och fritidsförvaltningen"), a manager's areas
+("avdelningschef X och Y") and a group word said of several kinds ("alla
+nämnder och styrelser"). Names run together without separators
 ("Social resursnämnd Utbildningsnämnden") are split where the registry knows
 every part, where a capitalised word follows a nämnd/förvaltning/tjänst (a
 lone trailing word, "Socialtjänsten Skärholmen", is a place and stays), where
@@ -23,6 +24,19 @@ kept whole ("avdelningschef X och Y avdelningschef Z och W"). A count or a
 place around a name the registry knows is a remark: "två fältsekreterare" is
 "fältsekreterare" (remark "två"), "skolorna i området" is "skolorna" (remark
 "i området").
+
+A role or unit of a body is one actor, its phrase naming the body as ``unit``:
+"skolans kurator" (a genitive of a registry body before a registry role),
+"Rektor Sjöängsskolan" and "säkerhetschefen på stadsledningskontoret" (a
+registry role before a unit), and each of "rektorerna för grundskolan och
+gymnasiet" (a plural role for several areas; a registry role named for an area,
+"förskolechef", is that role). The commas of such a list never split it.
+
+Every reading beyond a direct registry match names its rules on the phrase
+(``ActorPhrase.rules``, keys of ``READING_RULES``): run-together,
+expanded-list, kept-whole, lead-in, count, place, plural, genitive,
+role-at-unit, distributive. Hedges and remarks are no rules: they stay on the
+phrase.
 
 Pure: the registry is passed in; without one only the text's own signals count.
 """
