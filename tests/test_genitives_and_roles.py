@@ -631,3 +631,25 @@ def test_a_group_word_said_of_several_kinds_is_one_collective(cell):
 )
 def test_a_group_before_och_and_a_named_actor_are_two(cell, expected):
     assert [p.name for p in phrases(cell)] == expected
+
+
+# -- a composite actor is an ordinary actor node ------------------------------------------------------
+
+
+def test_a_composite_actor_is_an_actor_node_part_of_its_body_in_the_graph():
+    from graphmodel.build import build_graph
+    from graphmodel.model import PART_OF, RESPONSIBLE_FOR
+
+    plan = plan_of("skolans kurator", "Rektor Sjöängsskolan")
+    graph = build_graph([plan])
+    edges = set(graph.edges(keys=True))
+    assert (f"{ORG}/kurator@skolan", f"{ORG}/skolan", PART_OF) in edges
+    assert (f"{ORG}/rektor@unknown-sjoangsskolan", f"{ORG}/unknown-sjoangsskolan", PART_OF) in edges
+    assert (f"{ORG}/kurator@skolan", plan.measures[0].id, RESPONSIBLE_FOR) in edges
+    assert graph.nodes[f"{ORG}/kurator@skolan"]["name"] == "Kurator (Skolan)"
+
+
+def test_a_composite_actor_id_is_the_same_in_every_reading_of_the_plan():
+    first = plan_of("skolans kurator, Rektor Sjöängsskolan")
+    again = plan_of("Rektor Sjöängsskolan och skolans kurator")
+    assert {r.id for r in first.measures[0].responsible} == {r.id for r in again.measures[0].responsible}

@@ -538,7 +538,12 @@ class _Binder:
 
     def read_cell(self, cell: str) -> tuple[tuple[ActorRef, ...], tuple[tuple, ...]]:
         """A cell's actors (each once, first mention first) and a ledger note per phrase:
-        (became, problem, suggestions, the phrase as written when the cell names several).
+        (became, problem, suggestions, the phrase as written when the cell names several, the rules).
+
+        The rules are the phrase's reading rules (``ActorPhrase.rules``) joined with ", ", with
+        "vague-by-form", "merged" or "place" added where the binder read so. A role read with its unit
+        says what it became ("genitive: skolans kurator → Kurator (Skolan) (org/kurator@skolan), part
+        of Skolan"); a unit the registry does not know gets an ``unknown-actor`` note of its own.
 
         A plan repeats the same few cells ("Socialtjänsten", "Polisen") on many
         rows, so each distinct cell is read once per plan.
