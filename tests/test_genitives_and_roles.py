@@ -44,6 +44,8 @@ REGISTRY = Registry(
         _entry("polisen", "Polisen", "police", "national", None, "polis"),
         _entry("bup", "Barn- och ungdomspsykiatrin", "region", "national", None, "BUP"),
         _entry("stadsmissionen", "Stadsmissionen", "civil-society", "national"),
+        _entry("fryshuset", "Fryshuset", "civil-society", "national"),
+        _entry("exit", "Exit Fryshuset", "civil-society", "national", "fryshuset", "Exit"),
         _entry("skolan", "Skolan", "municipal-unit", "organisation", "organisation", "skola", "skolor"),
         _entry("grundskolan", "Grundskolan", "municipal-unit", "organisation", "skolan", "grundskola"),
         _entry("gymnasieskolan", "Gymnasieskolan", "municipal-unit", "organisation", "skolan", "gymnasiet"),
@@ -653,3 +655,24 @@ def test_a_composite_actor_id_is_the_same_in_every_reading_of_the_plan():
     first = plan_of("skolans kurator, Rektor Sjöängsskolan")
     again = plan_of("Rektor Sjöängsskolan och skolans kurator")
     assert {r.id for r in first.measures[0].responsible} == {r.id for r in again.measures[0].responsible}
+
+
+@pytest.mark.parametrize("cell", ["Fryshuset/Exit", "Exit/Fryshuset", "Fryshuset / Exit"])
+def test_fryshuset_slash_exit_is_exit_whose_name_the_two_spell(cell):
+    [phrase] = phrases(cell)
+    assert (phrase.text, phrase.name, phrase.rules) == (cell, "Exit", ("merged",))
+    plan, [actor] = actors_of(cell)
+    assert (actor.id, actor.parent) == ("exit", "fryshuset")
+
+
+def test_a_body_and_its_part_that_do_not_spell_one_name_are_two_actors():
+    assert [p.name for p in phrases("Socialtjänsten/Fältgruppen")] == ["Socialtjänsten", "Fältgruppen"]
+    assert [p.name for p in phrases("Polisen/Fryshuset")] == ["Polisen", "Fryshuset"]
+
+
+def test_a_slash_pair_among_other_actors():
+    assert [p.name for p in phrases("Polisen, Fryshuset/Exit och socialtjänsten")] == [
+        "Polisen",
+        "Exit",
+        "socialtjänsten",
+    ]

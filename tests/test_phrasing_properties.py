@@ -273,6 +273,7 @@ EXAMPLES = [
     "nämndernas ordförande, nämndens ordförande",
     "Kommunstyrelsen genom kommunledningskontoret",
     "Alla nämnder och styrelser, socialtjänsten i kommunerna",
+    "Fryshuset / Exit, Polisen/Säpo",
 ]
 
 

@@ -229,19 +229,53 @@ def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorP
 
     phrases: list[ActorPhrase] = []
     plain = _plain_pieces(registry)
-    for piece in _HARD_SEPARATOR.split(text):
+    slashes = [m.group(0) for m in _HARD_SEPARATOR.finditer(text)] if registry is not None and "/" in text else []
+    for i, piece in enumerate(_HARD_SEPARATOR.split(text)):
         if "\x00" not in piece and piece in plain:
-            phrases.extend(plain[piece])
-            continue
-        found = [
-            phrase
-            for part in _split_och(piece, masks, knows, whole)
-            for phrase in _read_piece(part, masks, groups, whole, registry, prefixes)
-        ]
-        if "\x00" not in piece:  # nothing masked: the piece reads the same in any cell
-            plain[piece] = tuple(found)
+            found = list(plain[piece])
+        else:
+            found = [
+                phrase
+                for part in _split_och(piece, masks, knows, whole)
+                for phrase in _read_piece(part, masks, groups, whole, registry, prefixes)
+            ]
+            if "\x00" not in piece:  # nothing masked: the piece reads the same in any cell
+                plain[piece] = tuple(found)
+        if slashes and i and slashes[i - 1].strip() == "/" and phrases and found:
+            pair = _part_of_pair(phrases[-1], slashes[i - 1], found[0], registry, cell)
+            if pair is not None:
+                phrases[-1] = pair
+                found = found[1:]
         phrases.extend(found)
     return phrases
+
+
+def _part_of_pair(
+    first: ActorPhrase, slash: str, second: ActorPhrase, registry: Registry | None, cell: str
+) -> ActorPhrase | None:
+    """ "Fryshuset/Exit": a body and a part of it, written with a slash, that together spell the part's
+    registry name ("Exit Fryshuset") are the part (rule "merged"); else None. The part's registry parent
+    is the other, so the graph still says whose part it is."""
+    if registry is None or first.unit or second.unit or first.rules or second.rules:
+        return None
+    one, other = registry.named(first.name), registry.named(second.name)
+    if one is None or other is None:
+        return None
+    if other.parent == one.id:
+        part, whole = (second, other), first
+    elif one.parent == other.id:
+        part, whole = (first, one), second
+    else:
+        return None
+    if not any(normalise(whole.name) in normalise(name) for name in part[1].names):
+        return None  # "Socialtjänsten/IFO" names two; "Fryshuset/Exit" spells Exit Fryshuset
+    part = part[0]
+    written = f"{first.text}{slash}{second.text}"
+    if written not in fold_whitespace(cell):
+        return None
+    remark = "; ".join(r for r in (first.remark, second.remark) if r) or None
+    hedge = ", ".join(h for h in (first.hedge, second.hedge) if h) or None
+    return ActorPhrase(written, part.name, remark, hedge, ("merged",))
 
 
 def fold_whitespace(cell: str) -> str:
