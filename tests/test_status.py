@@ -438,3 +438,8 @@ SAID_IN_SENTENCES = [
 def test_a_status_written_as_a_sentence_is_read_as_a_careful_reader_would(text, year, state, start, due):
     status = parse_status(text, year)
     assert (status.state, status.start, status.due, status.interpreted) == (state, start, due, True)
+
+
+def test_a_decision_to_be_made_in_a_period_happens_within_it():
+    status = parse_status("Beslut fattas under hösten 2020", 2020)
+    assert (status.state, status.start, status.due) == ("planned", "2020-autumn", "2020-autumn")

@@ -115,7 +115,8 @@ _ROLE = re.compile(
     r"""\b(?:
       (?P<start>fr\.?\s?o\.?\s?m\b\.?|från|påbörja\w*|start\w*|uppstart\w*|börja\w*|inle\w*|sedan|igång)
     | (?P<due>t\.?\s?o\.?\s?m\b\.?|till|senast|innan|före|klar\w*|färdig\w*
-        |genomfört\w*|genomförd\w*|avslut\w*|slutför\w*|antog\w*|antag\w*|beslut\w*|fastställ\w*)
+        |genomfört\w*|genomförd\w*|avslut\w*|slutför\w*|antogs|antagen|antaget|antagits
+        |beslutades|beslutad|beslutat|fastställdes|fastställd|fastställt)
     )""",
     re.VERBOSE,
 )
