@@ -676,3 +676,17 @@ def test_a_slash_pair_among_other_actors():
         "Exit",
         "socialtjänsten",
     ]
+
+
+def test_a_role_before_the_plans_own_place_is_the_role_there():
+    plan = plan_of("Samordnare Norrby")
+    [ref] = plan.measures[0].responsible
+    assert (ref.id, ref.remark) == (f"{ORG}/samordnare", "Norrby")
+    [note] = notes_of(plan)
+    assert note.rule == "place" and note.problem is None
+    assert not [a for a in plan.actors.values() if a.unknown]
+
+
+def test_a_role_before_another_place_is_the_role_at_an_unknown_unit():
+    plan, [actor] = actors_of("Samordnare Hagaby")
+    assert actor.name == "Samordnare (Hagaby)" and plan.actors[actor.parent].unknown

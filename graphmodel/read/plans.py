@@ -430,7 +430,7 @@ class _Binder:
         self._by_form: dict[str, str] = {}  # actor id -> the rule that made a vague phrase a collective or placeholder
         self._units: dict[ActorPhrase, tuple[str, Actor]] = {}  # a role of a unit: (rule, the unit's actor)
         self._organisation_words: frozenset[str] | None = None
-        self._placed: set[ActorPhrase] = set()  # phrases read as a name and the plan's own place ("… Hagaby")
+        self._rules: dict[ActorPhrase, tuple[str, ...]] = {}  # a phrase's rules as the binder read it, if not its own
         self.org = self._organisation(info)
         self.info = dataclasses.replace(info, organisation=self.org.id, organisation_name=self.org.name)
 
@@ -558,7 +558,7 @@ class _Binder:
         for phrase in phrases:
             ref = self.resolve(phrase)
             part = phrase.text if several else None
-            rules = ", ".join((*phrase.rules, "place") if phrase in self._placed else phrase.rules) or None
+            rules = ", ".join(self._rules.get(phrase, phrase.rules)) or None
             if ref.id in refs:  # two parts of one cell are one actor: never merged without a word
                 first = refs[ref.id].text
                 notes.append(
@@ -604,21 +604,23 @@ class _Binder:
 
     def _resolve(self, phrase) -> ActorRef:
         entry = self.registry.lookup(phrase.name)
+        place = None
         if entry is not None and phrase.unit is not None and entry.id in self.registry:
-            actor = self._role_of_unit(phrase, entry)
+            actor, place = self._role_of_unit(phrase, entry)
         elif entry is not None:
             actor = self.bind(entry, self.org)
             if entry.id not in self.registry:  # made for the phrase by its form (Registry.by_form)
                 self._by_form[actor.id] = entry.note
         elif phrase.unit is None and (placed := self._at_own_place(phrase.name)) is not None:
             entry, place = placed
-            self._placed.add(phrase)
             actor = self.bind(entry, self.org)
-            remark = "; ".join(r for r in (phrase.remark, place) if r)
-            return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, remark, phrase.hedge)
         else:
             actor = self._unknown(phrase.name if phrase.unit is None else phrase.text)
-        return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, phrase.remark, phrase.hedge)
+        remark = phrase.remark
+        if place is not None:  # the plan's own place is a remark, and the reading says so
+            remark = "; ".join(r for r in (phrase.remark, place) if r)
+            self._rules[phrase] = (*(r for r in phrase.rules if r != "role-at-unit"), "place")
+        return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, remark, phrase.hedge)
 
     def _at_own_place(self, name: str) -> tuple[RegistryEntry, str] | None:
         """(the registry entry, the place) for a name followed by the plan's own place
@@ -646,10 +648,11 @@ class _Binder:
         Region Gävleborg's plan, "stadens" in Västerhamns stad's, "Hagabys" in Hagaby kommun's."""
         words = self._organisation_words
         if words is None:
-            words = self._organisation_words = frozenset(normalise(w) for w in self.org.name.split()) - {""}
+            keys = (normalise(w) for w in self.org.name.split())
+            words = self._organisation_words = frozenset(v for key in keys if key for v in variants(key))
         return bool(variants(normalise(text)) & words)
 
-    def _role_of_unit(self, phrase: ActorPhrase, role: RegistryEntry) -> Actor:
+    def _role_of_unit(self, phrase: ActorPhrase, role: RegistryEntry) -> tuple[Actor, str | None]:
         """The actor of a role or unit of a body ("skolans kurator", "Rektor Sjöängsskolan", each of
         "rektorerna för grundskolan och gymnasiet"): one actor, part of that body.
 
@@ -657,16 +660,20 @@ class _Binder:
         kurator") or already above the role in the registry ("socialtjänstens fältgrupp"); else a
         composite actor, organisation-scoped, of the role's kind: id ``<org>/<role id>@<body id>``
         (``@unknown-<slug>`` for a body the registry does not know, which is then an unknown actor of
-        its own), name ``"<role's name> (<body's name, or as written>)"``, parent the body.
+        its own), name ``"<role's name> (<body's name, or as written>)"``, parent the body. A "unit" that
+        is the plan's own place ("Samordnare Skärholmen" in Skärholmen's plan) is the role at that place:
+        (the role, the place).
         """
         rule = next((r for r in phrase.rules if r in _UNIT_RULES), "role-at-unit")
         entry = self.registry.lookup(phrase.unit)  # a group of bodies by its form too: "nämndernas ordförande"
+        if entry is None and rule == "role-at-unit" and self._names_organisation(phrase.unit):
+            return self.bind(role, self.org), phrase.unit
         body = self.bind(entry, self.org) if entry is not None else self._unknown(phrase.unit)
         self._units[phrase] = (rule, body)
         own = entry is not None and (entry.id == OWN_ORGANISATION or body.id == self.org.id)
         own = own or rule == "genitive" and self._names_organisation(phrase.unit)  # "Regionens" in a region's plan
         if own or (entry is not None and entry.id in self.registry and entry.id in self.registry.ancestors(role.id)):
-            return self.bind(role, self.org)
+            return self.bind(role, self.org), None
         at = entry.id if entry is not None else body.id.rsplit("/", 1)[-1]
         actor_id = f"{self.org.id}/{role.id}@{at}"
         actor = self.actors.get(actor_id)
@@ -674,4 +681,4 @@ class _Binder:
             actor = self.actors[actor_id] = Actor(
                 actor_id, f"{role.name} ({body.name})", role.kind, ORGANISATION, body.id, self.org.id
             )
-        return actor
+        return actor, None
