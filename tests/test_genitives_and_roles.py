@@ -690,3 +690,8 @@ def test_a_role_before_the_plans_own_place_is_the_role_there():
 def test_a_role_before_another_place_is_the_role_at_an_unknown_unit():
     plan, [actor] = actors_of("Samordnare Hagaby")
     assert actor.name == "Samordnare (Hagaby)" and plan.actors[actor.parent].unknown
+
+
+@pytest.mark.parametrize("cell", ["rektorerna för och och och", "cheferna för för, för och för"])
+def test_function_words_are_no_areas_of_a_distributive_list(cell):
+    assert all("distributive" not in p.rules for p in phrases(cell))

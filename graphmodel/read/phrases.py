@@ -96,6 +96,7 @@ _HARD_SEPARATOR = re.compile(
 _DISTRIBUTIVE = re.compile(
     r"\b(\w++)\s(?:för|inom)\s([a-zåäö]\w*+(?:,\s[a-zåäö]\w*+)*+\s(?:och|samt)\s[a-zåäö]\w*+)(?![\w-])"
 )
+_NOT_AREAS = frozenset("och eller samt för inom i på av med till som de den det".split())
 _DISTRIBUTIVE_AREA = re.compile(r",\s|\s(?:och|samt)\s")
 _ADJACENT_MASKS = re.compile(r"(?<=\x00)\s+(?=\x00\d+\x00)")
 _OCH = re.compile(r"\s(?:och|eller)\s", re.IGNORECASE)
@@ -402,6 +403,8 @@ def _distributive(match: re.Match, registry: Registry, masks: list[str], groups:
     if entry is None or entry.kind not in ("role", "collective") or not registry.plural_reading(head):
         return match.group(0)
     areas = _DISTRIBUTIVE_AREA.split(areas_text)
+    if any(area in _NOT_AREAS for area in areas):
+        return match.group(0)  # "rektorerna för och och": no areas
     readings: list[tuple[str, str | None]] = []
     for area in areas:
         own = _role_for_area(entry, area, registry)
