@@ -284,8 +284,8 @@ def test_a_measures_actors_come_in_the_order_the_plan_names_them(registry):
     graph = build_graph([first, second])  # Polisen is in the graph before plan b's Fältgruppen
     [roles] = [r for m, r in measure_actors(graph).items() if m.startswith("b#")]
     written = {role: [graph.nodes[a]["name"] for a in ids] for role, ids in roles.items()}
-    assert written["RESPONSIBLE_FOR"] == ["Fältassistenter", "Polisen"]
-    assert written["PARTNER_IN"] == ["Polisen", "Fältassistenter"]  # both roles: each list in its own order
+    assert written["RESPONSIBLE_FOR"] == ["Fältgruppen", "Polisen"]
+    assert written["PARTNER_IN"] == ["Polisen", "Fältgruppen"]  # both roles: each list in its own order
 
 
 def test_measures_exactly_as_similar_as_the_threshold_are_duplicates(plan_graph):

@@ -283,7 +283,8 @@ def test_the_national_bra_is_not_the_local_council(registry):
         ("stadskontoret", "Stadskontoret", "municipal-unit"),
         ("kommunledningskontoret", "Kommunledningskontoret", "municipal-unit"),
         ("IFO", "Individ- och familjeomsorgen", "municipal-unit"),
-        ("fältsekreterare", "Fältassistenter", "municipal-unit"),
+        ("fältsekreterare", "Fältassistenter", "role"),
+        ("fältgruppen", "Fältgruppen", "municipal-unit"),
         ("ordföranden", "Ordförande", "role"),
         ("trygghetsvärdar", "Trygghetsvärdar", "role"),
         ("SSPF", "SSPF", "municipal-unit"),
@@ -321,3 +322,16 @@ def test_a_predecessor_or_part_is_its_own_actor_never_an_alias(registry, predece
 def test_respektive_verksamhet_is_a_slot_not_the_collective(registry):
     assert registry.named("respektive verksamhet") is None
     assert registry.lookup("respektive verksamhet").kind == "placeholder"
+
+
+def test_the_field_group_is_a_unit_and_its_field_workers_a_role_of_it(registry):
+    group, workers = registry.named("Fältgruppen"), registry.named("fältassistenterna")
+    assert (group.kind, group.parent) == ("municipal-unit", "socialtjansten")
+    assert (workers.kind, workers.parent) == ("role", group.id)
+    assert registry.named("två fältsekreterare") is None or registry.named("fältsekreterare") is workers
+
+
+def test_a_unit_head_written_alone_is_a_role_not_a_group(registry):
+    assert registry.named("Enhetschef").kind == "role"
+    assert registry.named("avdelningschefen").kind == "role"
+    assert registry.lookup("samtliga enhetschefer").kind == "collective"
