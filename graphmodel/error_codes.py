@@ -226,15 +226,16 @@ CODES: tuple[ErrorCode, ...] = (
     ErrorCode(
         "continuation-row",
         PROBLEM,
-        "a row without measure text (only actors or a status: a cell wrapped in Excel or Word) was joined "
-        "to the measure above",
+        "a row without measure text (only actors or a status: a cell wrapped in Excel or Word), or of measure "
+        "text only that goes on from the measure above (that one ends in a comma, a conjunction or a "
+        "preposition), was joined to the measure above",
         "check that the row belongs to that measure, and merge the cells in the plan",
     ),
     ErrorCode(
         "possible-continuation",
         PROBLEM,
-        "a measure's text may continue the measure above (that one ends mid-sentence); it is read as a "
-        "measure of its own",
+        "a measure's text, alone on its row, starts with a small letter and may continue the measure above; "
+        "it is read as a measure of its own",
         "merge the two rows in the plan if they are one measure",
     ),
     ErrorCode(
@@ -301,6 +302,7 @@ READING_RULES: dict[str, str] = {
     "vague-by-form": "a group or slot by its form (a collective or placeholder, never a real owner)",
     "merged": "two parts of the cell name one actor; it is listed once",
     "continuation": "the row continues the measure above (a cell wrapped in Excel or Word)",
+    "area-heading": 'a short title alone on its row is the area or level of the rows below ("1. Förebyggande arbete")',
 }
 
 

@@ -172,13 +172,50 @@ SPLIT_TEXT = (
 )
 
 
+def test_is_measure_text_that_goes_on_from_the_one_above_joined_to_it(registry):
+    plan = read(SPLIT_TEXT, registry)
+    assert [m.text for m in plan.measures] == [
+        "Kartlägga riskmiljöer i området tillsammans med polisen och föreningslivet",
+        "Utbilda personalen i skolan, Fritidsgårdar och socialtjänst",
+        "Ta fram en lägesbild samt Uppdatera den årligen",
+        "Informera föräldrar.",
+        "lägga ut materialet på webben",
+        "Samordning",
+    ]
+    assert [row for row, _, _ in problems(plan, "continuation-row")] == [3, 5, 7]
+    [note] = [i for i in plan.ledger if i.problem == "continuation-row" and i.source.row == 3]
+    assert "row 2" in note.became and note.rule == "continuation"
+
+
 def test_is_measure_text_that_may_continue_the_one_above_flagged_but_kept_as_a_measure(registry):
     plan = read(SPLIT_TEXT, registry)
-    assert len(plan.measures) == 10
-    assert [row for row, _, _ in problems(plan, "possible-continuation")] == [3, 5, 7]
-    [note] = [i for i in plan.ledger if i.problem == "possible-continuation" and i.source.row == 3]
-    assert "row 2" in note.became
-    assert not problems(plan, "continuation-row")
+    [(row, _, _)] = problems(plan, "possible-continuation")
+    assert row == 9  # a small letter after a full stop
+    assert "Lägesbild" not in [m.text for m in plan.measures]  # an area name alone is a heading
+
+
+def test_is_a_row_with_a_short_numbered_title_only_the_area_of_the_rows_below(registry):
+    plan = read(
+        "Åtgärd;Ansvarig\n1. Förebyggande arbete\nSamtal med unga;Skolan\n2. Lägesbild\nKartlägga;Polisen\n"
+        "Selektiv prevention\nMentorer;Fältgruppen\n",
+        registry,
+    )
+    assert [(m.text, m.area, m.level) for m in plan.measures] == [
+        ("Samtal med unga", "Förebyggande arbete", None),
+        ("Kartlägga", "Lägesbild", None),
+        ("Mentorer", "Lägesbild", "Selektivt"),
+    ]
+    headings = [i for i in plan.ledger if i.rule == "area-heading"]
+    assert [(i.source.row, i.became) for i in headings] == [
+        (2, "area heading: Förebyggande arbete"),
+        (4, "area heading: Lägesbild"),
+        (6, "level heading: Selektivt"),
+    ]
+
+
+def test_is_a_numbered_measure_without_owner_kept_as_a_measure_when_the_plan_numbers_its_measures(registry):
+    plan = read("Åtgärd;Ansvarig\n1. Utse samordnare;Kommunchef\n2. Ta fram lägesbild\n", registry)
+    assert [m.text for m in plan.measures] == ["1. Utse samordnare", "2. Ta fram lägesbild"]
 
 
 def test_is_a_measure_with_actors_of_its_own_never_taken_for_a_continuation(registry):

@@ -43,7 +43,19 @@ def test_is_the_organisation_taken_from_the_title_row_above_the_header(tmp_path,
     assert plan.info.title == "Handlingsplan mot våldsbejakande extremism, Södermalms stadsdelsförvaltning 2017"
     assert not unknown(plan)
     [title] = [item for item in plan.ledger if item.column == "(above the table)"]
-    assert title.became == "title or note; organisation: Södermalms stadsdelsförvaltning"
+    assert title.became == "title or note; organisation: Södermalms stadsdelsförvaltning; the plan's year: 2017"
+    assert plan.info.year == 2017
+
+
+def test_is_the_plans_year_taken_from_the_title_only_when_its_metadata_gives_none(tmp_path, registry):
+    from graphmodel.read.plans import year_in_title
+
+    assert year_in_title([(1, "Handlingsplan 2019–2021"), (2, "Reviderad 2020")]) == (1, 2019)
+    assert year_in_title([(1, "Antagen av KF 2018-05-14"), (2, "Plan för 2019-2020")]) == (2, 2019)
+    assert year_in_title([(1, "Handlingsplan mot extremism")]) is None
+    titled = write(tmp_path, "plan.csv", TITLED)
+    (tmp_path / "plan.plan.toml").write_text('organisation = "Södermalms stadsdelsförvaltning"\nyear = 2018\n')
+    assert read_plan(titled, registry).info.year == 2018
 
 
 def test_which_title_phrases_name_an_organisation():

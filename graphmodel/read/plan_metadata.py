@@ -61,7 +61,8 @@ PLAN_METADATA = (
     MetadataKey(
         "year",
         int,
-        f'The year the plan starts: a whole number from {YEARS[0]} to {YEARS[1]} (`2017`, not `"2017"` or `2017.0`).',
+        f'The year the plan starts: a whole number from {YEARS[0]} to {YEARS[1]} (`2017`, not `"2017"` or `2017.0`). '
+        "Default: the first year a title row above the table names.",
     ),
     MetadataKey("source", str, "Where the plan comes from: a web address or a note."),
 )

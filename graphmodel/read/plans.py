@@ -26,7 +26,7 @@ from .plan_metadata import metadata_path, read_plan_info
 from .status import parse_status
 from .tables import DEFAULT_LIMITS, Limits, Table, continues_above, read_table
 
-__all__ = ["organisation_in_title", "parse_plan", "read_plan", "read_plan_info", "slug"]
+__all__ = ["organisation_in_title", "parse_plan", "read_plan", "read_plan_info", "slug", "year_in_title"]
 
 ACTOR_COLUMNS = ("responsible", "partners")
 _MUNICIPALITY = re.compile(r"\b(kommun|stad|region)\b", re.IGNORECASE)
@@ -87,10 +87,13 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
     """Interpret a table's rows as measures of the plan ``info`` describes.
 
     A row without measure text that holds partners or a status (``tables.continues_above``) is a cell
-    wrapped in Excel or Word: it joins the measure above, flagged ``continuation-row`` for review. A
-    measure whose text may go on from the one above (``_may_continue``) is flagged ``possible-continuation``
-    and kept as a measure of its own. An organisation only named after the file is taken from a title row
-    above the table when one names it (``organisation_in_title``), else flagged ``organisation-unknown``.
+    wrapped in Excel or Word: it joins the measure above, flagged ``continuation-row`` for review; so does a
+    row of measure text only that goes on from the measure above (``_continues``: the text above ends in
+    "med" or a comma). One that only may (``_may_continue``) is flagged ``possible-continuation`` and kept
+    as a measure of its own. A row of a short title only ("1. Förebyggande arbete", ``_heading``) is the area
+    or level of the rows below it. An organisation only named after the file is taken from a title row
+    above the table when one names it (``organisation_in_title``), else flagged ``organisation-unknown``;
+    a plan's year not given in its metadata is taken from a title row (``year_in_title``).
 
     Raises IngestFailed when a cell names more actors than ``limits.actors_per_cell``.
     """
@@ -100,6 +103,11 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         title_organisation = organisation_in_title(table.preamble)
         if title_organisation is not None:
             info = dataclasses.replace(info, organisation_name=title_organisation[1])
+    title_year = None
+    if info.year is None:
+        title_year = year_in_title(table.preamble)
+        if title_year is not None:
+            info = dataclasses.replace(info, year=title_year[1])
     binder = _Binder(registry, info)
     plan = Plan(info=binder.info, actors=binder.actors)
     seen_ids: dict[str, int] = {}
@@ -112,6 +120,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         became = "title or note"
         if title_organisation is not None and number == title_organisation[0]:
             became = f"title or note; organisation: {title_organisation[1]}"
+        if title_year is not None and number == title_year[0]:
+            became += f"; the plan's year: {title_year[1]}"
         ledger.append(Interpretation(Source(path, number, sheet), "(above the table)", text, became))
     if not _organisation_named(info):
         ledger.append(
@@ -130,6 +140,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         plan.info = binder.info = dataclasses.replace(binder.info, title=table.preamble[0][1])
     read_cell, measures, plan_id = binder.read_cell, plan.measures, plan.info.id
     most_actors, errors = limits.actors_per_cell, []
+    numbered = _measures_numbered(table)
     above: tuple[int, str] | None = None  # the measure a next row may continue: (its row, its status text)
     continued: _Continued | None = None  # the rows continuing it, so far
     for row in table.rows:
@@ -144,6 +155,33 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         if continued is not None:
             continued.finish(headers, limits, errors)
             continued = None
+        written = cells["measure"]
+        text = " ".join(written.split())
+        if above is not None and text and _continues(measures[-1].text, text, cells, number in extra_cells):
+            measures[-1] = dataclasses.replace(measures[-1], text=f"{measures[-1].text} {text}")
+            ledger.append(
+                Interpretation(
+                    source,
+                    headers["measure"],
+                    written,
+                    f"joined to the measure on row {above[0]}: its text goes on from there",
+                    "continuation-row",
+                    rule="continuation",
+                )
+            )
+            continue
+        heading = _heading(text, cells, number in extra_cells, numbered)
+        if heading is not None:  # "1. Förebyggande arbete" alone on its row: the area (or level) of what follows
+            kind, name = heading
+            if kind == "area":
+                area, level = name, None
+            else:
+                level = name
+            ledger.append(
+                Interpretation(source, headers["measure"], written, f"{kind} heading: {name}", rule="area-heading")
+            )
+            above = None
+            continue
         if cells.get("area"):
             area, level = cells["area"], None
             ledger.append(Interpretation(source, headers["area"], area, f"area: {area}"))
@@ -152,8 +190,6 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
             ledger.append(Interpretation(source, headers["level"], level, f"level: {level}"))
         if reference:
             ledger.append(Interpretation(source, headers["source"], reference, "source reference"))
-        written = cells["measure"]
-        text = " ".join(written.split())
         if not text:  # a heading row ("Förebyggande" alone): its area and level carry down
             above = None
             for header, value in [
@@ -305,21 +341,92 @@ class _Continued:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'”’)\]]*$")
-_ENDS_MID = re.compile(r"(,|\boch|\bsamt)$", re.IGNORECASE)
+# A measure text that ends in a comma, a conjunction or a preposition has not ended: the next row goes on.
+_ENDS_MID = re.compile(
+    r"(?:,|\b(?:och|samt|eller|men|att|som|med|för|av|i|till|på|om|mot|från|inom|vid|hos|mellan|kring|genom|under"
+    r"|efter|utan|både|bland|via))$",
+    re.IGNORECASE,
+)
+
+
+def _only_measure_text(cells: dict[str, str], has_extra: bool) -> bool:
+    return not has_extra and not any(value for column, value in cells.items() if column != "measure")
+
+
+def _continues(previous: str, text: str, cells: dict[str, str], has_extra: bool) -> bool:
+    """Whether a row holding only measure text goes on from the measure above (a cell wrapped in Excel or Word).
+
+    It does when the text above has not ended: it ends in a comma, a conjunction or a preposition
+    ("… i samverkan med" / "Exit Fryshuset och Kriminalvården."), or it has no final . ! ? : and
+    this text starts with a small letter ("… mellan skola, socialtjänst," / "fritid och polis").
+    """
+    if not _only_measure_text(cells, has_extra):
+        return False
+    previous = previous.rstrip()
+    return bool(_ENDS_MID.search(previous)) or (not _ENDS_SENTENCE.search(previous) and text[:1].islower())
 
 
 def _may_continue(previous: str, text: str, cells: dict[str, str], has_extra: bool) -> bool:
-    """Whether a row holding only measure text may go on from the measure above (wrapped in Excel or Word).
-
-    It may when the text above ends mid-sentence: with a comma, "och" or "samt"; or with no final
-    . ! ? : while this text starts with a small letter.
+    """Whether a row holding only measure text, which does not clearly go on from the measure above, still
+    may: it starts with a small letter though the text above ended a sentence ("Informera föräldrar." /
+    "lägga ut materialet på webben"). It is kept as a measure, flagged for review.
     """
-    if has_extra or any(value for column, value in cells.items() if column != "measure"):
-        return False
-    previous = previous.rstrip()
-    if _ENDS_MID.search(previous):
-        return True
-    return not _ENDS_SENTENCE.search(previous) and text[:1].islower()
+    return _only_measure_text(cells, has_extra) and text[:1].islower()
+
+
+# A heading on a row of its own in the measure column: a numbered title ("1. Förebyggande arbete",
+# "II) Lägesbild") or an area or level name alone ("Lägesbild", "Selektiv prevention").
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?P<title>\S.*)$")
+_MAX_HEADING_WORDS = 8
+_AREA_NAMES = frozenset(
+    "organisation lägesbild förebyggande förhindrande utbildning uppföljning kompetensutveckling samverkan".split()
+)
+_AREA_TAILS = frozenset(("", "arbete", "arbetet", "insatser", "åtgärder", "och samverkan", "och lägesbild"))
+_LEVEL_NAMES = {
+    "universell": "Universellt",
+    "universellt": "Universellt",
+    "generell": "Universellt",
+    "generellt": "Universellt",
+    "selektiv": "Selektivt",
+    "selektivt": "Selektivt",
+    "specifik": "Selektivt",
+    "indikerad": "Indikerat",
+    "indikerat": "Indikerat",
+    "individinriktad": "Indikerat",
+}
+_LEVEL_TAILS = frozenset(("", "nivå", "nivån", "prevention", "förebyggande", "förebyggande arbete", "insatser"))
+
+
+def _measures_numbered(table: Table) -> bool:
+    """Whether the plan numbers its measures ("1. Utse en samordnare" with an owner): then a numbered
+    text alone on its row is a measure without owner, not a heading."""
+    return any(
+        _NUMBERED.match(row.cells.get("measure", "").strip())
+        for row in table.rows
+        if any(value for column, value in row.cells.items() if column not in ("measure", "source"))
+    )
+
+
+def _heading(text: str, cells: dict[str, str], has_extra: bool, numbered: bool) -> tuple[str, str] | None:
+    """("area" or "level", its name) when a row holding only measure text is a heading, else None.
+
+    A numbered title of a few words without a full stop is a heading unless the plan numbers its
+    measures; an area or level name alone (with "arbete", "prevention" …) is one anyway.
+    """
+    if not text or not _only_measure_text(cells, has_extra) or _ENDS_SENTENCE.search(text):
+        return None
+    match = _NUMBERED.match(text)
+    title = match.group("title") if match else text
+    if len(title.split()) > _MAX_HEADING_WORDS:
+        return None
+    first, _, tail = title.casefold().partition(" ")
+    if first in _LEVEL_NAMES and tail in _LEVEL_TAILS:
+        return "level", _LEVEL_NAMES[first]
+    if first in _AREA_NAMES and tail in _AREA_TAILS:
+        return "area", title
+    if match and not numbered:
+        return "area", title
+    return None
 
 
 # An organisation in a plan's title: one or two capitalised words before kommun, stad, förvaltning...
@@ -355,6 +462,27 @@ def organisation_in_title(preamble) -> tuple[int, str] | None:
 
 
 _ORGANISATION_WORDS = {"kommun", "stad", "stadsdelsförvaltning", "stadsdelsnämnd", "förvaltning"}
+
+_TITLE_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?!\d)")
+_DATE_IN_TITLE = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
+
+
+def year_in_title(preamble) -> tuple[int, int] | None:
+    """The year the plan starts as a title row above the table names it, as (row, year), or None.
+
+    The first year of the first row that names one, a date aside ("beslutad 2019-03-12" is when it
+    was decided, not the plan's period):
+
+    >>> year_in_title([(1, "Handlingsplan mot våldsbejakande extremism 2020–2022, Västerdals kommun")])
+    (1, 2020)
+    >>> year_in_title([(1, "Handlingsplan"), (2, "Beslutad av kommunfullmäktige 2019-03-12")]) is None
+    True
+    """
+    for number, text in preamble:
+        found = _TITLE_YEAR.search(_DATE_IN_TITLE.sub(" ", text))
+        if found:
+            return number, int(found.group())
+    return None
 
 
 def _organisation_named(info: PlanInfo) -> bool:
