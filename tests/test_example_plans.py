@@ -17,6 +17,10 @@ Expected actors are written so (see ``data/plans/examples/README.md``):
 * ``"Role @ Body"``: a role or unit of a body: an actor whose id contains the role's registry id and
   whose parent is the Body's actor (Body written in the same notation), or has it higher up its
   registry chain (the registry's Skolkurator, under Elevhälsan under Skolan, is "Kurator @ Skola").
+
+A measure's ``known_limit = { partners = "why" }`` names a column the tool cannot read right yet: that
+column must still differ from the expectation (when it no longer does, the test says to remove the
+limit), so a limit is said once, in the expectation, and never hides a change.
 """
 
 from __future__ import annotations
@@ -212,6 +216,11 @@ def mismatches(plan, expectation: dict, registry) -> list[str]:
             refs = getattr(measure, attribute)
             wanted = item.get(column, [])
             missing, extra, problems = _compare_actors(expect, refs, wanted)
+            limit = item.get("known_limit", {}).get(column)
+            if limit is not None:  # a reading the tool cannot make yet, said so: it must still fail, or go
+                if not (missing or extra or problems):
+                    lines.append(f"{where} {column}: the known limit {limit!r} is read right now: remove it")
+                continue
             if missing or extra or problems:
                 detail = "; ".join(
                     filter(
