@@ -205,6 +205,42 @@ def test_nämndens_ordförande_is_the_chair_because_nämnden_names_no_particular
     assert note.rule == "genitive" and note.problem is None
 
 
+def row_of(responsible: str, partners: str):
+    info = read_plan_info("norrby.csv", "Norrby kommun")
+    text = f"Åtgärd;Ansvarig;Övriga aktörer\nSamråd;{responsible};{partners}\n"
+    plan = parse_plan(parse_csv_text(text, "norrby.csv"), info, REGISTRY)
+    return plan, plan.measures[0]
+
+
+def test_nämndens_ordförande_is_the_chair_of_the_board_its_row_names():
+    plan, measure = row_of("Kulturnämnden", "nämndens ordförande, Polisen")
+    assert [ref.id for ref in measure.partners] == [f"{ORG}/ordforande@kulturnamnden", "polisen"]
+    chair = plan.actors[f"{ORG}/ordforande@kulturnamnden"]
+    assert (chair.name, chair.parent, chair.kind) == ("Ordförande (Kulturnämnden)", f"{ORG}/kulturnamnden", "role")
+    [note] = [i for i in plan.ledger if i.became.startswith("genitive read in its row")]
+    assert (note.part, note.rule, note.column) == ("nämndens ordförande", "genitive", "Övriga aktörer")
+
+
+def test_nämndens_ordförande_stays_the_chair_when_the_row_names_no_board_or_two():
+    for responsible in ("Polisen", "Kulturnämnden, Idrottsnämnden"):
+        _, measure = row_of(responsible, "nämndens ordförande")
+        assert [ref.id for ref in measure.partners] == [f"{ORG}/ordforande"], responsible
+
+
+def test_the_same_cell_in_another_row_is_read_in_that_row():
+    info = read_plan_info("norrby.csv", "Norrby kommun")
+    text = (
+        "Åtgärd;Ansvarig;Övriga aktörer\nA;Kulturnämnden;nämndens ordförande\nB;Idrottsnämnden;nämndens ordförande\n"
+        "C;Polisen;nämndens ordförande\n"
+    )
+    plan = parse_plan(parse_csv_text(text, "norrby.csv"), info, REGISTRY)
+    assert [m.partners[0].id for m in plan.measures] == [
+        f"{ORG}/ordforande@kulturnamnden",
+        f"{ORG}/ordforande@idrottsnamnden",
+        f"{ORG}/ordforande",
+    ]
+
+
 def test_nämndernas_ordförande_is_the_chair_of_a_group_of_boards():
     [phrase] = phrases("nämndernas ordförande")
     assert (phrase.name, phrase.unit, phrase.rules) == ("ordförande", "nämnderna", ("genitive",))

@@ -228,6 +228,21 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
                 errors.append(_too_many_actors(path, number, headers[column], cell, len(refs), limits))
             for became, problem, suggestions, part, rule in notes:
                 ledger.append(Interpretation(source, headers[column], cell, became, problem, suggestions, part, rule))
+        if binder.boards_by_context:  # "nämndens ordförande": the board the row names, when it names one
+            for i, (column, refs) in enumerate(zip(ACTOR_COLUMNS, roles)):
+                for old_ref, new_ref in binder.in_row(refs, roles):
+                    roles[i] = tuple(new_ref if ref is old_ref else ref for ref in roles[i])
+                    ledger.append(
+                        Interpretation(
+                            source,
+                            headers[column],
+                            cells[column],
+                            f"genitive read in its row: {old_ref.text} → {new_ref.name} ({new_ref.id}), "
+                            "the board this row names",
+                            part=old_ref.text,
+                            rule="genitive",
+                        )
+                    )
         responsible, partners = roles
         if cells.get("id"):
             ledger.append(Interpretation(source, headers["id"], cells["id"], "measure id"))
@@ -547,6 +562,10 @@ def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
+# A genitive of a board class names no board by itself ("nämndens ordförande"): its row may.
+_BOARD_CLASSES = {"nämndens": "nämnd", "styrelsens": "styrelse"}
+
+
 class _Binder:
     """Turns registry entries into the plan's actors: national ones shared, the rest per organisation."""
 
@@ -557,6 +576,8 @@ class _Binder:
         self._cells: dict[str, tuple] = {}
         self._by_form: dict[str, str] = {}  # actor id -> the rule that made a vague phrase a collective or placeholder
         self._units: dict[ActorPhrase, tuple[str, Actor]] = {}  # a role of a unit: (rule, the unit's actor)
+        # a role of "nämnden" or "styrelsen", no board named in its cell: the phrase as written -> the role
+        self.boards_by_context: dict[str, RegistryEntry] = {}
         self._organisation_words: frozenset[str] | None = None
         self._rules: dict[ActorPhrase, tuple[str, ...]] = {}  # a phrase's rules as the binder read it, if not its own
         self.org = self._organisation(info)
@@ -730,8 +751,47 @@ class _Binder:
             ref = self._resolved[phrase] = self._resolve(phrase)
         return ref
 
+    def in_row(self, refs: tuple[ActorRef, ...], row: list[tuple[ActorRef, ...]]) -> list[tuple[ActorRef, ActorRef]]:
+        """(as read in its cell, as read in its row) for each ref of ``refs`` that is a role of a board class
+        ("nämndens ordförande") when the row names exactly one board of that class, "nämnd" or "styrelse",
+        other than the plan's organisation (Ansvarig "Kultur- och fritidsnämnden"): then it is that board's
+        role, a composite actor."""
+        changed = []
+        for ref in refs:
+            role = self.boards_by_context.get(ref.text)
+            if role is None:
+                continue
+            kind = _BOARD_CLASSES[ref.text.split()[0].casefold()]  # a "nämnd" for "nämndens"
+            boards = {
+                other.id
+                for cell in row
+                for other in cell
+                if other.kind == "political-body" and other.id != self.org.id and kind in other.name.casefold()
+            }
+            if len(boards) == 1:
+                actor = self._composite(role, self.actors[boards.pop()])
+                changed.append((ref, dataclasses.replace(ref, id=actor.id, name=actor.name, kind=actor.kind)))
+        return changed
+
+    def _composite(self, role: RegistryEntry, body: Actor) -> Actor:
+        """The composite actor of ``role`` at ``body``: id ``<org>/<role id>@<body id>``, part of the body."""
+        actor_id = f"{self.org.id}/{role.id}@{body.id.rsplit('/', 1)[-1]}"
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = self.actors[actor_id] = Actor(
+                actor_id, f"{role.name} ({body.name})", role.kind, ORGANISATION, body.id, self.org.id
+            )
+        return actor
+
     def _resolve(self, phrase) -> ActorRef:
         entry = self.registry.lookup(phrase.name)
+        if (
+            entry is not None
+            and phrase.unit is None
+            and "genitive" in phrase.rules
+            and phrase.text.split()[0].casefold() in _BOARD_CLASSES
+        ):
+            self.boards_by_context[phrase.text] = entry
         place = None
         if entry is not None and phrase.unit is not None and entry.id in self.registry:
             actor, place = self._role_of_unit(phrase, entry)
@@ -802,11 +862,4 @@ class _Binder:
         own = own or rule == "genitive" and self._names_organisation(phrase.unit)  # "Regionens" in a region's plan
         if own or (entry is not None and entry.id in self.registry and entry.id in self.registry.ancestors(role.id)):
             return self.bind(role, self.org), None
-        at = entry.id if entry is not None else body.id.rsplit("/", 1)[-1]
-        actor_id = f"{self.org.id}/{role.id}@{at}"
-        actor = self.actors.get(actor_id)
-        if actor is None:
-            actor = self.actors[actor_id] = Actor(
-                actor_id, f"{role.name} ({body.name})", role.kind, ORGANISATION, body.id, self.org.id
-            )
-        return actor, None
+        return self._composite(role, body), None
