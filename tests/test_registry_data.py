@@ -335,3 +335,9 @@ def test_a_unit_head_written_alone_is_a_role_not_a_group(registry):
     assert registry.named("Enhetschef").kind == "role"
     assert registry.named("avdelningschefen").kind == "role"
     assert registry.lookup("samtliga enhetschefer").kind == "collective"
+
+
+def test_a_fritidsledare_is_a_role_that_can_own_a_measure_and_the_staff_a_group(registry):
+    assert registry.named("Fritidsledare").kind == "role"
+    assert registry.named("fritidsledarna").id == "fritidsledare"
+    assert registry.named("fritidsgårdspersonal").kind == "collective"
