@@ -341,3 +341,9 @@ def test_a_fritidsledare_is_a_role_that_can_own_a_measure_and_the_staff_a_group(
     assert registry.named("Fritidsledare").kind == "role"
     assert registry.named("fritidsledarna").id == "fritidsledare"
     assert registry.named("fritidsgårdspersonal").kind == "collective"
+
+
+def test_a_verksamhetschef_is_a_head_of_one_operation_not_the_group_of_those_responsible(registry):
+    assert registry.named("Verksamhetschef").name == "Verksamhetschef"
+    assert registry.named("Verksamhetsansvariga").name == "Verksamhetsansvariga"
+    assert registry.lookup("respektive verksamhetsansvarig").kind == "placeholder"
