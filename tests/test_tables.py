@@ -247,7 +247,7 @@ def test_a_byte_that_is_neither_utf8_nor_cp1252_names_its_offset_and_line(in_fix
 def test_a_file_without_a_measure_column_lists_its_headers_and_the_accepted_names(in_fixtures):
     assert errors_of("missing-measure.csv") == [
         "missing-measure.csv, row 1: no column holds the measures. Headers found: 'Område', 'Ansvarig', 'Tid'. "
-        "Add a column named 'Åtgärd' (or Åtgärder/Aktivitet/Insats/Measure/Action). [missing-measure-column]"
+        "Add a column named 'Åtgärd' (or Åtgärder, Aktivitet, Aktiviteter, Insats, Insatser, Åtgärd/aktivitet, Åtgärder/aktiviteter, Aktivitet/åtgärd, Measure, Action). [missing-measure-column]"
     ]
 
 
@@ -263,7 +263,7 @@ def test_a_header_row_far_below_the_top_is_pointed_out():
         parse_csv_text(notes + "Åtgärd;Ansvarig;Tid\nSamordning;Polisen;2017\n", "plan.csv")
     assert [str(e) for e in caught.value.errors] == [
         "plan.csv, row 1: no column holds the measures. Headers found: 'Anteckning 0'. "
-        "Add a column named 'Åtgärd' (or Åtgärder/Aktivitet/Insats/Measure/Action). "
+        "Add a column named 'Åtgärd' (or Åtgärder, Aktivitet, Aktiviteter, Insats, Insatser, Åtgärd/aktivitet, Åtgärder/aktiviteter, Aktivitet/åtgärd, Measure, Action). "
         "Row 12 looks like the header row: delete the rows above it. [missing-measure-column]"
     ]
 

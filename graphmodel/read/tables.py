@@ -26,15 +26,52 @@ from graphmodel.text import LINE_BREAKS, NOT_TEXT
 
 # Canonical column -> accepted header spellings (compared with _header_key).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "measure": ("Åtgärd", "Åtgärder", "Aktivitet", "Insats", "Measure", "Action"),
-    "responsible": ("Ansvarig", "Ansvariga", "Ansvar", "Huvudansvarig", "Responsible", "Owner"),
+    "measure": (
+        "Åtgärd",
+        "Åtgärder",
+        "Aktivitet",
+        "Aktiviteter",
+        "Insats",
+        "Insatser",
+        "Åtgärd/aktivitet",
+        "Åtgärder/aktiviteter",
+        "Aktivitet/åtgärd",
+        "Measure",
+        "Action",
+    ),
+    "responsible": (
+        "Ansvarig",
+        "Ansvariga",
+        "Ansvar",
+        "Huvudansvarig",
+        "Huvudansvar",
+        "Ansvarig förvaltning",
+        "Ansvarig nämnd",
+        "Ansvarig enhet",
+        "Ansvarig verksamhet",
+        "Ansvarig aktör",
+        "Ansvarig part",
+        "Responsible",
+        "Owner",
+    ),
     "partners": (
         "Övriga aktörer",
         "Övriga",
         "Samverkanspartner",
         "Samverkanspartners",
+        "Samverkansparter",
+        "Samverkanspart",
+        "Samverkansaktörer",
+        "Samarbetspartner",
+        "Samarbetspartners",
+        "Samarbetsparter",
         "Samverkan",
+        "Samverkan med",
+        "I samverkan med",
         "Medverkande",
+        "Medverkande aktörer",
+        "Involverade aktörer",
+        "Övriga involverade",
         "Partners",
         "Other actors",
     ),
@@ -44,6 +81,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Status",
         "Tidplan",
         "Tidsplan",
+        "Tidpunkt",
+        "Tidsram",
+        "Tidsperiod",
+        "Status/tidplan",
+        "Tidplan/status",
         "När",
         "Tid",
         "Status/Timing",
@@ -619,7 +661,7 @@ def _build(
         # Likely the wrong row was taken as the header: row errors would only be noise.
         errors = [e for e in errors if e.code == "duplicate-column"]
         found = ", ".join(_quote(h) for h in header_cells if h.strip())
-        others = "/".join(COLUMNS["measure"][1:])
+        others = ", ".join(COLUMNS["measure"][1:])
         errors.insert(
             0,
             IngestError(
