@@ -562,6 +562,8 @@ def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
+# National actors that act in many places: "Polisen i Lycksele" is Polisen, the place a remark.
+_AUTHORITIES = frozenset(("police", "national-agency", "region"))
 # A genitive of a board class names no board by itself ("nämndens ordförande"): its row may.
 _BOARD_CLASSES = {"nämndens": "nämnd", "styrelsens": "styrelse"}
 
@@ -812,8 +814,15 @@ class _Binder:
 
     def _at_own_place(self, name: str) -> tuple[RegistryEntry, str] | None:
         """(the registry entry, the place) for a name followed by the plan's own place
-        ("Lokalpolisområde Hagaby" in Hagaby kommun's plan); else None. The place is a remark."""
+        ("Lokalpolisområde Hagaby" in Hagaby kommun's plan), or a national authority followed by
+        "i" and a place ("Polisen i Lycksele", "Arbetsförmedlingen i Malmö": where it acts); else
+        None. The place is a remark. A local body "i" a place ("Föräldranätverket i Vretby") is a
+        name of its own, kept whole."""
         words = name.split()
+        if len(words) > 2 and words[-2] == "i" and words[-1][:1].isupper() and not words[-1].isupper():
+            entry = self.registry.named(" ".join(words[:-2]))
+            if entry is not None and entry.scope == NATIONAL and entry.kind in _AUTHORITIES:
+                return entry, " ".join(words[-2:])
         if len(words) < 2 or not words[-1][:1].isupper() or not self._names_organisation(words[-1]):
             return None
         entry = self.registry.named(" ".join(words[:-1]))
