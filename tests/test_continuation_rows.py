@@ -237,3 +237,26 @@ def test_does_check_strict_fail_on_a_joined_row(tmp_path):
     assert "2 to review" in result.output
     listed = CliRunner().invoke(main, ["check", "--format", "csv", str(plan)])
     assert listed.output.count("continuation-row") == 2
+
+
+def test_is_a_roman_numeral_at_the_end_no_preposition_that_joins_the_next_measure(registry):
+    plan = read("Åtgärd;Ansvarig\nUtbildning för personal, steg I\nUtbildning för personal, steg II\n", registry)
+    assert [m.text for m in plan.measures] == ["Utbildning för personal, steg I", "Utbildning för personal, steg II"]
+
+
+def test_is_a_longer_lettered_measure_without_owner_no_heading(registry):
+    plan = read("Åtgärd;Ansvarig\nA. Ta fram en rutin för orosanmälan\nB. Utbilda personal;Skolan\n", registry)
+    assert [m.text for m in plan.measures][:1] == ["A. Ta fram en rutin för orosanmälan"]
+
+
+def test_is_a_heading_numbered_otherwise_than_the_measures_a_heading(registry):
+    plan = read(
+        "Åtgärd;Ansvarig\nI. Främjande insatser\n1. Utse samordnare;Kommunchef\nII. Tidiga insatser för unga\n"
+        "2. Mentorer;Fältgruppen\n3. Ta fram lägesbild\n",
+        registry,
+    )
+    assert [(m.text, m.area) for m in plan.measures] == [
+        ("1. Utse samordnare", "Främjande insatser"),
+        ("2. Mentorer", "Tidiga insatser för unga"),
+        ("3. Ta fram lägesbild", "Tidiga insatser för unga"),
+    ]

@@ -142,3 +142,11 @@ def test_does_what_if_name_the_organisation_not_the_file(tmp_path):
     result = CliRunner().invoke(main, ["what-if", "Södermalms stadsdelsförvaltning", str(path)])
     assert result.exit_code == 0, result.output
     assert "sodermalm-2017" not in result.output
+
+
+def test_is_the_plans_year_never_a_case_number_a_statute_or_the_day_it_was_adopted():
+    from graphmodel.read.plans import year_in_title
+
+    assert year_in_title([(1, "Dnr KS 2018/0345"), (2, "Handlingsplan mot extremism 2020–2022")]) == (2, 2020)
+    assert year_in_title([(1, "Handlingsplan enligt SFS 2001:453")]) is None
+    assert year_in_title([(1, "Antagen av KF 12 mars 2019. Handlingsplan 2020-2023")]) == (1, 2020)

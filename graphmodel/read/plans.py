@@ -357,10 +357,10 @@ class _Continued:
 
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'”’)\]]*$")
 # A measure text that ends in a comma, a conjunction or a preposition has not ended: the next row goes on.
+# Case-sensitive: a roman "I" ("steg I") is no preposition.
 _ENDS_MID = re.compile(
     r"(?:,|\b(?:och|samt|eller|men|att|som|med|för|av|i|till|på|om|mot|från|inom|vid|hos|mellan|kring|genom|under"
-    r"|efter|utan|både|bland|via))$",
-    re.IGNORECASE,
+    r"|efter|utan|både|bland|via|Och|Samt|Eller))$"
 )
 
 
@@ -391,8 +391,8 @@ def _may_continue(previous: str, text: str, cells: dict[str, str], has_extra: bo
 
 # A heading on a row of its own in the measure column: a numbered title ("1. Förebyggande arbete",
 # "II) Lägesbild") or an area or level name alone ("Lägesbild", "Selektiv prevention").
-_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?P<title>\S.*)$")
-_MAX_HEADING_WORDS = 8
+_NUMBERED = re.compile(r"^(?:(?P<digits>\d{1,2})|(?P<roman>[IVX]{1,4})|(?P<letter>[A-H]))[.)]\s+(?P<title>\S.*)$")
+_MAX_HEADING_WORDS = 5
 _AREA_NAMES = frozenset(
     "organisation lägesbild förebyggande förhindrande utbildning uppföljning kompetensutveckling samverkan".split()
 )
@@ -412,21 +412,28 @@ _LEVEL_NAMES = {
 _LEVEL_TAILS = frozenset(("", "nivå", "nivån", "prevention", "förebyggande", "förebyggande arbete", "insatser"))
 
 
-def _measures_numbered(table: Table) -> bool:
-    """Whether the plan numbers its measures ("1. Utse en samordnare" with an owner): then a numbered
-    text alone on its row is a measure without owner, not a heading."""
-    return any(
-        _NUMBERED.match(row.cells.get("measure", "").strip())
-        for row in table.rows
-        if any(value for column, value in row.cells.items() if column not in ("measure", "source"))
-    )
+def _numbering(match: re.Match[str]) -> str:
+    return next(style for style in ("digits", "roman", "letter") if match.group(style))
 
 
-def _heading(text: str, cells: dict[str, str], has_extra: bool, numbered: bool) -> tuple[str, str] | None:
+def _measures_numbered(table: Table) -> frozenset[str]:
+    """The numbering styles ("digits", "roman", "letter") of the plan's measures ("1. Utse en samordnare"
+    with an owner): a text alone on its row numbered so is a measure without owner, not a heading
+    ("I. Främjande insatser" over "1. Utse …" is one)."""
+    styles = set()
+    for row in table.rows:
+        if any(value for column, value in row.cells.items() if column not in ("measure", "source")):
+            match = _NUMBERED.match(row.cells.get("measure", "").strip())
+            if match:
+                styles.add(_numbering(match))
+    return frozenset(styles)
+
+
+def _heading(text: str, cells: dict[str, str], has_extra: bool, numbered: frozenset[str]) -> tuple[str, str] | None:
     """("area" or "level", its name) when a row holding only measure text is a heading, else None.
 
-    A numbered title of a few words without a full stop is a heading unless the plan numbers its
-    measures; an area or level name alone (with "arbete", "prevention" …) is one anyway.
+    A numbered title of at most five words without a full stop is a heading unless the plan numbers its
+    measures the same way; an area or level name alone (with "arbete", "prevention" …) is one anyway.
     """
     if not text or not _only_measure_text(cells, has_extra) or _ENDS_SENTENCE.search(text):
         return None
@@ -439,7 +446,7 @@ def _heading(text: str, cells: dict[str, str], has_extra: bool, numbered: bool) 
         return "level", _LEVEL_NAMES[first]
     if first in _AREA_NAMES and tail in _AREA_TAILS:
         return "area", title
-    if match and not numbered:
+    if match and _numbering(match) not in numbered:
         return "area", title
     return None
 
@@ -479,22 +486,28 @@ def organisation_in_title(preamble) -> tuple[int, str] | None:
 _ORGANISATION_WORDS = {"kommun", "stad", "stadsdelsförvaltning", "stadsdelsnämnd", "förvaltning"}
 
 _TITLE_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?!\d)")
-_DATE_IN_TITLE = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
+# Years that say when the plan was decided or filed, or name a statute: not its period.
+_NOT_A_PLAN_YEAR = re.compile(
+    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{4}\s*[/:]\s*\d+"
+    r"|\b(?:dnr|diarienummer|sfs|antagen|antogs|beslutad|beslutades|fastställd|reviderad)\b[^,;.]*",
+    re.IGNORECASE,
+)
 
 
 def year_in_title(preamble) -> tuple[int, int] | None:
     """The year the plan starts as a title row above the table names it, as (row, year), or None.
 
-    The first year of the first row that names one, a date aside ("beslutad 2019-03-12" is when it
-    was decided, not the plan's period):
+    The first year of the first row that names one, rows that say "plan" first; a date, a case or
+    statute number and what follows "antagen", "beslutad", "dnr" are not the plan's period:
 
     >>> year_in_title([(1, "Handlingsplan mot våldsbejakande extremism 2020–2022, Västerdals kommun")])
     (1, 2020)
     >>> year_in_title([(1, "Handlingsplan"), (2, "Beslutad av kommunfullmäktige 2019-03-12")]) is None
     True
     """
-    for number, text in preamble:
-        found = _TITLE_YEAR.search(_DATE_IN_TITLE.sub(" ", text))
+    rows = sorted(preamble, key=lambda row: "plan" not in row[1].casefold())  # "Handlingsplan …" first
+    for number, text in rows:
+        found = _TITLE_YEAR.search(_NOT_A_PLAN_YEAR.sub(" ", text))
         if found:
             return number, int(found.group())
     return None
