@@ -443,3 +443,19 @@ def test_a_status_written_as_a_sentence_is_read_as_a_careful_reader_would(text, 
 def test_a_decision_to_be_made_in_a_period_happens_within_it():
     status = parse_status("Beslut fattas under hösten 2020", 2020)
     assert (status.state, status.start, status.due) == ("planned", "2020-autumn", "2020-autumn")
+
+
+NEGATED_OR_LATER = [
+    ("Beslutades ej", "planned", None, None),
+    ("Antogs inte", "planned", None, None),
+    ("Påbörjades inte", "planned", None, None),
+    ("Beslutad i KF 2018-03-01, genomförs 2019", "planned", "2019", "2019"),
+]
+
+
+@pytest.mark.parametrize(("text", "state", "start", "due"), NEGATED_OR_LATER, ids=[n[0] for n in NEGATED_OR_LATER])
+def test_a_decision_or_start_negated_after_its_verb_or_followed_by_the_work_to_come_is_not_done(
+    text, state, start, due
+):
+    status = parse_status(text, 2019)
+    assert (status.state, status.start, status.due, status.interpreted) == (state, start, due, True)

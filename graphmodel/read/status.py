@@ -140,7 +140,12 @@ _STARTED = re.compile(
 _NOT_STARTED = re.compile(
     r"\b(?:ej|inte|icke)\s+(?:påbörja\w*|start\w*|klar\w*|genomför\w*|avslut\w*|slutför\w*|beslut\w*|anta\w*)"
 )
-_PLANNED = re.compile(r"\b(?:planer\w*|ska|skall|kommer\s+att|påbörjas|startar|start|genomföras|inleds)\b")
+# A negation after the verb: "Beslutades ej", "Påbörjades inte" -- not done, not started.
+_NEGATED_AFTER = re.compile(
+    r"\b(?:beslutades|antogs|genomfördes|avslutades|slutfördes|fastställdes|påbörjades|startade|inleddes)"
+    r"\s+(?:ej|inte|icke)\b"
+)
+_PLANNED = re.compile(r"\b(?:planer\w*|ska|skall|kommer\s+att|påbörjas|startar|start|genomföras|genomförs|inleds)\b")
 _PAUSED = re.compile(r"\b(?:vilande|vilar|pausad|pausat|avvakta\w*)\b")
 _CANCELLED = re.compile(
     r"\b(?:utgår|utgått|struken|stryks|avbrut\w*|ej\s+aktuell\w*|inte\s+aktuell\w*"
@@ -288,6 +293,8 @@ def _state(norm: str, has_dates: bool) -> str | None:
         return "in-development"
     if _ONGOING.search(norm) or _RECURRING.search(norm):
         return "ongoing"
+    if _NEGATED_AFTER.search(norm):
+        return "planned"
     if _STARTED.search(norm):
         if _PAUSED.search(norm):
             return "unknown"
