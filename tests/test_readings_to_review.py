@@ -127,7 +127,8 @@ def test_check_json_marks_interpretations(tmp_path):
     vague = by_text[(2, "alla skolor")]
     assert vague["rule"] == "vague-by-form" and vague["interpretation"] is True and vague["problem"] is None
     merged = by_text[(3, "Polismyndigheten")]
-    assert merged["rule"] == "merged" and merged["interpretation"] is True and merged["problem"] == "parts-merged"
+    # a cell with a problem is listed among the problems, not as an interpretation, by check's table and JSON alike
+    assert merged["rule"] == "merged" and merged["interpretation"] is False and merged["problem"] == "parts-merged"
     measure = by_text[(2, "Samverkan kring trygghet")]
     assert measure["rule"] is None and measure["interpretation"] is False
     unknown = by_text[(4, "Föreningen Xyzzy")]
@@ -141,7 +142,7 @@ def test_check_csv_has_the_rule_after_the_problem_and_says_which_rows_are_interp
     assert {(r["rule"], r["interpretation"]) for r in rows} == {
         ("", "false"),
         ("vague-by-form", "true"),
-        ("merged", "true"),
+        ("merged", "false"),
     }
 
 
@@ -194,3 +195,17 @@ def test_report_and_check_count_the_same_cells(tmp_path):
     assert (done.problems, done.interpretations) == (2, 1)
     problems, readings = to_review(gm.ledger(gm.read_plans([plan])))
     assert (len(problems), len(readings)) == (2, 1)
+
+
+def test_check_json_csv_and_table_count_the_same_interpretations(tmp_path):
+    plan = plan_file(tmp_path, "Åtgärd;Ansvarig;Övriga aktörer\nA;Rektor Sjöängsskolan;alla skolor\n")
+    table = check(plan).output
+    assert "1 cell with problems, 1 interpretation." in table
+    rows = json.loads(check(plan, "--format", "json").output)
+    marked = {(r["column"], r["interpretation"]) for r in rows if r["rule"]}
+    assert marked == {("Ansvarig", False), ("Övriga aktörer", True)}  # the cell with an unknown unit is a problem
+    written = list(csv.DictReader(io.StringIO(check(plan, "--format", "csv").output)))
+    assert {(r["column"], r["interpretation"]) for r in written if r["rule"]} == {
+        ("Ansvarig", "false"),
+        ("Övriga aktörer", "true"),
+    }

@@ -139,17 +139,21 @@ def check(files, fmt, registry_files, sheet, limits, organisation, strict, show_
     from collections import defaultdict
 
     from .. import api
-    from ..present.exports import INTERPRETATION_TABLE, LEDGER_COLUMNS, LEDGER_SHEET, PROBLEM_TABLE, ledger_rows
+    from ..present.exports import (
+        INTERPRETATION_TABLE,
+        LEDGER_COLUMNS,
+        LEDGER_SHEET,
+        PROBLEM_TABLE,
+        ledger_rows,
+        mark_interpretations,
+    )
     from ..present.formats import flat, print_table, render
 
     plans, _ = read(files, registry_files, sheet, limits, organisation)
     rows = api.ledger(plans)
     bad, readings = api.to_review(rows)
-    if fmt != "table":  # JSON says of each row whether it is an interpretation, as CSV's last column does
-        listed = ledger_rows(rows)
-        if fmt == "json":
-            listed = ({**r, "interpretation": r["rule"] is not None} for r in listed)
-        emit(render(listed, fmt, LEDGER_COLUMNS))
+    if fmt != "table":  # JSON says of each row whether its cell is an interpretation, as CSV's last column does
+        emit(render(ledger_rows(mark_interpretations(rows)), fmt, LEDGER_COLUMNS))
     else:
         cells, problems, interpretations = defaultdict(set), defaultdict(int), defaultdict(int)
         for r in rows:

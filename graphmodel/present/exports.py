@@ -28,8 +28,9 @@ from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, csv_chunks
 from .xlsx import Sheet, write_workbook
 
 # check.csv and ``check --format csv``: the contract. ``rule`` names the reading rule(s) that fired
-# (``error_codes.READING_RULES``); ``interpretation`` is "true" when one did, last so that the columns
-# before it stay where they were.
+# (``error_codes.READING_RULES``); ``interpretation`` is "true" when the row's cell is an interpretation
+# to review (a rule fired in it and it has no problem: ``mark_interpretations``), last so that the
+# columns before it stay where they were.
 LEDGER_COLUMNS: Sequence[Column] = (
     Column("file", lambda r: r["file"]),
     Column("row", lambda r: r["row"]),
@@ -40,7 +41,7 @@ LEDGER_COLUMNS: Sequence[Column] = (
     Column("problem", lambda r: r["problem"] or ""),
     Column("rule", lambda r: r.get("rule") or ""),
     Column("suggestions", lambda r: "; ".join(r["suggestions"])),
-    Column("interpretation", lambda r: "true" if r.get("rule") else "false"),
+    Column("interpretation", lambda r: "true" if r.get("interpretation") else "false"),
 )
 # The sheet for people and ``check --all``: the rule says it, the true/false column is for programs.
 LEDGER_SHEET: Sequence[Column] = LEDGER_COLUMNS[:-1]
@@ -65,6 +66,16 @@ INTERPRETATION_TABLE: Sequence[Column] = (
     Column("rule", lambda r: r.get("rule") or ""),
     Column("reading", lambda r: r["became"]),
 )
+
+
+def mark_interpretations(rows: list[dict]) -> list[dict]:
+    """``rows`` (ledger rows) each with ``interpretation``: whether its cell is an interpretation to
+    review, as ``check`` counts them: a reading rule fired in the cell and no row of it has a problem.
+    Marked in place, in two passes over the ledger."""
+    bad = {(r["file"], r["sheet"], r["row"], r["column"]) for r in rows if r["problem"]}
+    for r in rows:
+        r["interpretation"] = bool(r["rule"]) and (r["file"], r["sheet"], r["row"], r["column"]) not in bad
+    return rows
 
 
 def ledger_rows(rows: Iterable[dict]) -> Iterator[dict]:
@@ -318,7 +329,7 @@ def write_report_files(
 
     # measures.csv and check.csv hold the same cells as two sheets of measures.xlsx: computed once
     measures, measure_columns = _cells(data.measures, MEASURE_COLUMNS)
-    ledger, ledger_columns = _cells(ledger_rows(data.ledger), LEDGER_COLUMNS)
+    ledger, ledger_columns = _cells(ledger_rows(mark_interpretations(data.ledger)), LEDGER_COLUMNS)
     sheets = SHEETS[data.lang]
     with _outputs(out) as files:
         told(0, "gaps.xlsx")
