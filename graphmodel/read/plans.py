@@ -157,7 +157,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
             continued = None
         written = cells["measure"]
         text = " ".join(written.split())
-        if above is not None and text and _continues(measures[-1].text, text, cells, number in extra_cells):
+        alone = bool(text) and _only_measure_text(cells, number in extra_cells)  # once per row: it costs
+        if above is not None and alone and _continues(measures[-1].text, text):
             measures[-1] = dataclasses.replace(measures[-1], text=f"{measures[-1].text} {text}")
             ledger.append(
                 Interpretation(
@@ -170,7 +171,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
                 )
             )
             continue
-        heading = _heading(text, cells, number in extra_cells, numbered)
+        heading = _heading(text, numbered) if alone else None
         if heading is not None:  # "1. Förebyggande arbete" alone on its row: the area (or level) of what follows
             kind, name = heading
             if kind == "area":
@@ -198,7 +199,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
             ]:
                 ledger.append(Interpretation(source, header, value, "in a row without a measure", "no-measure-in-row"))
             continue
-        if above is not None and _may_continue(measures[-1].text, text, cells, number in extra_cells):
+        if above is not None and alone and _may_continue(text):
             ledger.append(
                 Interpretation(
                     source,
@@ -368,25 +369,23 @@ def _only_measure_text(cells: dict[str, str], has_extra: bool) -> bool:
     return not has_extra and not any(value for column, value in cells.items() if column != "measure")
 
 
-def _continues(previous: str, text: str, cells: dict[str, str], has_extra: bool) -> bool:
+def _continues(previous: str, text: str) -> bool:
     """Whether a row holding only measure text goes on from the measure above (a cell wrapped in Excel or Word).
 
     It does when the text above has not ended: it ends in a comma, a conjunction or a preposition
     ("… i samverkan med" / "Exit Fryshuset och Kriminalvården."), or it has no final . ! ? : and
     this text starts with a small letter ("… mellan skola, socialtjänst," / "fritid och polis").
     """
-    if not _only_measure_text(cells, has_extra):
-        return False
     previous = previous.rstrip()
     return bool(_ENDS_MID.search(previous)) or (not _ENDS_SENTENCE.search(previous) and text[:1].islower())
 
 
-def _may_continue(previous: str, text: str, cells: dict[str, str], has_extra: bool) -> bool:
+def _may_continue(text: str) -> bool:
     """Whether a row holding only measure text, which does not clearly go on from the measure above, still
     may: it starts with a small letter though the text above ended a sentence ("Informera föräldrar." /
     "lägga ut materialet på webben"). It is kept as a measure, flagged for review.
     """
-    return _only_measure_text(cells, has_extra) and text[:1].islower()
+    return text[:1].islower()
 
 
 # A heading on a row of its own in the measure column: a numbered title ("1. Förebyggande arbete",
@@ -422,20 +421,19 @@ def _measures_numbered(table: Table) -> frozenset[str]:
     ("I. Främjande insatser" over "1. Utse …" is one)."""
     styles = set()
     for row in table.rows:
-        if any(value for column, value in row.cells.items() if column not in ("measure", "source")):
-            match = _NUMBERED.match(row.cells.get("measure", "").strip())
-            if match:
-                styles.add(_numbering(match))
+        match = _NUMBERED.match(row.cells.get("measure", "").lstrip())
+        if match and any(value for column, value in row.cells.items() if column not in ("measure", "source")):
+            styles.add(_numbering(match))
     return frozenset(styles)
 
 
-def _heading(text: str, cells: dict[str, str], has_extra: bool, numbered: frozenset[str]) -> tuple[str, str] | None:
+def _heading(text: str, numbered: frozenset[str]) -> tuple[str, str] | None:
     """("area" or "level", its name) when a row holding only measure text is a heading, else None.
 
     A numbered title of at most five words without a full stop is a heading unless the plan numbers its
     measures the same way; an area or level name alone (with "arbete", "prevention" …) is one anyway.
     """
-    if not text or not _only_measure_text(cells, has_extra) or _ENDS_SENTENCE.search(text):
+    if _ENDS_SENTENCE.search(text):
         return None
     match = _NUMBERED.match(text)
     title = match.group("title") if match else text
