@@ -244,7 +244,7 @@ def test_all_21_lansstyrelser_are_known(registry):
         ("CVE", "cve"),
         ("SKL", "skr"),
         ("SiS", "sis"),
-        ("Ungdomsstyrelsen", "mucf"),
+        ("MUCF", "mucf"),
         ("Försvarshögskolan", "forsvarshogskolan"),
         ("DO", "diskrimineringsombudsmannen"),
         ("NOA", "nationella-operativa-avdelningen"),
@@ -347,3 +347,169 @@ def test_a_verksamhetschef_is_a_head_of_one_operation_not_the_group_of_those_res
     assert registry.named("Verksamhetschef").name == "Verksamhetschef"
     assert registry.named("Verksamhetsansvariga").name == "Verksamhetsansvariga"
     assert registry.lookup("respektive verksamhetsansvarig").kind == "placeholder"
+
+
+# -- an alias is another spelling of the same name, never a related body (issue 11) ------------------
+
+
+def test_no_alias_joins_two_bodies_with_och_unless_the_name_does(registry):
+    """An alias "x och y" whose x and y are each another actor would swallow a cell naming both ("Förskola
+    och fritid" read as Fritidsverksamheten loses Förskolan): only a name with "och" in it may have one."""
+    joined = []
+    for entry in registry.entries.values():
+        if " och " in entry.name.casefold():
+            continue
+        for alias in entry.aliases:
+            parts = re.split(r"\s+och\s+", alias.casefold())
+            if len(parts) < 2:
+                continue
+            found = [registry.named(part) for part in parts]
+            others = {part.id for part in found if part is not None and part is not entry}
+            if None not in found and len(others) > 1:
+                joined.append((entry.id, alias))
+    assert joined == []
+    assert registry.named("förskola och fritid") is None
+    assert (registry.named("förskola").id, registry.named("fritid").id) == ("forskolan", "fritidsverksamheten")
+    assert registry.named("Avdelningschef förskola och fritid").kind == "role"
+
+
+def test_a_committee_is_its_own_actor_part_of_its_board(registry):
+    """An utskott is part of its board: its own actor with the board as parent, never the board's alias."""
+    aliased = [
+        (entry.id, alias)
+        for entry in registry.entries.values()
+        for alias in entry.aliases
+        if "utskott" in alias.casefold() and "utskott" not in entry.name.casefold()
+    ]
+    assert aliased == []
+    committees = [entry for entry in registry.entries.values() if "utskott" in entry.name.casefold()]
+    assert committees and all(
+        entry.kind == "political-body" and registry[entry.parent].kind == "political-body" for entry in committees
+    )
+    assert registry.named("KSAU") is registry.named("kommunstyrelsens arbetsutskott")
+    assert registry.named("KSAU").parent == registry.named("Kommunstyrelsen").id
+    assert registry.named("socialutskottet").parent == registry.named("Socialnämnden").id
+
+
+@pytest.mark.parametrize(
+    "predecessor, successor",
+    [
+        ("närpolisen", "lokalpolisområdet"),
+        ("närpolis", "lokalpolisen"),
+        ("Ungdomsstyrelsen", "MUCF"),
+        ("Statens invandrarverk", "Migrationsverket"),
+        ("Invandrarverket", "Migrationsverket"),
+        ("SIV", "Migrationsverket"),
+        ("Kriminalvårdsverket", "Kriminalvården"),
+        ("KVV", "Kriminalvården"),
+        ("Rikspolisstyrelsens säkerhetsavdelning", "Säpo"),
+        ("Socialtjänst- och arbetsmarknadsförvaltningen", "Socialförvaltningen i Stockholms stad"),
+        ("Nämnden för statligt stöd till trossamfund", "SST"),
+        ("Samarbetsnämnden för statsbidrag till trossamfund", "SST"),
+        ("Delmos", "Segregationsmyndigheten"),
+    ],
+)
+def test_a_predecessor_is_its_own_actor_not_an_alias(registry, predecessor, successor):
+    first, second = registry.named(predecessor), registry.named(successor)
+    assert first is not None and second is not None and first is not second
+    assert "predecessor" in first.note or "of its own" in first.note
+
+
+@pytest.mark.parametrize(
+    "related, other",
+    [
+        ("grundskolenämnden", "Utbildningsnämnden"),
+        ("gymnasienämnden", "Utbildningsnämnden"),
+        ("gymnasienämnden", "grundskolenämnden"),
+        ("fritidsnämnden", "Kultur- och fritidsnämnden"),
+        ("äldrenämnden", "Vård- och omsorgsnämnden"),
+        ("kulturchef", "Kultur- och fritidschef"),
+        ("fritidschef", "Kultur- och fritidschef"),
+        ("grundskolechef", "Skolchef"),
+        ("kommunstyrelsens ordförande", "Kommunalråd"),
+        ("KSO", "Kommunalråd"),
+        ("trygghetsrådet", "lokala BRÅ"),
+        ("Fritidsnämnden", "Fritidsförvaltningen"),
+    ],
+)
+def test_a_related_board_or_head_is_its_own_actor(registry, related, other):
+    first, second = registry.named(related), registry.named(other)
+    assert first is not None and second is not None and first is not second
+
+
+@pytest.mark.parametrize(
+    "part, whole",
+    [
+        ("högstadiet", "Grundskolan"),
+        ("högstadieskolor", "Grundskolan"),
+        ("mellanstadiet", "Grundskolan"),
+        ("centrala elevhälsan", "Elevhälsan"),
+        ("skolhälsovården", "Elevhälsan"),
+        ("vuxenpsykiatrin", "Psykiatrin"),
+        ("hemtjänsten", "Äldreomsorgen"),
+        ("kommunstyrelsens arbetsutskott", "Kommunstyrelsen"),
+        ("socialutskottet", "Socialnämnden"),
+        ("kommunstyrelsens ordförande", "Kommunstyrelsen"),
+        ("familjebehandlarna", "Familjebehandling"),
+    ],
+)
+def test_a_stage_part_or_role_of_a_body_is_its_own_actor_under_it(registry, part, whole):
+    first, second = registry.named(part), registry.named(whole)
+    assert first is not None and second is not None and first is not second
+    assert second.id in registry.ancestors(first.id)
+
+
+def test_no_board_is_an_alias_of_an_administration_or_the_reverse(registry):
+    """A nämnd (political) and a förvaltning (its officials) are two actors: neither is the other's alias."""
+    crossed = [
+        (entry.id, alias)
+        for entry in registry.entries.values()
+        if entry.kind in ("municipal-unit", "political-body") and entry.id != OWN_ORGANISATION
+        for alias in entry.aliases
+        if ("nämnd" in alias.casefold() and entry.kind == "municipal-unit")
+        or ("förvaltning" in alias.casefold() and entry.kind == "political-body")
+    ]
+    assert crossed == []
+
+
+def test_no_head_or_staff_is_an_alias_of_its_unit(registry):
+    """A unit's head or workers ("fritidschef", "familjebehandlarna") are a role, not the unit's alias."""
+    heads = re.compile(r"(chef|direktör|behandlare|sekreterare|assistent|kurator|rektor)(en|er|erna|na|n)?$")
+    wrong = [
+        (entry.id, alias)
+        for entry in registry.entries.values()
+        if entry.kind not in ("role", "collective", "placeholder")
+        for alias in entry.aliases
+        if heads.search(alias.casefold())
+    ]
+    assert wrong == []
+
+
+def test_a_bare_chef_is_a_role_and_the_group_is_a_collective_by_its_form(registry):
+    """As for Enhetschef: "chef" and its plurals name the role, "alla chefer" the group."""
+    assert registry.named("chef").kind == "role"
+    assert registry.named("cheferna") is registry.named("chef")
+    assert registry.named("alla chefer").kind == "collective"
+    assert registry.named("samtliga chefer") is registry.named("alla chefer")
+    singular_roles = {entry.name.casefold() for entry in registry.entries.values() if entry.kind == "role"}
+    groups = [
+        (entry.id, alias)
+        for entry in registry.entries.values()
+        if entry.kind == "collective"
+        for alias in entry.aliases
+        if alias.casefold() in singular_roles
+    ]
+    assert groups == []
+
+
+def test_region_stockholm_polisen_is_a_spelling_of_the_police_region_not_the_health_region(registry):
+    assert registry.named("Region Stockholm polisen").id == "polisregion-stockholm"
+    assert registry.named("Region Stockholm").id == "region-stockholm"
+
+
+def test_a_housing_company_whose_name_two_municipalities_share_is_not_national(registry):
+    """Stockholm and Göteborg each have a Familjebostäder: a national entry would make Göteborg's
+    company Stockholm's, so it is the plan's municipality's company of that name."""
+    company = registry.named("Familjebostäder")
+    assert (company.scope, company.parent) == (ORGANISATION, None)
+    assert registry.named("Svenska Bostäder").scope == NATIONAL  # a name only Stockholm's company has
