@@ -107,6 +107,18 @@ def normalise(text: str) -> str:
     return _NOT_ALNUM.sub("", text)
 
 
+_NAME_WORD = re.compile(r"[\s\-‐‑–]+")  # a name's words are parted by spaces and hyphens
+
+
+def _cuts(words: list[str]) -> frozenset[int]:
+    """Where the words part in the key of the phrase they make (``normalise``): "för skolan" → {3}."""
+    cuts, position = set(), 0
+    for word in words[:-1]:
+        position += len(normalise(word))
+        cuts.add(position)
+    return frozenset(cuts)
+
+
 def _foreign_key(text: str) -> str | None:
     """A phrase's letters and digits, case-folded, when some are of a script other than Latin; else None.
 
@@ -292,6 +304,7 @@ class Registry:
         self._foreign: dict[str, RegistryEntry | None] | None = None
         self._formed: dict[str, RegistryEntry | None] = {}
         self._keys_of: dict[str, frozenset[str]] = {}
+        self._word_for_word: dict[str, bool] = {}
 
     def _check(self) -> None:
         problems = []
@@ -440,6 +453,30 @@ class Registry:
     def knows(self, text: str) -> bool:
         """True if the phrase names exactly one registry actor (a phrase vague by form names none)."""
         return self.named(text) is not None
+
+    def knows_as_written(self, text: str) -> bool:
+        """True if the phrase names exactly one registry actor and breaks no word of its name: every
+        space the phrase is written with is a space or hyphen of one of the actor's names.
+
+        Looking up ignores spaces, so "för skolan" finds Förskolan and "med borgare" medborgare; no
+        reader sees those names in them. "HR avdelningen" is HR-avdelningen, "Barn- och
+        ungdomspsykiatrin" that name; "HRavdelningen" (words run together) is HR-avdelningen too.
+        """
+        entry = self.named(text)
+        if entry is None:
+            return False
+        words = text.split()
+        if len(words) < 2 or _foreign_key(text) is not None:
+            return True
+        found = self._word_for_word.get(text)
+        if found is None:
+            cuts = _cuts(words)
+            key = normalise(text)
+            found = self._word_for_word[text] = any(
+                cuts <= _cuts(_NAME_WORD.split(name)) and normalise(name)[: max(cuts)] == key[: max(cuts)]
+                for name in entry.names
+            )
+        return found
 
     def names_containing(self, word: str) -> list[str]:
         """Every name or alias containing ``word`` as a word (e.g. names with "och")."""

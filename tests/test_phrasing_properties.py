@@ -210,7 +210,22 @@ def check_text_kept(registry: Registry | None, text: str) -> None:
     found = split_actor_cell(text, registry)
     for phrase in found:
         assert phrase.text in folded, (text, phrase)
-    for written in sorted({p.text for p in found}, key=len, reverse=True):  # "vid behov BUP" before "BUP"
+    # Each phrase's text in reading order, from where the last one ended: a text that is also part of a
+    # later phrase ("alla nämnder och styrelser, BUP alla nämnder och styrelser") is taken out once.
+    gaps, position, unplaced, last = [], 0, [], None
+    for phrase in found:
+        written = phrase.text
+        start = folded.find(written, position)
+        shared = written == last and {"distributive", "expanded-list"} & set(phrase.rules)
+        last = written
+        if start < 0:
+            if not shared:  # the phrases of a list read as one share its text
+                unplaced.append(written)
+            continue
+        gaps.append(folded[position:start])
+        position = start + len(written)
+    left = " ".join([*gaps, folded[position:]])
+    for written in sorted(unplaced, key=len, reverse=True):  # "vid behov BUP" before "BUP"
         left = left.replace(written, " ")
     assert _SEPARATOR_TEXT.fullmatch(left), (text, left)
 

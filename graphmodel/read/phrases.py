@@ -96,6 +96,8 @@ _HARD_SEPARATOR = re.compile(
 _DISTRIBUTIVE = re.compile(
     r"\b(\w++)\s(?:för|inom)\s([a-zåäö]\w*+(?:,\s[a-zåäö]\w*+)*+\s(?:och|samt)\s[a-zåäö]\w*+)(?![\w-])"
 )
+# No name of several words starts so: "för skolan" is never Förskolan (see _known_segments).
+_PREPOSITIONS = frozenset("för med i på av till om vid hos från inom mot".split())
 _NOT_AREAS = frozenset("och eller samt för inom i på av med till som de den det".split())
 _DISTRIBUTIVE_AREA = re.compile(r",\s|\s(?:och|samt)\s")
 _ADJACENT_MASKS = re.compile(r"(?<=\x00)\s+(?=\x00\d+\x00)")
@@ -184,7 +186,26 @@ _PLACEHOLDER_START = re.compile(r"(?:Övriga|Berörda|Andra|Samtliga|Relevanta|E
 # Kinds of actor a role can be at (written before a unit) or of (after a genitive body).
 # "Rektor Sjöängsskolan", "Ordförande Socialnämnden", "Verksamhetschef BUP"; never "Samordnare Polisen"
 _AT_UNIT_KINDS = frozenset({"municipal-unit", "political-body", "region"})
-_AT_WORDS = frozenset({"på", "vid", "inom", "hos"})  # "säkerhetschefen på stadsledningskontoret"
+# "säkerhetschefen på stadsledningskontoret", "Rektor för skolan", "Ordförande i socialnämnden"
+_AT_WORDS = frozenset({"på", "vid", "inom", "hos", "för", "i"})
+# How the name of a unit ends ("Sjöängsskolan", "Fritidsgården Kupolen" is no such word): an unknown
+# name so ending, after a role at a unit, is another unit of that role ("Rektor på A-skolan och B-skolan").
+_UNIT_ENDS = (
+    "skolan",
+    "skola",
+    "gården",
+    "gård",
+    "enheten",
+    "förvaltningen",
+    "avdelningen",
+    "kontoret",
+    "boendet",
+    "mottagningen",
+    "centret",
+    "center",
+    "huset",
+    "nämnden",
+)
 # A body class in the genitive that names no body: "nämndens ordförande" is the chair (of the board in question).
 _BODY_CLASSES = frozenset(
     "nämnden styrelsen enheten avdelningen verksamheten kontoret förvaltningen stadsdelsnämnden".split()
@@ -230,53 +251,101 @@ def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorP
 
     phrases: list[ActorPhrase] = []
     plain = _plain_pieces(registry)
-    slashes = [m.group(0) for m in _HARD_SEPARATOR.finditer(text)] if registry is not None and "/" in text else []
+    separators = [m.group(0) for m in _HARD_SEPARATOR.finditer(text)] if registry is not None else []
+    previous = ""
     for i, piece in enumerate(_HARD_SEPARATOR.split(text)):
         if "\x00" not in piece and piece in plain:
             found = list(plain[piece])
         else:
-            found = [
-                phrase
-                for part in _split_och(piece, masks, knows, whole)
-                for phrase in _read_piece(part, masks, groups, whole, registry, prefixes)
-            ]
+            found = []
+            for j, part in enumerate(_split_och(piece, masks, knows, whole)):
+                read = _read_piece(part, masks, groups, whole, registry, prefixes)
+                if j and found and read:  # "Enhetschef för IFO och fritid": the head of each
+                    read[0] = _carried(found[-1], read[0], registry, area=True)
+                found.extend(read)
             if "\x00" not in piece:  # nothing masked: the piece reads the same in any cell
                 plain[piece] = tuple(found)
-        if slashes and i and slashes[i - 1].strip() == "/" and phrases and found:
-            pair = _part_of_pair(phrases[-1], slashes[i - 1], found[0], registry, cell)
+        separator = separators[i - 1].strip() if i and separators else ""
+        if separator == "/" and phrases and found:
+            # the two as written, side by side: no more of either piece between them and the slash
+            written = _unmask(previous, masks).endswith(phrases[-1].text) and _unmask(piece, masks).startswith(
+                found[0].text
+            )
+            pair = _part_of_pair(phrases[-1], separators[i - 1], found[0], registry) if written else None
             if pair is not None:
                 phrases[-1] = pair
                 found = found[1:]
+        previous = piece
+        if separator in ("/", ",", "&") and phrases and found:
+            found[0] = _carried(phrases[-1], found[0], registry, area=False)
         phrases.extend(found)
     return phrases
 
 
-def _part_of_pair(
-    first: ActorPhrase, slash: str, second: ActorPhrase, registry: Registry | None, cell: str
-) -> ActorPhrase | None:
+def _carried(previous: ActorPhrase, phrase: ActorPhrase, registry: Registry | None, area: bool) -> ActorPhrase:
+    """ "Rektor på Sjöängsskolan och Ekbackeskolan" (or "/"): a unit listed after a role at a unit is
+    that role's unit too, so the phrase becomes the role at it (the previous phrase's rules); else the phrase.
+
+    A unit here is a name the registry does not know that ends like one ("Ekbackeskolan"), or, joined
+    by "och" (``area``), a registry unit written in small letters ("Enhetschef för IFO och fritid").
+    A capitalised registry body ("Rektor Grundskolan, Socialtjänsten") stays an actor of its own.
+    """
+    if registry is None or "role-at-unit" not in previous.rules or previous.unit is None:
+        return phrase
+    if phrase.rules or phrase.unit is not None or not 0 < len(phrase.name.split()) <= 3:
+        return phrase
+    name = phrase.name
+    entry = registry.named(name)
+    if entry is None:
+        if not (name[:1].isupper() and name.lower().endswith(_UNIT_ENDS)):
+            return phrase
+    elif not (area and name[:1].islower() and entry.kind in _AT_UNIT_KINDS):
+        return phrase
+    return ActorPhrase(phrase.text, previous.name, phrase.remark, phrase.hedge, previous.rules, name)
+
+
+def _part_of_pair(first: ActorPhrase, slash: str, second: ActorPhrase, registry: Registry | None) -> ActorPhrase | None:
     """ "Fryshuset/Exit": a body and a part of it, written with a slash, that together spell the part's
     registry name ("Exit Fryshuset") are the part (rule "merged"); else None. The part's registry parent
-    is the other, so the graph still says whose part it is."""
+    is the other, so the graph still says whose part it is. The body's name must be a word of the
+    part's name: "Skolan/Gymnasieskolan" and "Polisen/Gränspolisen" are two actors each.
+
+    The caller has checked that the two stand side by side as written, from the pieces around the
+    slash: the cell is never searched again per slash (a cell of thousands of slashes is read in
+    linear time)."""
     if registry is None or first.unit or second.unit or first.rules or second.rules:
         return None
     one, other = registry.named(first.name), registry.named(second.name)
     if one is None or other is None:
         return None
     if other.parent == one.id:
-        part, whole = (second, other), first
+        part, whole = (second, other), (first.name, *one.names)
     elif one.parent == other.id:
-        part, whole = (first, one), second
+        part, whole = (first, one), (second.name, *other.names)
     else:
         return None
-    if not any(normalise(whole.name) in normalise(name) for name in part[1].names):
+    if not any(_word_of(whole, name) for name in part[1].names):
         return None  # "Socialtjänsten/IFO" names two; "Fryshuset/Exit" spells Exit Fryshuset
     part = part[0]
     written = f"{first.text}{slash}{second.text}"
-    if written not in fold_whitespace(cell):
-        return None
     remark = "; ".join(r for r in (first.remark, second.remark) if r) or None
     hedge = ", ".join(h for h in (first.hedge, second.hedge) if h) or None
     return ActorPhrase(written, part.name, remark, hedge, ("merged",))
+
+
+def _word_of(names: tuple[str, ...], name: str) -> bool:
+    """Whether one of ``names`` is a run of whole words of ``name`` ("Fryshuset" of "Exit Fryshuset",
+    never "Polisen" of "Gränspolisen")."""
+    words = [normalise(w) for w in _NAME_WORDS.split(name)]
+    for own in names:
+        size = len(_NAME_WORDS.split(own))
+        key = normalise(own)
+        if any("".join(words[i : i + size]) == key for i in range(len(words) - size + 1)):
+            return True
+    return False
+
+
+_NAME_WORDS = re.compile(r"[\s\-]+")
 
 
 def fold_whitespace(cell: str) -> str:
@@ -490,7 +559,10 @@ def _read_piece(
     name = " ".join(_unmask(body, masks).split())
     if knows(name):
         return [_plural(ActorPhrase(written, name, remark), registry)]
-    whole_name, known_parts = name, _known_segments(name, knows, prefixes)
+    # A list read as one ("rektorerna för skola och fritid": each area's head) is read so before
+    # any split of its words: the split would lose an area.
+    listed = (group := _MASKED.fullmatch(body)) is not None and int(group.group(1)) in groups
+    whole_name, known_parts = name, [name] if listed else _known_segments(name, knows, prefixes)
     if len(known_parts) > 1:
         composite = _composite(written, name, remark, None, (), registry)
         if composite is not None and (len(known_parts) == 2 or _of_unit(composite) and knows(composite.unit or name)):
@@ -534,7 +606,7 @@ def _read_piece(
     if not knows(name):
         composite = _composite(written, name, remark, hedge, rules, registry)
         if composite is not None:
-            return [composite]
+            return [_plural(composite, registry)]
     parts = _run_together(name, knows, prefixes if name != whole_name else frozenset())  # each name tried once
     if len(parts) == 1:
         name, remark, counted = _counted(name, remark, knows)
@@ -583,8 +655,8 @@ def _composite(
             continue
         role_text = " ".join(words[:k])
         role = registry.named(role_text)
-        if role is None or role.kind != "role":
-            continue
+        if role is None or not (role.kind == "role" or after and role.kind == "collective"):
+            continue  # "cheferna för skola": a group of roles at a unit too
         unit_text = " ".join(words[k + 1 :] if after else words[k:])
         if _HEDGE_ONLY.fullmatch(unit_text):
             return None
@@ -675,7 +747,12 @@ def _known_segments(name: str, knows, prefixes: frozenset[str]) -> list[str]:
 
     A bare hedge is no name here: "Fryshuset m.fl." is Fryshuset, hedged. Only
     runs of words that can still be a registry name (``prefixes``) are looked up.
+    A name of several written words is one only as the registry writes it, word for
+    word (``Registry.knows_as_written``), and never starts with a preposition: "Rektor
+    för skolan" names no Förskolan, "Polisen med borgare" no medborgare.
     """
+    registry = getattr(knows, "__self__", None)
+    written_so = registry.knows_as_written if registry is not None else knows
     words = name.split()
     n = len(words)
     if n < 2 or n > _MAX_RUN_TOGETHER_WORDS or not prefixes:
@@ -696,6 +773,8 @@ def _known_segments(name: str, knows, prefixes: frozenset[str]) -> list[str]:
             if i > reach[j] or best[j] is None or (best[i] is not None and len(best[j]) + 1 >= len(best[i])):
                 continue
             segment = " ".join(words[j:i])
+            if i - j > 1 and (keys[j] in _PREPOSITIONS or not written_so(segment)):
+                continue  # "för skolan" is no Förskolan, "med borgare" no medborgare
             if knows(segment) and not _HEDGE_ONLY.fullmatch(segment):
                 best[i] = best[j] + [segment]
     return best[n] or [name]
