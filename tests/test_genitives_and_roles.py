@@ -134,20 +134,27 @@ def test_the_same_counsellor_named_twice_in_one_plan_is_one_node():
     assert len([a for a in plan.actors if "kurator" in a]) == 1
 
 
-def test_a_genitive_of_a_national_body_is_part_of_that_national_actor():
+def test_a_genitive_of_a_national_body_is_part_of_that_national_actor_and_national_itself():
     plan, [actor] = actors_of("polisens kontaktperson")
-    assert (actor.id, actor.name, actor.parent) == (
-        f"{ORG}/kontaktperson@polisen",
-        "Kontaktperson (Polisen)",
-        "polisen",
-    )
+    assert (actor.id, actor.name, actor.parent) == ("kontaktperson@polisen", "Kontaktperson (Polisen)", "polisen")
+    assert (actor.scope, actor.organisation) == ("national", None)  # one node in every plan
     assert plan.actors["polisen"].scope == "national"
+
+
+def test_is_the_police_contact_one_node_in_two_municipalities_plans():
+    ids = set()
+    for organisation in ("Norrby kommun", "Hagaby kommun"):
+        info = read_plan_info("plan.csv", organisation)
+        text = "Åtgärd;Ansvarig\nSamverkan;Polisens kontaktperson\n"
+        plan = parse_plan(parse_csv_text(text, "plan.csv"), info, REGISTRY)
+        ids |= {ref.id for ref in plan.measures[0].responsible}
+    assert ids == {"kontaktperson@polisen"}
 
 
 def test_a_genitive_written_with_a_colon_reads_the_same():
     _, [actor] = actors_of("BUP:s kurator")
     assert (actor.id, actor.name, actor.parent) == (
-        f"{ORG}/kurator@bup",
+        "kurator@bup",
         "Kurator (Barn- och ungdomspsykiatrin)",
         "bup",
     )
@@ -249,11 +256,12 @@ def test_nämndernas_ordförande_is_the_chair_of_a_group_of_boards():
     assert plan.actors[actor.parent].kind == "collective"
 
 
-def test_a_genitive_of_an_unknown_proper_body_is_one_unknown_actor_as_written():
+def test_a_genitive_of_an_unknown_proper_body_is_the_role_at_that_unknown_body():
     [phrase] = phrases("Hagaborgs kurator")
-    assert (phrase.name, phrase.unit, phrase.rules) == ("Hagaborgs kurator", None, ())
-    _, [actor] = actors_of("Hagaborgs kurator")
-    assert actor.unknown and actor.name == "Hagaborgs kurator"
+    assert (phrase.name, phrase.unit, phrase.rules) == ("kurator", "Hagaborg", ("genitive",))
+    plan, [actor] = actors_of("Hagaborgs kurator")
+    assert actor.name == "Kurator (Hagaborg)" and not actor.unknown
+    assert plan.actors[actor.parent].unknown and plan.actors[actor.parent].name == "Hagaborg"
 
 
 def test_a_genitive_of_the_organisation_by_its_own_name_is_the_organisations_role():
@@ -265,9 +273,9 @@ def test_a_genitive_of_the_organisation_by_its_own_name_is_the_organisations_rol
     assert ref.id == "region-gavleborg/sakerhetssamordnare"
 
 
-def test_a_place_name_the_registry_does_not_know_in_the_genitive_stays_one_unknown_actor():
-    _, [actor] = actors_of("Norrbys säkerhetssamordnare")  # the splitter knows the registry, not the plan
-    assert actor.unknown and actor.name == "Norrbys säkerhetssamordnare"
+def test_the_plans_own_municipality_by_name_in_the_genitive_is_the_organisations_role():
+    _, [actor] = actors_of("Norrbys säkerhetssamordnare")  # Norrby kommun's plan
+    assert actor.id == f"{ORG}/sakerhetssamordnare"
 
 
 @pytest.mark.parametrize(
@@ -388,8 +396,8 @@ def test_a_role_beside_something_that_is_no_unit_is_two_actors(cell, expected):
 
 
 def test_verksamhetschef_bup_is_the_head_of_a_regional_unit():
-    _, [actor] = actors_of("Verksamhetschef BUP")
-    assert (actor.id, actor.parent) == (f"{ORG}/verksamhetschef@bup", "bup")
+    _, [actor] = actors_of("Verksamhetschef BUP")  # BUP is national in this registry
+    assert (actor.id, actor.parent) == ("verksamhetschef@bup", "bup")
 
 
 @pytest.mark.parametrize("word", ["på", "vid", "inom", "hos"])

@@ -48,6 +48,16 @@ REGISTRY = Registry(
         _entry("chefer", "Chefer", "collective", "organisation", "organisation", "cheferna"),
         _entry("enhetschef", "Enhetschef", "role", "organisation", "organisation", "enhetschefen"),
         _entry("ordforande", "Ordförande", "role"),
+        _entry("faltgruppen", "Fältgruppen", "municipal-unit", "organisation", "socialtjansten", "fältgrupp"),
+        _entry("noa", "Nationella operativa avdelningen", "police", "national", "polisen", "NOA"),
+        _entry("regionen", "Regionen", "region", "organisation", None, "landstinget"),
+        _entry("psykiatrin", "Psykiatrin", "region", "organisation", "regionen", "psykiatri"),
+        _entry("bup", "Barn- och ungdomspsykiatrin", "region", "organisation", "regionen", "BUP"),
+        _entry("ledningsgruppen", "Ledningsgruppen", "municipal-unit", "organisation", "organisation", "ledningsgrupp"),
+        _entry("stadsdirektor", "Stadsdirektör", "role", "organisation", "organisation"),
+        _entry("sakerhetssamordnare", "Säkerhetssamordnare", "role", "organisation", "organisation"),
+        _entry("preventionssamordnare", "Preventionssamordnare", "role", "organisation", "organisation", "samordnare"),
+        _entry("kontaktperson", "Kontaktperson", "role"),
     ]
 )
 
@@ -185,3 +195,122 @@ def test_does_a_long_cell_of_these_readings_read_in_linear_time(unit):
         slack=0.5,
         what=repr(unit),
     )
+
+
+# -- B4: one unknown school, one node, however it is written --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell", ["Rektor Sjöängsskolan", "Sjöängsskolans rektor", "Rektor på Sjöängsskolan", "rektor för Sjöängsskolan"]
+)
+def test_is_the_head_of_an_unknown_school_one_node_however_it_is_written(cell):
+    plan, [actor] = actors_of(cell)
+    assert (actor.id, actor.name) == (f"{ORG}/rektor@unknown-sjoangsskolan", "Rektor (Sjöängsskolan)")
+    assert plan.actors[actor.parent].unknown  # the school is reported, not the head
+    assert [n.problem for n in plan.ledger if n.problem] == ["unknown-actor"]
+
+
+@pytest.mark.parametrize("cell", ["Kvinnors hus", "Polisens hus", "Övrigas rektor"])
+def test_does_a_genitive_without_a_role_after_it_or_of_no_body_stay_as_written(cell):
+    assert all(unit is None for _, unit in phrases(cell))
+
+
+# -- B5: the plan's own organisation in the genitive ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "organisation, cell",
+    [
+        ("Västerhamns stad", "stadens säkerhetssamordnare"),
+        ("Västerhamns stad", "Västerhamns stads säkerhetssamordnare"),
+        ("Hagaby kommun", "Hagabys säkerhetssamordnare"),
+        ("Hagaby kommun", "kommunens säkerhetssamordnare"),
+    ],
+)
+def test_is_the_plans_own_organisation_in_the_genitive_just_its_role(organisation, cell):
+    plan, [actor] = actors_of(cell, organisation=organisation)
+    assert actor.name == "Säkerhetssamordnare" and actor.parent == plan.info.organisation
+    assert not [n for n in plan.ledger if n.problem]
+
+
+@pytest.mark.parametrize(
+    "cell, actor_id, name",
+    [
+        ("Regionens psykiatri", "region-gavleborg/psykiatrin", "Psykiatrin"),
+        ("Regionens BUP", "region-gavleborg/bup", "Barn- och ungdomspsykiatrin"),
+    ],
+)
+def test_is_a_regions_own_unit_in_the_genitive_that_unit(cell, actor_id, name):
+    _, [actor] = actors_of(cell, organisation="Region Gävleborg")
+    assert (actor.id, actor.name, actor.unknown) == (actor_id, name, False)
+
+
+def test_is_stadens_samordnare_in_a_kommuns_plan_kept_as_written():
+    _, [actor] = actors_of("stadens säkerhetssamordnare", organisation="Hagaby kommun")
+    assert actor.unknown and actor.name == "stadens säkerhetssamordnare"
+
+
+# -- B6: a genitive of a role is one actor ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell, name, role",
+    [
+        ("Rektors ledningsgrupp", "Ledningsgruppen (Rektor)", f"{ORG}/rektor"),
+        ("Stadsdirektörens ledningsgrupp", "Ledningsgruppen (Stadsdirektör)", f"{ORG}/stadsdirektor"),
+    ],
+)
+def test_is_a_roles_management_group_one_actor_part_of_that_role(cell, name, role):
+    _, [actor] = actors_of(cell)
+    assert (actor.name, actor.parent) == (name, role)
+
+
+# -- B7: a composite of a national body is national --------------------------------------------------------------
+
+
+def test_is_the_county_boards_coordinator_one_national_node_in_two_plans_named_as_written():
+    ids = set()
+    for organisation in ("Norrby kommun", "Hagaby kommun"):
+        plan, [actor] = actors_of("Länsstyrelsens samordnare", organisation=organisation)
+        ids.add(actor.id)
+        assert (actor.name, actor.scope, actor.organisation, actor.parent) == (
+            "samordnare (Länsstyrelsen)",
+            "national",
+            None,
+            "lansstyrelsen",
+        )
+    assert ids == {"samordnare@lansstyrelsen"}  # never the municipality's Preventionssamordnare
+
+
+def test_is_a_role_named_by_its_own_name_at_a_national_body_named_by_the_registry():
+    _, [actor] = actors_of("Polisens kontaktpersoner")
+    assert (actor.id, actor.name) == ("kontaktperson@polisen", "Kontaktperson (Polisen)")
+
+
+# -- R4: common forms ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell, names",
+    [
+        ("Polisens NOA", ["Nationella operativa avdelningen"]),
+        ("Fryshusets Exit", ["Exit Fryshuset"]),
+        ("Polisen genom", ["Polisen"]),
+        ("Socialtjänsten bl.a. fältgruppen", ["Socialtjänsten", "Fältgruppen"]),
+        ("Socialtjänsten främst fältgruppen", ["Socialtjänsten", "Fältgruppen"]),
+        ("Socialtjänsten, framför allt fältgruppen", ["Socialtjänsten", "Fältgruppen"]),
+        ("Polisen särskilt", ["Polisen"]),
+    ],
+)
+def test_are_common_forms_read_as_the_actors_they_name(cell, names):
+    plan, actors = actors_of(cell)
+    assert [a.name for a in actors] == names
+    assert not [n for n in plan.ledger if n.problem]
+
+
+def test_does_a_hedge_between_two_names_stay_on_the_second():
+    found = split_actor_cell("Socialtjänsten bl.a. fältgruppen", REGISTRY)
+    assert [(p.text, p.name, p.hedge) for p in found] == [
+        ("Socialtjänsten", "Socialtjänsten", None),
+        ("bl.a. fältgruppen", "fältgruppen", "bl.a."),
+    ]

@@ -102,7 +102,13 @@ _NOT_AREAS = frozenset("och eller samt för inom i på av med till som de den de
 _DISTRIBUTIVE_AREA = re.compile(r",\s|\s(?:och|samt)\s")
 _ADJACENT_MASKS = re.compile(r"(?<=\x00)\s+(?=\x00\d+\x00)")
 _OCH = re.compile(r"\s(?:och|eller)\s", re.IGNORECASE)
-_EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|\s(?:och|eller|samt)$", re.IGNORECASE)
+# A joining word left at an edge joins nothing: "och Polisen", "Polisen genom" (a cell cut short)
+_EDGE_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\s+|\s(?:och|eller|samt|genom|via)$", re.IGNORECASE)
+# "Socialtjänsten bl.a. fältgruppen", "Socialtjänsten, främst fältgruppen": a hedge between two names
+_MID_HEDGES = ("bl.a.", "bland annat", "främst", "framför allt", "särskilt", "i synnerhet", "t.ex.", "till exempel")
+_MID_HEDGE = re.compile(
+    r"\s(?=(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s") for h in _MID_HEDGES) + r")\s)", re.IGNORECASE
+)
 _LEAD_IN = re.compile(
     r"^(?:representanter|representant|företrädare|deltagare|personal|medarbetare|stöd|kontaktpersoner|kontaktperson)"
     r"\s+(?:från|för|ur|inom|på|hos|vid)\s+|^(?:med stöd av|via|genom)\s+",
@@ -128,6 +134,10 @@ _HEDGES = (
     "t ex",
     "exempelvis",
     "såsom",
+    "framför allt",
+    "främst",
+    "särskilt",
+    "i synnerhet",
     "med flera",
     "m.fl.",
     "m fl",
@@ -210,6 +220,8 @@ _UNIT_ENDS = (
 _BODY_CLASSES = frozenset(
     "nämnden styrelsen enheten avdelningen verksamheten kontoret förvaltningen stadsdelsnämnden".split()
 )
+# What an organisation is called in its own plan, in the genitive without the "s": "stadens säkerhetssamordnare".
+_ORGANISATION_WORDS = frozenset("staden stad kommunen kommun regionen region landstinget stadsdelen".split())
 _NOT_BODY_KINDS = frozenset({"role", "collective", "placeholder"})  # "rektorns", "elevernas" name no body
 _ROLE_KINDS = frozenset({"role", "municipal-unit", "collective"})  # what "skolans X" may be a part of the school
 _MAX_COMPOSITE_WORDS = 8
@@ -559,6 +571,8 @@ def _read_piece(
     name = " ".join(_unmask(body, masks).split())
     if knows(name):
         return [_plural(ActorPhrase(written, name, remark), registry)]
+    if registry is not None and "\x00" not in body and (hedged := _around_hedge(written, body, remark, registry)):
+        return hedged
     # A list read as one ("rektorerna för skola och fritid": each area's head) is read so before
     # any split of its words: the split would lose an area.
     listed = (group := _MASKED.fullmatch(body)) is not None and int(group.group(1)) in groups
@@ -614,6 +628,25 @@ def _read_piece(
     return [_plural(p, registry) for p in _phrases_of(written, parts, hedges, (*rules, "run-together"))]
 
 
+def _around_hedge(written: str, body: str, remark: str | None, registry: Registry) -> list[ActorPhrase]:
+    """ "Socialtjänsten bl.a. fältgruppen": two registry names with a hedge between them are two actors,
+    the second hedged (rule "run-together"); else []. Only one hedge, and only between known names."""
+    cuts = [m.start() for m in _MID_HEDGE.finditer(body)]
+    if len(cuts) != 1:
+        return []
+    first, second = body[: cuts[0]].strip(), body[cuts[0] :].strip()
+    rest, hedges = _peel(second, _HEDGE_START, _HEDGE_END)
+    if not hedges or not registry.knows(first) or not registry.knows(rest):
+        return []
+    at = written.find(second)
+    if at < 0 or not written.startswith(first):
+        return []
+    return [
+        _plural(ActorPhrase(first, first, None, None, ("run-together",)), registry),
+        _plural(ActorPhrase(written[at:], rest, remark, ", ".join(hedges), ("run-together",)), registry),
+    ]
+
+
 def _of_unit(phrase: ActorPhrase | None) -> bool:
     """Whether a phrase was read as a role or unit of a body (genitive, role at unit)."""
     return phrase is not None and ("genitive" in phrase.rules or "role-at-unit" in phrase.rules)
@@ -644,11 +677,10 @@ def _composite(
     words = name.split()
     if len(words) < 2 or len(words) > _MAX_COMPOSITE_WORDS:
         return None
-    genitive = next((k for k in range(1, len(words)) if words[k - 1].lower().endswith("s")), None)
-    if genitive is not None:
+    for genitive in (k for k in range(1, len(words)) if words[k - 1].lower().endswith("s")):
         found = _genitive(written, words, genitive, remark, hedge, rules, registry)
         if found is not None:
-            return found
+            return found  # else a later genitive: "Västerhamns stads säkerhetssamordnare"
     for k in range(1, min(3, len(words) - 1) + 1):
         after = words[k].lower() in _AT_WORDS and k + 1 < len(words)
         if not (after or words[k][:1].isupper()) or _PLACEHOLDER_START.fullmatch(words[k]):
@@ -695,16 +727,53 @@ def _genitive(
             return None
         formed = registry.by_form(bare) if k == 1 else None  # "nämndernas": a group of bodies by its form
         if formed is None or formed.kind != "collective" or not bare.lower().endswith(BODY_PLURALS):
-            return None
+            return _of_unknown_owner(written, owner, bare, role_text, remark, hedge, rules, registry)
         body, unit = formed, bare
-    elif body.kind in _NOT_BODY_KINDS or registry.named(bare) is not body:
+    elif registry.named(bare) is not body:
         return None  # "Socialtjänstens" is the genitive of a name; "Polis" is no genitive
+    elif body.kind == "role":  # "Rektors ledningsgrupp": a group or unit of the role's, one actor
+        role = registry.named(role_text)
+        if role is None or role.kind not in ("municipal-unit", "collective") or role.id == body.id:
+            return None
+        return _plural(ActorPhrase(written, role_text, remark, hedge, (*rules, "genitive"), bare), registry)
+    elif body.kind in _NOT_BODY_KINDS:
+        return None  # "elevernas" names no body
     else:
         unit = bare
     role = registry.named(role_text)
-    if role is None or role.kind not in _ROLE_KINDS or role.id == body.id:
+    if role is None or role.id == body.id or not (role.kind in _ROLE_KINDS or body.id in registry.ancestors(role.id)):
         return ActorPhrase(written, " ".join(words), remark, hedge, rules)  # "X:s Y", Y unknown: one name as written
     return _plural(ActorPhrase(written, role_text, remark, hedge, (*rules, "genitive"), unit), registry)
+
+
+def _of_unknown_owner(
+    written: str,
+    owner: str,
+    bare: str,
+    role_text: str,
+    remark: str | None,
+    hedge: str | None,
+    rules: tuple[str, ...],
+    registry: Registry,
+) -> ActorPhrase | None:
+    """ "Sjöängsskolans rektor", "Hagabys säkerhetssamordnare", "stadens säkerhetssamordnare": a registry
+    role of a body the registry does not know, read as the role at that body (rule "genitive", unit the
+    body without its "s"), as "Rektor Sjöängsskolan" is; else None.
+
+    Only an owner that names a body by its form: a capitalised name ("Hagabys", "Västerhamns stads") or
+    a word that ends like a unit ("sjöängsskolans"), or a word for a municipality, city or region
+    ("stadens", "regionens"), which the plan's binder reads as its own organisation when it is. "Kvinnors
+    hus" has no role after the genitive, and stays a name.
+    """
+    role = registry.named(role_text)
+    if role is None or role.kind != "role" or len(bare) < 2:
+        return None
+    folded = bare.lower()
+    if not (owner[:1].isupper() or folded.endswith(_UNIT_ENDS) or folded in _ORGANISATION_WORDS):
+        return None
+    if registry.named(bare) is not None or _PLACEHOLDER_START.fullmatch(bare.split()[0]):
+        return None  # a registry name in the genitive is read above; "Övrigas" is no body
+    return _plural(ActorPhrase(written, role_text, remark, hedge, (*rules, "genitive"), bare), registry)
 
 
 def _phrases_of(written: str, parts: list[str], hedges: list[str], rules: tuple[str, ...] = ()) -> list[ActorPhrase]:

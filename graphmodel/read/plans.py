@@ -577,6 +577,8 @@ def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen
 _AUTHORITIES = frozenset(("police", "national-agency", "region"))
 # A genitive of a board class names no board by itself ("nämndens ordförande"): its row may.
 _BOARD_CLASSES = {"nämndens": "nämnd", "styrelsens": "styrelse"}
+# A unit's name by its ending ("sjöängsskolan"): an unknown owner so named is a unit, even in small letters.
+_UNIT_LIKE = re.compile(r"\w*(?:skolan|skola|gården|gård|enheten|förvaltningen|avdelningen|kontoret|boendet)$").match
 
 
 class _Binder:
@@ -786,13 +788,28 @@ class _Binder:
                 changed.append((ref, dataclasses.replace(ref, id=actor.id, name=actor.name, kind=actor.kind)))
         return changed
 
-    def _composite(self, role: RegistryEntry, body: Actor) -> Actor:
-        """The composite actor of ``role`` at ``body``: id ``<org>/<role id>@<body id>``, part of the body."""
-        actor_id = f"{self.org.id}/{role.id}@{body.id.rsplit('/', 1)[-1]}"
+    def _composite(self, role: RegistryEntry, body: Actor, written: str | None = None) -> Actor:
+        """The composite actor of ``role`` at ``body``: id ``<org>/<role id>@<body id>``, part of the body.
+
+        At a national body ("Länsstyrelsens samordnare", "Polisens kontaktperson") it is national too, one
+        node in every plan: id ``<role id>@<body id>``, no organisation. ``written``, when given, is the
+        role as written, which names the composite instead of the registry's role (its id is then the
+        written role's slug): a municipality's role found by a generic alias ("samordnare" of
+        Preventionssamordnare) is not what another body's "samordnare" is.
+        """
+        role_id, role_name = (slug(written), written) if written else (role.id, role.name)
+        national = body.scope == NATIONAL and body.id != self.org.id and not body.unknown
+        actor_id = f"{role_id}@{body.id.rsplit('/', 1)[-1]}"
+        actor_id = actor_id if national else f"{self.org.id}/{actor_id}"
         actor = self.actors.get(actor_id)
         if actor is None:
             actor = self.actors[actor_id] = Actor(
-                actor_id, f"{role.name} ({body.name})", role.kind, ORGANISATION, body.id, self.org.id
+                actor_id,
+                f"{role_name} ({body.name})",
+                role.kind,
+                NATIONAL if national else ORGANISATION,
+                body.id,
+                None if national else self.org.id,
             )
         return actor
 
@@ -858,7 +875,9 @@ class _Binder:
         if words is None:
             keys = (normalise(w) for w in self.org.name.split())
             words = self._organisation_words = frozenset(v for key in keys if key for v in variants(key))
-        return bool(variants(normalise(text)) & words)
+        # every word of it: "Västerhamns stad" in Västerhamns stad's plan, never "Hagaby skola" in Hagaby kommun's
+        keys = [key for key in map(normalise, text.split()) if key]
+        return bool(keys) and all(variants(key) & words for key in keys)
 
     def _role_of_unit(self, phrase: ActorPhrase, role: RegistryEntry) -> tuple[Actor, str | None]:
         """The actor of a role or unit of a body ("skolans kurator", "Rektor Sjöängsskolan", each of
@@ -874,12 +893,28 @@ class _Binder:
         """
         rule = next((r for r in phrase.rules if r in _UNIT_RULES), "role-at-unit")
         entry = self.registry.lookup(phrase.unit)  # a group of bodies by its form too: "nämndernas ordförande"
-        if entry is None and rule == "role-at-unit" and self._names_organisation(phrase.unit):
-            return self.bind(role, self.org), phrase.unit
+        if entry is None and self._names_organisation(phrase.unit):
+            if rule == "role-at-unit":  # "Samordnare Skärholmen" in Skärholmen's plan: the role there
+                return self.bind(role, self.org), phrase.unit
+            return self.bind(role, self.org), None  # "Hagabys", "stadens", "Västerhamns stads" in its own plan
+        if entry is None and rule == "genitive" and not phrase.unit[:1].isupper() and not _UNIT_LIKE(phrase.unit):
+            return self._unknown(f"{phrase.unit}s {phrase.name}"), None  # "stadens samordnare" in a kommun's plan
         body = self.bind(entry, self.org) if entry is not None else self._unknown(phrase.unit)
         self._units[phrase] = (rule, body)
         own = entry is not None and (entry.id == OWN_ORGANISATION or body.id == self.org.id)
         own = own or rule == "genitive" and self._names_organisation(phrase.unit)  # "Regionens" in a region's plan
         if own or (entry is not None and entry.id in self.registry and entry.id in self.registry.ancestors(role.id)):
             return self.bind(role, self.org), None
-        return self._composite(role, body), None
+        return self._composite(role, body, self._written_role(phrase, role, body)), None
+
+    def _written_role(self, phrase: ActorPhrase, role: RegistryEntry, body: Actor) -> str | None:
+        """The role as written when it names the composite: at another organisation's national body, a role
+        of the plan's own organisation found by an alias that is no form of its name ("Länsstyrelsens
+        samordnare" is no Preventionssamordnare); else None (the registry's role names it)."""
+        if body.scope != NATIONAL or body.id == self.org.id or role.scope == NATIONAL:
+            return None
+        if OWN_ORGANISATION not in (role.id, *self.registry.ancestors(role.id)):
+            return None  # a role the registry puts under another body ("Kontaktperson" of any body)
+        if variants(normalise(phrase.name)) & variants(normalise(role.name)):
+            return None  # "Polisens kontaktpersoner": a form of the role's own name
+        return phrase.name
