@@ -185,10 +185,10 @@ _EACH_WORDS = frozenset("respektive varje båda alla samtliga".split())
 
 def without_place(words: list[str]) -> tuple[list[str], list[str]]:
     """The words less a closing place, and that place as one item (or none): "skolorna i området",
-    "Socialtjänsten i respektive kommun" (each of the plan's bodies)."""
+    "Socialtjänsten i respektive kommun", "Rektor för respektive skola" (each of the plan's bodies)."""
     if len(words) > 2 and words[-2].lower() in ("i", "inom", "på") and words[-1].lower() in _PLACE_WORDS:
         return words[:-2], [" ".join(words[-2:])]
-    if len(words) > 3 and words[-3].lower() in ("i", "inom", "på", "vid") and words[-2].lower() in _EACH_WORDS:
+    if len(words) > 3 and words[-3].lower() in ("i", "inom", "på", "vid", "för") and words[-2].lower() in _EACH_WORDS:
         return words[:-3], [" ".join(words[-3:])]
     return words, []
 

@@ -314,3 +314,10 @@ def test_does_a_hedge_between_two_names_stay_on_the_second():
         ("Socialtjänsten", "Socialtjänsten", None),
         ("bl.a. fältgruppen", "fältgruppen", "bl.a."),
     ]
+
+
+@pytest.mark.parametrize("cell", ["Rektor för respektive skola", "Rektor på respektive skola"])
+def test_is_the_head_for_each_school_the_head_with_the_place_as_a_remark(cell):
+    plan, [actor] = actors_of(cell)
+    assert actor.id == f"{ORG}/rektor"
+    assert plan.measures[0].responsible[0].remark == cell.split(" ", 1)[1]
