@@ -20,6 +20,7 @@ so a super-linear reading fails here rather than hanging.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from datetime import timedelta
@@ -226,14 +227,20 @@ def check_text_kept(registry: Registry | None, text: str) -> None:
     for phrase in found:
         assert phrase.text in folded, (text, phrase)
     # Each phrase's text in reading order, from where the last one ended: a text that is also part of a
-    # later phrase ("alla nämnder och styrelser, BUP alla nämnder och styrelser") is taken out once.
-    gaps, position, unplaced, last, group = [], 0, [], None, set()
-    for phrase in found:
-        written, reading = phrase.text, (phrase.name, phrase.unit)
-        if written == last and {"distributive", "expanded-list"} & set(phrase.rules) and reading not in group:
-            group.add(reading)  # the phrases of a list read as one share its text
-            continue
-        last, group = written, {reading}
+    # later phrase ("alla nämnder och styrelser, BUP alla nämnder och styrelser") is taken out once. The
+    # phrases of a list read as one share its text: a run of them is as many lists as its readings repeat.
+    texts: list[str] = []
+    runs = itertools.groupby(found, key=lambda p: (p.text, bool({"distributive", "expanded-list"} & set(p.rules))))
+    for (written, listed), run in runs:
+        readings = [(p.name, p.unit) for p in run]
+        period = next(
+            size
+            for size in range(1, len(readings) + 1)
+            if len(readings) % size == 0 and readings == readings[:size] * (len(readings) // size)
+        )
+        texts += [written] * (len(readings) // period if listed else len(readings))
+    gaps, position, unplaced = [], 0, []
+    for written in texts:
         start = folded.find(written, position)
         if start < 0:
             unplaced.append(written)

@@ -150,6 +150,23 @@ def test_is_enhetschef_för_ifo_och_fritid_the_head_of_each():
     ]
 
 
+def test_is_the_head_carried_down_a_list_of_three_schools():
+    assert names_of("Rektor på Sjöängsskolan, Ekbackeskolan och Vretby skola") == [
+        "Rektor (Sjöängsskolan)",
+        "Rektor (Ekbackeskolan)",
+        "Rektor (Vretby skola)",
+    ]
+
+
+def test_is_a_body_of_another_kind_after_a_school_no_school_of_the_head():
+    _, [head, house] = actors_of("Rektor på Sjöängsskolan och Kulturhuset")
+    assert head.name == "Rektor (Sjöängsskolan)" and house.unknown and house.name == "Kulturhuset"
+
+
+def test_are_two_schools_after_another_actor_just_two_schools():
+    assert names_of("Polisen, Ekbackeskolan och Vretby skola") == ["Polisen", "Ekbackeskolan", "Vretby skola"]
+
+
 def test_does_a_known_body_after_a_role_at_a_unit_stay_an_actor_of_its_own():
     assert names_of("Rektor på Sjöängsskolan, Socialtjänsten") == ["Rektor (Sjöängsskolan)", "Socialtjänsten"]
     assert names_of("Rektor på Sjöängsskolan och Polisen") == ["Rektor (Sjöängsskolan)", "Polisen"]

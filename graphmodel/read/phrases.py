@@ -27,10 +27,21 @@ place around a name the registry knows is a remark: "två fältsekreterare" is
 
 A role or unit of a body is one actor, its phrase naming the body as ``unit``:
 "skolans kurator" (a genitive of a registry body before a registry role),
-"Rektor Sjöängsskolan" and "säkerhetschefen på stadsledningskontoret" (a
-registry role before a unit), and each of "rektorerna för grundskolan och
-gymnasiet" (a plural role for several areas; a registry role named for an area,
-"förskolechef", is that role). The commas of such a list never split it.
+"Sjöängsskolans rektor" and "Hagabys säkerhetssamordnare" (a genitive of a body
+the registry does not know, by its form: a capitalised name, a unit's ending, or
+"stadens"; the binder reads the plan's own organisation so), "Rektors
+ledningsgrupp" (a group of a role's), "Rektor Sjöängsskolan",
+"säkerhetschefen på stadsledningskontoret", "Rektor för skolan" and "Ordförande
+i socialnämnden" (a registry role before a unit), and each of "rektorerna för
+grundskolan och gymnasiet" (a plural role for several areas; a registry role
+named for an area, "förskolechef", is that role). The commas of such a list
+never split it. A role at a unit carries over a list of units after it: "Rektor
+på Sjöängsskolan och Ekbackeskolan" (or "/", ",") is the head of each.
+
+A run-together split finds a name of several words only as the registry writes
+it, word for word: "Rektor för skolan" never names Förskolan, nor "Polisen med
+borgare" medborgare. A hedge between two names ("Socialtjänsten bl.a.
+fältgruppen") parts them, and stays on the second.
 
 Every reading beyond a direct registry match names its rules on the phrase
 (``ActorPhrase.rules``, keys of ``READING_RULES``): run-together,
@@ -216,6 +227,18 @@ _UNIT_ENDS = (
     "huset",
     "nämnden",
 )
+
+
+def _unit_kind(name: str) -> str | None:
+    """The kind of unit a name's words say ("skol" for "Sjöängsskolan" and "Vretby skola", "gård" for
+    "Fritidsgården Kupolen"), or None."""
+    for word in reversed(name.lower().split()[-3:]):
+        ending = next((e for e in _UNIT_ENDS if word.endswith(e)), None)
+        if ending is not None:
+            return ending[:4]
+    return None
+
+
 # A body class in the genitive that names no body: "nämndens ordförande" is the chair (of the board in question).
 _BODY_CLASSES = frozenset(
     "nämnden styrelsen enheten avdelningen verksamheten kontoret förvaltningen stadsdelsnämnden".split()
@@ -267,16 +290,17 @@ def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorP
     previous = ""
     for i, piece in enumerate(_HARD_SEPARATOR.split(text)):
         if "\x00" not in piece and piece in plain:
-            found = list(plain[piece])
+            read_before, joined_before = plain[piece]
+            found, joined = list(read_before), list(joined_before)
         else:
-            found = []
+            found, joined = [], []  # joined: the phrase follows an "och" of its piece
             for j, part in enumerate(_split_och(piece, masks, knows, whole)):
                 read = _read_piece(part, masks, groups, whole, registry, prefixes)
-                if j and found and read:  # "Enhetschef för IFO och fritid": the head of each
-                    read[0] = _carried(found[-1], read[0], registry, area=True)
+                joined += [bool(j) and k == 0 for k in range(len(read))]
                 found.extend(read)
+            _carry(found, joined, 1, registry)  # "Enhetschef för IFO och fritid": the head of each
             if "\x00" not in piece:  # nothing masked: the piece reads the same in any cell
-                plain[piece] = tuple(found)
+                plain[piece] = (tuple(found), tuple(joined))
         separator = separators[i - 1].strip() if i and separators else ""
         if separator == "/" and phrases and found:
             # the two as written, side by side: no more of either piece between them and the slash
@@ -286,20 +310,31 @@ def split_actor_cell(cell: str, registry: Registry | None = None) -> list[ActorP
             pair = _part_of_pair(phrases[-1], separators[i - 1], found[0], registry) if written else None
             if pair is not None:
                 phrases[-1] = pair
-                found = found[1:]
+                found, joined = found[1:], joined[1:]
         previous = piece
         if separator in ("/", ",", "&") and phrases and found:
-            found[0] = _carried(phrases[-1], found[0], registry, area=False)
+            carried = _carried(phrases[-1], found[0], registry, area=False)
+            if carried is not found[0]:  # "Rektor på A-skolan, B-skolan och C-skolan": on down the list
+                found[0] = carried
+                _carry(found, joined, 1, registry)
         phrases.extend(found)
     return phrases
+
+
+def _carry(found: list[ActorPhrase], joined: list[bool], start: int, registry: Registry | None) -> None:
+    """Carry a role at a unit over the phrases of one piece that follow an "och" (``joined``), in place."""
+    for k in range(start, len(found)):
+        if joined[k]:
+            found[k] = _carried(found[k - 1], found[k], registry, area=True)
 
 
 def _carried(previous: ActorPhrase, phrase: ActorPhrase, registry: Registry | None, area: bool) -> ActorPhrase:
     """ "Rektor på Sjöängsskolan och Ekbackeskolan" (or "/"): a unit listed after a role at a unit is
     that role's unit too, so the phrase becomes the role at it (the previous phrase's rules); else the phrase.
 
-    A unit here is a name the registry does not know that ends like one ("Ekbackeskolan"), or, joined
-    by "och" (``area``), a registry unit written in small letters ("Enhetschef för IFO och fritid").
+    A unit here is a name the registry does not know that ends like a unit of the same kind as the
+    one before ("Ekbackeskolan" after "Sjöängsskolan"), or, joined by "och" (``area``), a registry unit
+    written in small letters ("Enhetschef för IFO och fritid").
     A capitalised registry body ("Rektor Grundskolan, Socialtjänsten") stays an actor of its own.
     """
     if registry is None or "role-at-unit" not in previous.rules or previous.unit is None:
@@ -309,8 +344,9 @@ def _carried(previous: ActorPhrase, phrase: ActorPhrase, registry: Registry | No
     name = phrase.name
     entry = registry.named(name)
     if entry is None:
-        if not (name[:1].isupper() and name.lower().endswith(_UNIT_ENDS)):
-            return phrase
+        kind = _unit_kind(name)
+        if not name[:1].isupper() or kind is None or kind != _unit_kind(previous.unit):
+            return phrase  # "Rektor på Sjöängsskolan och Kulturhuset": a school, then another body
     elif not (area and name[:1].islower() and entry.kind in _AT_UNIT_KINDS):
         return phrase
     return ActorPhrase(phrase.text, previous.name, phrase.remark, phrase.hedge, previous.rules, name)
@@ -383,7 +419,7 @@ class _Aids:
 
     def __init__(self, registry: Registry):
         self.registry = weakref.ref(registry)
-        self.plain_pieces: dict[str, tuple[ActorPhrase, ...]] = {}
+        self.plain_pieces: dict[str, tuple[tuple[ActorPhrase, ...], tuple[bool, ...]]] = {}
         self._name_prefixes: frozenset[str] | None = None
         self._och_names: list[tuple[str, re.Pattern]] | None = None
 
@@ -420,8 +456,9 @@ def _aids(registry: Registry) -> _Aids:
     return aids
 
 
-def _plain_pieces(registry: Registry | None) -> dict[str, tuple[ActorPhrase, ...]]:
-    """The phrases of pieces already read (between separators, nothing masked), per registry.
+def _plain_pieces(registry: Registry | None) -> dict[str, tuple[tuple[ActorPhrase, ...], tuple[bool, ...]]]:
+    """The phrases of pieces already read (between separators, nothing masked), per registry, each with
+    whether it follows an "och" of its piece.
 
     Cells differ in one actor more often than in all: "Polisen, Säpo vid behov"
     comes back with another name after it in every plan.
@@ -668,9 +705,10 @@ def _composite(
     Conservative: the genitive's body must be a registry name with a genitive "s" ("skolans",
     "BUP:s"), or a group of bodies by its form ("nämndernas"), and the rest a registry role, unit or
     group ("Kvinnors hus", "Stadsmissionens second hand" stay whole); the genitive of a body class
-    that names no body ("nämndens ordförande") is the role alone. Before a unit the role must be a
-    registry role (kind role) and the unit a capitalised name (or, after "på", "vid", "inom", "hos", a
-    registry unit) that is no registry role, group or slot.
+    that names no body ("nämndens ordförande") is the role alone; see ``_genitive`` for the genitive of
+    an unknown body or of a role. Before a unit the role must be a registry role (kind role; a group,
+    "cheferna", after a preposition) and the unit a capitalised name (or, after "på", "vid", "inom",
+    "hos", "för", "i", a registry unit) that is no registry role, group or slot.
     """
     if registry is None:
         return None
@@ -713,7 +751,10 @@ def _genitive(
     """The reading of a genitive that ends at word ``k``: a phrase with the rule "genitive", a phrase
     without it when "X:s Y" is one name as written (Y no registry role), or None when it is no genitive.
 
-    The phrase's ``unit`` is the body without its genitive ending ("skolan" of "skolans").
+    The phrase's ``unit`` is the body without its genitive ending ("skolan" of "skolans"). Y may be a
+    part the registry puts under the body ("Regionens psykiatri", "Polisens NOA"); the genitive of a
+    registry role before a group or unit is one actor of that role's ("Rektors ledningsgrupp"); an
+    owner the registry does not know is read by ``_of_unknown_owner``.
     """
     owner = " ".join(words[:k])
     bare = owner[:-2] if owner.endswith((":s", ":S")) else owner[:-1]
@@ -820,7 +861,7 @@ def _known_segments(name: str, knows, prefixes: frozenset[str]) -> list[str]:
     word (``Registry.knows_as_written``), and never starts with a preposition: "Rektor
     för skolan" names no Förskolan, "Polisen med borgare" no medborgare.
     """
-    registry = getattr(knows, "__self__", None)
+    registry = getattr(knows, "__self__", None)  # ``knows`` is Registry.knows, or knows nothing
     written_so = registry.knows_as_written if registry is not None else knows
     words = name.split()
     n = len(words)
