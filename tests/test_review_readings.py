@@ -299,6 +299,12 @@ def test_is_the_county_boards_coordinator_one_national_node_in_two_plans_named_a
     assert ids == {"samordnare@lansstyrelsen"}  # never the municipality's Preventionssamordnare
 
 
+@pytest.mark.parametrize("cell", ["Länsstyrelsens samordnarna", "Länsstyrelsens Samordnare"])
+def test_is_the_county_boards_coordinator_one_node_in_the_plural_or_capitalised(cell):
+    _, [actor] = actors_of(cell)
+    assert (actor.id, actor.name) == ("samordnare@lansstyrelsen", "samordnare (Länsstyrelsen)")
+
+
 def test_is_a_role_named_by_its_own_name_at_a_national_body_named_by_the_registry():
     _, [actor] = actors_of("Polisens kontaktpersoner")
     assert (actor.id, actor.name) == ("kontaktperson@polisen", "Kontaktperson (Polisen)")

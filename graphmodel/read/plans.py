@@ -915,6 +915,8 @@ class _Binder:
             return None
         if OWN_ORGANISATION not in (role.id, *self.registry.ancestors(role.id)):
             return None  # a role the registry puts under another body ("Kontaktperson" of any body)
-        if variants(normalise(phrase.name)) & variants(normalise(role.name)):
+        forms = variants(normalise(phrase.name))
+        if forms & variants(normalise(role.name)):
             return None  # "Polisens kontaktpersoner": a form of the role's own name
-        return phrase.name
+        # the alias it is a form of, so "samordnarna" and "samordnare" are one node
+        return next((name for name in role.aliases if forms & variants(normalise(name))), phrase.name)
