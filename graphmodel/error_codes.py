@@ -302,6 +302,7 @@ READING_RULES: dict[str, str] = {
     "vague-by-form": "a group or slot by its form (a collective or placeholder, never a real owner)",
     "merged": "two parts of the cell name one actor; it is listed once",
     "continuation": "the row continues the measure above (a cell wrapped in Excel or Word)",
+    "body-and-part": 'a body written before a part of its own is that part ("Polisen LPO Landskrona")',
     "area-heading": 'a short title alone on its row is the area or level of the rows below ("1. Förebyggande arbete")',
 }
 

@@ -707,8 +707,9 @@ def _composite(
     group ("Kvinnors hus", "Stadsmissionens second hand" stay whole); the genitive of a body class
     that names no body ("nämndens ordförande") is the role alone; see ``_genitive`` for the genitive of
     an unknown body or of a role. Before a unit the role must be a registry role (kind role; a group,
-    "cheferna", after a preposition) and the unit a capitalised name (or, after "på", "vid", "inom",
-    "hos", "för", "i", a registry unit) that is no registry role, group or slot.
+    "cheferna", after a preposition) and the unit a capitalised name (or a registry unit: after "på",
+    "vid", "inom", "hos", "för", "i", or in small letters right after the role) that is no registry
+    role, group or slot.
     """
     if registry is None:
         return None
@@ -721,8 +722,12 @@ def _composite(
             return found  # else a later genitive: "Västerhamns stads säkerhetssamordnare"
     for k in range(1, min(3, len(words) - 1) + 1):
         after = words[k].lower() in _AT_WORDS and k + 1 < len(words)
-        if not (after or words[k][:1].isupper()) or _PLACEHOLDER_START.fullmatch(words[k]):
+        if _PLACEHOLDER_START.fullmatch(words[k]):
             continue
+        if not (after or words[k][:1].isupper()):  # "Enhetschefer barn och unga": a registry unit in small letters
+            named = registry.named(" ".join(words[k:]))
+            if named is None or named.kind not in _AT_UNIT_KINDS:
+                continue
         role_text = " ".join(words[:k])
         role = registry.named(role_text)
         if role is None or not (role.kind == "role" or after and role.kind == "collective"):

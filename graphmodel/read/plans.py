@@ -573,6 +573,7 @@ def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
+_MAX_BODY_AND_PART_WORDS = 6
 # National actors that act in many places: "Polisen i Lycksele" is Polisen, the place a remark.
 _AUTHORITIES = frozenset(("police", "national-agency", "region"))
 # A genitive of a board class names no board by itself ("nämndens ordförande"): its row may.
@@ -832,13 +833,39 @@ class _Binder:
         elif phrase.unit is None and (placed := self._at_own_place(phrase.name)) is not None:
             entry, place = placed
             actor = self.bind(entry, self.org)
+        elif phrase.unit is None and (part := self._part_after_body(phrase.name)) is not None:
+            entry, place = part
+            actor = self.bind(entry, self.org)
+            self._rules[phrase] = (*phrase.rules, "body-and-part")
         else:
             actor = self._unknown(phrase.name if phrase.unit is None else phrase.text)
         remark = phrase.remark
         if place is not None:  # the plan's own place is a remark, and the reading says so
             remark = "; ".join(r for r in (phrase.remark, place) if r)
-            self._rules[phrase] = (*(r for r in phrase.rules if r != "role-at-unit"), "place")
+            kept = self._rules.get(phrase, phrase.rules)
+            self._rules[phrase] = (*(r for r in kept if r != "role-at-unit"), "place")
         return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, remark, phrase.hedge)
+
+    def _part_after_body(self, name: str) -> tuple[RegistryEntry, str | None] | None:
+        """(the part, a place after it or None) for a body written before a part of its own, the part
+        perhaps followed by a place: "Polisen LPO Landskrona" is the local police area (Landskrona a
+        remark), "Fryshuset Exit" is Exit; else None. The body says whose part it is, as "Polisens NOA"
+        does."""
+        words = name.split()
+        if len(words) < 2 or len(words) > _MAX_BODY_AND_PART_WORDS:
+            return None
+        for k in (1, 2):
+            body = self.registry.named(" ".join(words[:k])) if k < len(words) else None
+            if body is None or body.id == OWN_ORGANISATION:
+                continue
+            rest = words[k:]
+            for part_words, place in ((rest, None), (rest[:-1], rest[-1])):
+                if not part_words or (place is not None and not place[:1].isupper()):
+                    continue
+                part = self.registry.named(" ".join(part_words))
+                if part is not None and part.id != body.id and body.id in self.registry.ancestors(part.id):
+                    return part, place
+        return None
 
     def _at_own_place(self, name: str) -> tuple[RegistryEntry, str] | None:
         """(the registry entry, the place) for a name followed by the plan's own place
