@@ -18,7 +18,7 @@ def read(cell: str, registry, organisation: str = "Vretby stadsdelsförvaltning"
 @pytest.mark.parametrize(
     ("cell", "actor", "place"),
     [
-        ("Polisen i Lycksele", "polisen", "i Lycksele"),
+        ("Polisen i Lycksele", "vretby-stadsdelsforvaltning/lokalpolisomradet", "i Lycksele"),
         ("Arbetsförmedlingen i Malmö", "arbetsformedlingen", "i Malmö"),
         ("Socialtjänsten i respektive kommun", "vretby-stadsdelsforvaltning/socialtjansten", "i respektive kommun"),
         ("HR-enheten i respektive kommun", "vretby-stadsdelsforvaltning/hr-avdelningen", "i respektive kommun"),

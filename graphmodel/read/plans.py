@@ -846,6 +846,16 @@ class _Binder:
             self._rules[phrase] = (*(r for r in kept if r != "role-at-unit"), "place")
         return ActorRef(actor.id, actor.name, phrase.text, actor.kind, actor.unknown, remark, phrase.hedge)
 
+    def _local_branch(self, authority: RegistryEntry) -> RegistryEntry:
+        """The authority's local branch where the registry has one: its only organisation-scoped part of
+        the same kind ("Polisen i Lycksele" is the local police area, Lokalpolisområdet); else itself."""
+        branches = [
+            entry
+            for entry in self.registry.entries.values()
+            if entry.parent == authority.id and entry.scope == ORGANISATION and entry.kind == authority.kind
+        ]
+        return branches[0] if len(branches) == 1 else authority
+
     def _part_after_body(self, name: str) -> tuple[RegistryEntry, str | None] | None:
         """(the part, a place after it or None) for a body written before a part of its own, the part
         perhaps followed by a place: "Polisen LPO Landskrona" is the local police area (Landskrona a
@@ -870,14 +880,15 @@ class _Binder:
     def _at_own_place(self, name: str) -> tuple[RegistryEntry, str] | None:
         """(the registry entry, the place) for a name followed by the plan's own place
         ("Lokalpolisområde Hagaby" in Hagaby kommun's plan), or a national authority followed by
-        "i" and a place ("Polisen i Lycksele", "Arbetsförmedlingen i Malmö": where it acts); else
+        "i" and a place ("Arbetsförmedlingen i Malmö": where it acts; "Polisen i Lycksele": its local
+        branch there, Lokalpolisområdet, ``_local_branch``); else
         None. The place is a remark. A local body "i" a place ("Föräldranätverket i Vretby") is a
         name of its own, kept whole."""
         words = name.split()
         if len(words) > 2 and words[-2] == "i" and words[-1][:1].isupper() and not words[-1].isupper():
             entry = self.registry.named(" ".join(words[:-2]))
             if entry is not None and entry.scope == NATIONAL and entry.kind in _AUTHORITIES:
-                return entry, " ".join(words[-2:])
+                return self._local_branch(entry), " ".join(words[-2:])
         if len(words) < 2 or not words[-1][:1].isupper() or not self._names_organisation(words[-1]):
             return None
         entry = self.registry.named(" ".join(words[:-1]))
