@@ -66,7 +66,7 @@ def _shape(graph: nx.Graph) -> tuple:
 def _compare(graph: nx.MultiDiGraph, tmp_path: Path, reference: nx.MultiDiGraph | None = None) -> None:
     reference = graph if reference is None else reference
     assert graph_files.write_graphml(graph, tmp_path / "new.graphml")  # streamed, not left to networkx
-    nx.write_graphml(reference.copy(), tmp_path / "old.graphml")
+    nx.write_graphml_xml(reference.copy(), tmp_path / "old.graphml")
     new = nx.read_graphml(tmp_path / "new.graphml", force_multigraph=True)
     old = nx.read_graphml(tmp_path / "old.graphml", force_multigraph=True)
     assert _shape(new) == _shape(old)

@@ -139,7 +139,9 @@ def _write_xml(write: Callable[[nx.MultiDiGraph, Path], object], graph: nx.Multi
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
     """GraphML (yEd, Gephi): what networkx writes, streamed (``graph_files``), always parseable."""
     if not graph_files.write_graphml(graph, path):  # a graph the streaming writer leaves to networkx
-        _write_xml(nx.write_graphml, graph, path)
+        # networkx's ElementTree writer, as the streamed one: nx.write_graphml is lxml's whenever lxml is
+        # installed (python-docx brings it), which writes line breaks and the file's end differently.
+        _write_xml(nx.write_graphml_xml, graph, path)
     return path
 
 

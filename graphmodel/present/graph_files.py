@@ -164,7 +164,7 @@ _GEXF_VALUE: dict[type, Callable[[object], str]] = {
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> bool:
-    """GraphML as ``nx.write_graphml`` writes it (keys d0, d1 … in the same order), streamed; False if not covered."""
+    """GraphML as ``nx.write_graphml_xml`` (networkx without lxml) writes it (keys d0, d1 … in the same order), streamed; False if not covered."""
     if not _streamable(graph) or "id" in graph.graph:
         return False
     edges = list(_edges(graph))
