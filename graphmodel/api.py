@@ -58,11 +58,11 @@ __all__ = [  # graphmodel/__init__.py offers the same names lazily (a test keeps
 EXAMPLE_PLAN = Path(str(resources.files("graphmodel.data").joinpath("plans", "skarholmen-2017.csv")))
 
 
-PLAN_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+PLAN_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".docx")
 
 
 def plan_files(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """The plan files named, with a folder standing for the CSV and XLSX files in it."""
+    """The plan files named, with a folder standing for the CSV, XLSX and DOCX files in it."""
     files: list[str] = []
     for path in paths:
         if Path(path).is_dir():
@@ -73,7 +73,7 @@ def plan_files(paths: Iterable[str | os.PathLike]) -> list[str]:
                         IngestError(
                             str(path),
                             "no-plan-files",
-                            "the folder has no .csv or .xlsx files; name the plan files instead",
+                            "the folder has no .csv, .xlsx or .docx files; name the plan files instead",
                         )
                     ]
                 )

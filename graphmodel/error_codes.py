@@ -40,7 +40,9 @@ class ErrorCode:
 
 CODES: tuple[ErrorCode, ...] = (
     # Plan files: finding and opening them.
-    ErrorCode("no-plan-files", ERROR, "a folder was given that holds no .csv or .xlsx file", "name the plan files"),
+    ErrorCode(
+        "no-plan-files", ERROR, "a folder was given that holds no .csv, .xlsx or .docx file", "name the plan files"
+    ),
     ErrorCode("file-not-found", ERROR, "no such file, or a folder where a file was expected", "check the path"),
     ErrorCode(
         "unreadable-file",
@@ -51,8 +53,26 @@ CODES: tuple[ErrorCode, ...] = (
     ErrorCode(
         "unsupported-file-type",
         ERROR,
-        "the file is neither .csv/.txt/.tsv nor .xlsx/.xlsm",
+        "the file is neither .csv/.txt/.tsv, .xlsx/.xlsm nor .docx",
         "save it from Excel as .xlsx or 'CSV UTF-8'",
+    ),
+    ErrorCode(
+        "legacy-doc",
+        ERROR,
+        "a Word 97-2003 document (.doc, or a .doc renamed .docx), which cannot be read",
+        "open it in Word and save it as 'Word Document (.docx)'",
+    ),
+    ErrorCode(
+        "not-a-docx",
+        ERROR,
+        "a file named .docx that is damaged or not a Word document",
+        "open it in Word and save it as 'Word Document (.docx)'",
+    ),
+    ErrorCode(
+        "no-plan-table",
+        ERROR,
+        "a Word document with no table whose header row names the measure column (the message lists the tables)",
+        "name the column of measures 'Åtgärd' in the table's header row",
     ),
     ErrorCode("empty-file", ERROR, "the file or sheet holds no text", "give the file that holds the plan"),
     ErrorCode("no-measures", ERROR, "a header but no measure rows", "write the measures under the measure column"),

@@ -209,7 +209,7 @@ def test_a_missing_file_says_so(in_fixtures):
 
 def test_a_pdf_is_refused_with_the_file_types_that_work(in_fixtures):
     assert errors_of("plan.pdf") == [
-        "plan.pdf: cannot read '.pdf' files: expected .csv or .xlsx. "
+        "plan.pdf: cannot read '.pdf' files: expected .csv, .xlsx or .docx. "
         "Save the plan from Excel as 'CSV UTF-8' or as an Excel workbook (.xlsx). [unsupported-file-type]"
     ]
 

@@ -76,7 +76,7 @@ class LazyGroup(click.Group):
 def main() -> None:
     """See who does what, with whom, in Swedish action plans (handlingsplaner).
 
-    Reads plans as CSV or XLSX (columns Åtgärd, Ansvarig, Övriga aktörer,
+    Reads plans as CSV, XLSX or DOCX (columns Åtgärd, Ansvarig, Övriga aktörer,
     Pågående/planer, Område, Nivå), resolves the actors they name through
     an actor registry, and builds one graph of measures and actors.
     """

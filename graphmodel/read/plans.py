@@ -141,12 +141,14 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
     read_cell, measures, plan_id = binder.read_cell, plan.measures, plan.info.id
     most_actors, errors = limits.actors_per_cell, []
     numbered = _measures_numbered(table)
+    places = table.places
     above: tuple[int, str] | None = None  # the measure a next row may continue: (its row, its status text)
     continued: _Continued | None = None  # the rows continuing it, so far
     for row in table.rows:
         cells, number = row.cells, row.number
         reference = cells.get("source")
-        source = Source(path, number, sheet, reference or None)
+        place = places.get(number)  # a Word document's "table 2, row 5"
+        source = Source(path, number, sheet, "; ".join(filter(None, (place, reference))) or None)
         if above is not None and continues_above(cells):
             if continued is None:
                 continued = _Continued(plan, *above)

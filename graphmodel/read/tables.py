@@ -1,6 +1,6 @@
-"""Read a plan's table (CSV or XLSX) into rows keyed by canonical column.
+"""Read a plan's table (CSV, XLSX or DOCX) into rows keyed by canonical column.
 
-This module and ``workbook`` (XLSX) are the only ones that know about file
+This module, ``workbook`` (XLSX) and ``document`` (DOCX) are the only ones that know about file
 formats, encodings, delimiters and the many ways plans spell their headers. Every problem a user can fix is
 collected as an ``IngestError`` and raised together as ``IngestFailed``; row
 numbers are the ones a person sees in Excel (one row per record).
@@ -99,6 +99,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+DOCX_SUFFIXES = (".docx",)
 _HEADER_SEARCH_ROWS = 10
 _ERRORS_PER_CODE = 20  # a broken 100,000-row file should not print 100,000 lines
 _DELIMITERS = ";,\t"
@@ -183,6 +184,8 @@ class Table:
     # (row, header as written, cell text after cleaning, what was done, problem code or None):
     # non-fatal readings, such as control characters removed, for the plan's ledger.
     notes: list[tuple[int, str, str, str, str | None]] = field(default_factory=list)
+    # row -> where a person finds it when the row number alone does not say (a Word document: "table 2, row 5")
+    places: dict[int, str] = field(default_factory=dict)
 
 
 def _header_key(header: str) -> str:
@@ -202,7 +205,7 @@ def canonical_column(header: str) -> str | None:
 
 
 def read_table(path: str | os.PathLike, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Table:
-    """Read a .csv/.txt/.tsv or .xlsx/.xlsm plan; raise IngestFailed on any problem.
+    """Read a .csv/.txt/.tsv, .xlsx/.xlsm or .docx plan; raise IngestFailed on any problem.
 
     ``limits`` bounds what is read (file size, rows, columns, cell length,
     unpacked workbook size); a file beyond one is an error naming the flag.
@@ -213,10 +216,24 @@ def read_table(path: str | os.PathLike, sheet: str | None = None, limits: Limits
         _fail(shown, "file-not-found", "no such file. Check the path and the file name.")
     if os.path.isdir(shown):
         _fail(shown, "file-not-found", "this is a folder, not a file. Give the path of a .csv or .xlsx file.")
-    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
+    if suffix == ".doc":
+        from .document import legacy_doc
+
+        legacy_doc(shown)
+    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES:
         kind = f"'{suffix}' files" if suffix else "files without an extension"
-        _fail(shown, "unsupported-file-type", f"cannot read {kind}: expected .csv or .xlsx. {_SAVE_AS}")
+        _fail(shown, "unsupported-file-type", f"cannot read {kind}: expected .csv, .xlsx or .docx. {_SAVE_AS}")
     _check_file_size(shown, limits)
+    if suffix in DOCX_SUFFIXES:
+        if sheet is not None:
+            _fail(
+                shown,
+                "sheet-not-found",
+                f"a Word document has no sheets, so sheet {_quote(sheet)} cannot be read. Leave out the sheet.",
+            )
+        from .document import read_document  # imports python-docx: only needed for Word documents
+
+        return read_document(shown, limits)
     if suffix in XLSX_SUFFIXES:
         from .workbook import read_sheet  # imports openpyxl: slow, and only needed for workbooks
 

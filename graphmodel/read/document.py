@@ -1,0 +1,377 @@
+"""Read the plan tables of a Word document (.docx) into numbered rows of text, as ``workbook`` reads a sheet.
+
+The cells are read from the table XML, not from python-docx's ``row.cells``, which repeats a merged
+cell once per grid column: a cell merged across columns (``w:gridSpan``) is read once, at its first
+column; a cell merged down (``w:vMerge``) counts on each row it covers, as a merged XLSX cell does.
+
+A table is a plan table when one of its first rows names the measure column (``canonical_column``).
+All plan tables of the document form one table, in order:
+
+- rows are numbered through all plan tables, header rows included (the first plan table's first row is
+  row 1), and each row's place is kept as "table 2, row 5" (tables counted through the whole document,
+  rows within the table) for ``Source.reference``; the document's title is row 0, above the table;
+- the heading above a table (a Heading style paragraph, or a short paragraph in bold) is the area of its
+  rows, and a level heading ("Universell prevention", "Selektiv nivå" …) their level; a row inside a
+  table with one cell across all columns is an area heading too;
+- the header row of each later table, and a header row repeated on each page (``w:tblHeader``, or a row
+  equal to the header), are not measures: they are noted in the ledger.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field, replace
+from typing import NoReturn
+
+from graphmodel.errors import IngestError, IngestFailed
+
+from .tables import (
+    _HEADER_SEARCH_ROWS,
+    Limits,
+    Table,
+    _build,
+    _fail,
+    _header_key,
+    _LimitChecker,
+    _quote,
+    _unreadable,
+    canonical_column,
+)
+
+_SAVE_AS_DOCX = "Open it in Word and save it as 'Word Document (.docx)'."
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the legacy .doc (and .xls) container
+_SHORT_HEADING = 80  # characters: a bold paragraph longer than this is text, not a heading
+AREA_HEADER = "(heading above the table)"
+LEVEL_HEADER = "(level heading above the table)"
+
+
+@dataclass
+class _Grid:
+    """One table of the document as rows of cell texts by grid column, with what is known of each row."""
+
+    number: int  # 1-based, counted through all tables of the document
+    rows: list[list[str]] = field(default_factory=list)
+    repeated_header: list[bool] = field(default_factory=list)  # w:tblHeader
+    full_width: list[bool] = field(default_factory=list)  # one cell across all columns
+
+
+def legacy_doc(path: str) -> NoReturn:
+    _fail(
+        path,
+        "legacy-doc",
+        "this is a Word 97-2003 document (.doc), which cannot be read. "
+        "Open it in Word and save it as 'Word Document (.docx)' (File > Save As), then give the .docx file.",
+    )
+
+
+def read_document(path: str, limits: Limits) -> Table:
+    """The plan tables of a .docx file as one Table; raises IngestFailed for anything a user can fix."""
+    document = _open(path, limits)
+    body = document.element.body
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    grids: list[_Grid] = []
+    headings: list[list[tuple[str, str]]] = []  # per table: the headings since the previous table
+    pending: list[tuple[str, str]] = []
+    try:
+        title = _title(document)
+        for child in _blocks(body, qn):
+            if child.tag == qn("w:p"):
+                paragraph = Paragraph(child, document)
+                text = " ".join(paragraph.text.split())
+                if text and text != title and _is_heading(paragraph, text):
+                    pending.append(_heading_kind(text))
+            else:
+                grids.append(_grid(child, len(grids) + 1, qn))
+                headings.append(pending)
+                pending = []
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):  # python-docx on invalid values
+        _not_a_docx(path)
+    return _plan_table(path, title, grids, headings, limits)
+
+
+def _blocks(body, qn):
+    """The body's paragraphs and tables in order, including those inside content controls (``w:sdt``)."""
+    for child in body.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content, qn)
+
+
+def _open(path: str, limits: Limits):
+    """The python-docx Document, after the checks a zip from anywhere needs."""
+    from docx import Document
+
+    try:
+        with open(path, "rb") as raw:
+            start = raw.read(8)
+    except OSError as e:
+        _fail(path, "unreadable-file", _unreadable(e))
+    if start == _OLE_MAGIC:
+        legacy_doc(path)
+    if not zipfile.is_zipfile(path):
+        _not_a_docx(path)
+    from .workbook import _check_unpacked_size
+
+    _check_unpacked_size(path, limits)
+    try:
+        return Document(path)
+    except OSError as e:
+        _fail(path, "unreadable-file", _unreadable(e))
+    except Exception:  # python-docx and lxml fail in many ways on a broken or foreign package
+        _not_a_docx(path)
+
+
+def _not_a_docx(path: str) -> NoReturn:
+    _fail(
+        path,
+        "not-a-docx",
+        f"this is not a readable Word document (.docx): the file is damaged or of another kind. {_SAVE_AS_DOCX}",
+    )
+
+
+def _title(document) -> str:
+    """The document's title: a Title style paragraph, else the title in its properties, else its first heading."""
+    first_heading = ""
+    for paragraph in document.paragraphs:
+        text = " ".join(paragraph.text.split())
+        if not text:
+            continue
+        style = _style_name(paragraph)
+        if style in ("title", "rubrik"):
+            return text
+        if not first_heading and _is_heading(paragraph, text):
+            first_heading = text
+    try:
+        stated = " ".join((document.core_properties.title or "").split())
+    except Exception:  # a broken core.xml costs the title only
+        stated = ""
+    return stated or first_heading
+
+
+def _style_name(paragraph) -> str:
+    try:
+        return (paragraph.style.name or "").casefold() if paragraph.style is not None else ""
+    except Exception:
+        return ""
+
+
+def _is_heading(paragraph, text: str) -> bool:
+    """A Heading style paragraph, or a short one all in bold."""
+    style = _style_name(paragraph)
+    if style.startswith(("heading", "rubrik ")):
+        return True
+    if len(text) > _SHORT_HEADING:
+        return False
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
+
+
+def _heading_kind(text: str) -> tuple[str, str]:
+    """("level", its name) for a level heading ("Selektiv prevention"), else ("area", the text)."""
+    from .plans import _LEVEL_NAMES, _LEVEL_TAILS
+
+    folded = " ".join(text.casefold().rstrip(":").split())
+    first, _, tail = folded.partition(" ")
+    if first in _LEVEL_NAMES and tail in _LEVEL_TAILS:
+        return "level", text
+    return "area", text
+
+
+def _cell_text(tc, qn) -> str:
+    """A cell's paragraphs joined with line breaks (a line break inside a paragraph is one too)."""
+    from docx.text.paragraph import Paragraph
+
+    texts = [Paragraph(p, None).text for p in tc.iter(qn("w:p"))]
+    return "\n".join(texts).strip()
+
+
+def _grid(tbl, number: int, qn) -> _Grid:
+    """The table's rows by grid column: a cell merged across columns once, one merged down on each row."""
+    grid = _Grid(number)
+    columns = len(tbl.tblGrid.gridCol_lst) if tbl.tblGrid is not None else 0
+    above: dict[int, str] = {}  # grid column -> the text of the cell a vertical merge continues
+    for tr in tbl.tr_lst:
+        row: list[str] = []
+        column = _grid_before(tr, qn)
+        cells = 0
+        for tc in tr.tc_lst:
+            span = max(tc.grid_span, 1)
+            merge = tc.vMerge
+            text = above.get(column, "") if merge == "continue" else _cell_text(tc, qn)
+            if merge != "continue":
+                above[column] = text if merge == "restart" else ""
+            if len(row) < column:
+                row.extend([""] * (column - len(row)))
+            row.append(text)
+            row.extend([""] * (span - 1))
+            column += span
+            cells += 1
+        width = max(columns, column)
+        trPr = tr.trPr
+        grid.rows.append(row)
+        grid.repeated_header.append(trPr is not None and trPr.find(qn("w:tblHeader")) is not None)
+        grid.full_width.append(cells == 1 and width > 1 and column - _grid_before(tr, qn) >= width)
+    return grid
+
+
+def _grid_before(tr, qn) -> int:
+    """The grid columns left empty before a row's first cell (``w:gridBefore``; read here, as python-docx 1.1
+    has no property for it)."""
+    found = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
+    try:
+        return max(int(found.get(qn("w:val"))), 0) if found is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _header_index(grid: _Grid) -> int | None:
+    """The row naming the measure column, among the table's first rows."""
+    for i, row in enumerate(grid.rows[:_HEADER_SEARCH_ROWS]):
+        if "measure" in map(canonical_column, row):
+            return i
+    return None
+
+
+def _plan_table(
+    path: str, title: str, grids: list[_Grid], headings: list[list[tuple[str, str]]], limits: Limits
+) -> Table:
+    plan_grids = [(g, h, _header_index(g)) for g, h in zip(grids, headings)]
+    found = [(g, h, i) for g, h, i in plan_grids if i is not None]
+    if not found:
+        _no_plan_table(path, grids)
+    # The columns: the first plan table's header, then any header a later table adds.
+    first_grid, _, first_index = found[0]
+    assert first_index is not None
+    header = list(first_grid.rows[first_index])
+    keys = {_column_key(h): i for i, h in enumerate(header) if h.strip()}
+    first_keys = set(keys)
+    uses_headings = any(h for _, h, _ in found) or any(g.full_width[i] for g, _, _ in found for i in range(len(g.rows)))
+    area_column = keys.get(("area",)) if uses_headings else None
+    if uses_headings and area_column is None:
+        header.append("Område")
+        area_column = keys[("area",)] = len(header) - 1
+    level_column = keys.get(("level",))
+    if level_column is None and any(kind == "level" for _, h, _ in found for kind, _ in h):
+        header.append("Nivå")
+        level_column = keys[("level",)] = len(header) - 1
+
+    records: list[tuple[int, list[str]]] = []
+    places: dict[int, str] = {}
+    skipped: list[tuple[int, str, str, str, str | None]] = []  # notes for rows not read as measures
+    if title:
+        records.append((0, [title]))
+    checker = _LimitChecker(path, limits, lambda: sum(len(g.rows) for g, _, _ in found))
+    number = 0
+    area = level = ""
+    new_area = False  # the area is written on the next row only: a level in a column carries down under it
+    header_emitted = False
+    mappings = []  # per plan table: its column -> the plan's column (a later table may add columns)
+    for grid, _, index in found:
+        mapping = {}
+        for i, written in enumerate(grid.rows[index]):  # type: ignore[index]
+            if not written.strip():
+                continue
+            key = _column_key(written)
+            if key not in keys:
+                header.append(written)
+                keys[key] = len(header) - 1
+            mapping[i] = keys[key]
+        mappings.append(mapping)
+    for (grid, above, index), mapping in zip(found, mappings):
+        assert index is not None
+        for kind, text in above:
+            if kind == "level":
+                level = text
+            else:
+                area, new_area = text, True
+        own = grid.rows[index]
+        own_texts = [" ".join(c.split()) for c in own]
+        for i, cells in enumerate(grid.rows):
+            number += 1
+            place = f"table {grid.number}, row {i + 1}"
+            places[number] = place
+            texts = checker.check(number, cells)
+            if not any(c.strip() for c in texts):
+                continue
+            if i == index and not header_emitted:
+                records.append((number, list(header)))
+                header_emitted = True
+                continue
+            if i < index and grid.full_width[i]:  # a title row across the table: its area
+                area, new_area = next(c for c in texts if c.strip()), True
+                skipped.append((number, f"({place})", area, f"area heading: {area}", None))
+                continue
+            if i <= index:
+                what = "header row" if i == index else "above the table's header: not read as a measure"
+                skipped.extend((number, f"({place})", c, what, None) for c in texts if c.strip())
+                continue
+            if i > index and (
+                grid.repeated_header[i] or [" ".join(c.split()) for c in cells][: len(own_texts)] == own_texts
+            ):
+                skipped.extend(
+                    (number, f"({place})", c, "header row repeated: not a measure", None) for c in texts if c.strip()
+                )
+                continue
+            row = [""] * len(header)
+            if grid.full_width[i]:  # one cell across the table: the area of the rows below
+                area, new_area = next(c for c in texts if c.strip()), False
+                row[area_column] = area  # type: ignore[index]
+                records.append((number, row))
+                continue
+            orphans = []
+            for j, text in enumerate(texts):
+                if text.strip():
+                    if j in mapping:
+                        row[mapping[j]] = text
+                    else:  # no header above it in this table: the table reader reports it, so it is not lost
+                        orphans.append(text)
+            row.extend(orphans)
+            if new_area and area_column is not None and not row[area_column]:
+                row[area_column] = area
+            new_area = False
+            if level_column is not None and not row[level_column] and level:
+                row[level_column] = level
+            records.append((number, row))
+    checker.done()
+    table = _build(path, None, records)
+    headers = dict(table.headers)
+    for column, shown in (("area", AREA_HEADER), ("level", LEVEL_HEADER)):
+        if column in headers and header[keys[(column,)]] in ("Område", "Nivå") and (column,) not in first_keys:
+            headers[column] = shown
+    return replace(table, headers=headers, notes=sorted(table.notes + skipped), places=places)
+
+
+def _column_key(written: str) -> tuple[str, ...]:
+    column = canonical_column(written)
+    return (column,) if column is not None else ("", _header_key(written))
+
+
+def _no_plan_table(path: str, grids: list[_Grid]) -> NoReturn:
+    if not grids:
+        _fail(
+            path,
+            "no-plan-table",
+            "the document has no table. Write the plan as a table with a header row "
+            "(such as 'Åtgärd', 'Ansvarig') and one row per measure.",
+        )
+    shown = []
+    for grid in grids[:5]:
+        first = next((r for r in grid.rows if any(c.strip() for c in r)), [])
+        cells = ", ".join(_quote(c, 30) for c in first if c.strip()) or "empty"
+        shown.append(f"table {grid.number}: {cells}")
+    more = f"; and {len(grids) - 5:,} more" if len(grids) > 5 else ""
+    raise IngestFailed(
+        [
+            IngestError(
+                path,
+                "no-plan-table",
+                f"no table has a header row naming the measure column. Tables found (first row): "
+                f"{'; '.join(shown)}{more}. Name the column of measures 'Åtgärd' (or Aktivitet, Insats).",
+            )
+        ]
+    )
