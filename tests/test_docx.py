@@ -129,6 +129,16 @@ def test_repeated_header_rows_and_rows_not_measures_are_in_the_ledger(tmp_path, 
     assert any(i.text == "Avhopp" and i.became == "area: Avhopp" for i in plan.ledger)
 
 
+def test_a_row_continuing_the_measure_above_says_where_it_is(tmp_path, registry):
+    document = docx.Document()
+    _table(document, [HEADER, ["Åtgärd ett", "Polisen", "Skolan", ""], ["", "", "Fritidsgården", "Pågående"]])
+    document.save(tmp_path / "p.docx")
+    plan = read_plan(tmp_path / "p.docx", registry)
+    joined = [i for i in plan.ledger if i.problem == "continuation-row"]
+    assert {str(i.source) for i in joined} == {f"{tmp_path / 'p.docx'}, row 3 (table 1, row 3)"}
+    assert [a.text for a in plan.measures[0].partners] == ["Skolan", "Fritidsgården"]
+
+
 def test_every_cell_of_the_plan_tables_is_in_the_plan_or_its_ledger(tmp_path, registry):
     path = _plan_document(tmp_path / "norrtorp.docx")
     plan = read_plan(path, registry)
@@ -181,6 +191,25 @@ def test_a_bold_short_paragraph_is_the_heading_and_tables_may_differ_in_columns(
         ("Sommarlov", "Fritid", ["Fritidsgården"]),
     ]
     assert plan.info.title == "Lokal handlingsplan 2020"
+
+
+def test_a_section_heading_with_text_under_it_is_not_the_area_and_a_heading_row_first_in_a_table_is(tmp_path, registry):
+    document = docx.Document()
+    document.add_paragraph("Bakgrund", style="Heading 1")
+    document.add_paragraph("Kommunen har sedan 2015 arbetat mot våldsbejakande extremism.")
+    document.add_paragraph("Planen gäller alla förvaltningar och bolag.")
+    _table(document, [HEADER, ["Läxhjälp", "Skolan", "", ""]])
+    document.add_paragraph("Fritid", style="Heading 2")
+    _table(document, [HEADER, ["1. Förebyggande arbete", "", "", ""], ["Sommarlov", "Fritidsgården", "", ""]])
+    document.add_paragraph("Skola", style="Heading 2")
+    _table(document, [HEADER, ["Selektiv prevention", "", "", ""], ["Mentorer", "Skolan", "", ""]])
+    document.save(tmp_path / "p.docx")
+    plan = read_plan(tmp_path / "p.docx", registry)
+    assert [(m.text, m.area, m.level) for m in plan.measures] == [
+        ("Läxhjälp", None, None),
+        ("Sommarlov", "Förebyggande arbete", None),
+        ("Mentorer", "Skola", "Selektivt"),
+    ]
 
 
 def test_a_folder_stands_for_its_word_documents_too(tmp_path):
@@ -279,7 +308,11 @@ def test_a_document_without_a_plan_table_lists_the_tables_found(tmp_path):
 
 # Round trip: the bundled plans written as Word tables read to the same measures, cell by cell.
 
-ROUND_TRIP = [PLANS / "skarholmen-2017.csv", *sorted((PLANS / "examples").glob("*.csv"))]
+ROUND_TRIP = [
+    PLANS / "skarholmen-2017.csv",
+    *sorted((PLANS / "examples").glob("*.csv")),
+    *sorted((PLANS / "examples").glob("*.xlsx")),
+]
 
 
 def _as_docx(csv_path: Path, path: Path) -> Path:
@@ -301,7 +334,8 @@ def _as_docx(csv_path: Path, path: Path) -> Path:
     for text in (t for _, t in table.preamble):
         document.add_paragraph(text, style="Title")
     document.add_paragraph("Bakgrund", style="Heading 1")
-    document.add_paragraph("Kommunen har tagit fram en handlingsplan.")
+    document.add_paragraph("Kommunen har tagit fram en handlingsplan mot våldsbejakande extremism.")
+    document.add_paragraph("Den bygger på en lägesbild och beskriver vem som gör vad, med vem.")
     for area, rows in groups:
         if area is not None:
             document.add_paragraph(area, style="Heading 2")

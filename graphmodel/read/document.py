@@ -11,8 +11,9 @@ All plan tables of the document form one table, in order:
   row 1), and each row's place is kept as "table 2, row 5" (tables counted through the whole document,
   rows within the table) for ``Source.reference``; the document's title is row 0, above the table;
 - the heading above a table (a Heading style paragraph, or a short paragraph in bold) is the area of its
-  rows, and a level heading ("Universell prevention", "Selektiv nivå" …) their level; a row inside a
-  table with one cell across all columns is an area heading too;
+  rows, unless text stands between them (more than one paragraph, or one over 200 characters: a section
+  such as "Bakgrund"); a level heading ("Universell prevention", "Selektiv nivå" …) is their level; a row
+  inside a table with one cell across all columns is an area heading too;
 - the header row of each later table, and a header row repeated on each page (``w:tblHeader``, or a row
   equal to the header), are not measures: they are noted in the ledger.
 """
@@ -41,6 +42,7 @@ from .tables import (
 _SAVE_AS_DOCX = "Open it in Word and save it as 'Word Document (.docx)'."
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the legacy .doc (and .xls) container
 _SHORT_HEADING = 80  # characters: a bold paragraph longer than this is text, not a heading
+_SHORT_TEXT = 200  # characters: one paragraph this short between a heading and its table (a note) is allowed
 AREA_HEADER = "(heading above the table)"
 LEVEL_HEADER = "(level heading above the table)"
 
@@ -73,7 +75,7 @@ def read_document(path: str, limits: Limits) -> Table:
 
     grids: list[_Grid] = []
     headings: list[list[tuple[str, str]]] = []  # per table: the headings since the previous table
-    pending: list[tuple[str, str]] = []
+    pending: list[list] = []  # [kind, heading, paragraphs of text after it, the longest's length]
     try:
         title = _title(document)
         for child in _blocks(body, qn):
@@ -81,10 +83,19 @@ def read_document(path: str, limits: Limits) -> Table:
                 paragraph = Paragraph(child, document)
                 text = " ".join(paragraph.text.split())
                 if text and text != title and _is_heading(paragraph, text):
-                    pending.append(_heading_kind(text))
+                    pending.append([*_heading_kind(text), 0, 0])
+                elif text:  # text under a heading: a section of its own ("Bakgrund"), unless one short line
+                    for entry in pending:
+                        entry[2], entry[3] = entry[2] + 1, max(entry[3], len(text))
             else:
                 grids.append(_grid(child, len(grids) + 1, qn))
-                headings.append(pending)
+                headings.append(
+                    [
+                        (kind, text)
+                        for kind, text, paragraphs, longest in pending
+                        if kind == "level" or (paragraphs <= 1 and longest <= _SHORT_TEXT)
+                    ]
+                )
                 pending = []
     except (ValueError, TypeError, KeyError, AttributeError, IndexError):  # python-docx on invalid values
         _not_a_docx(path)
@@ -263,6 +274,7 @@ def _plan_table(
     records: list[tuple[int, list[str]]] = []
     places: dict[int, str] = {}
     skipped: list[tuple[int, str, str, str, str | None]] = []  # notes for rows not read as measures
+    headed: set[int] = set()  # rows whose area is the heading above their table
     if title:
         records.append((0, [title]))
     checker = _LimitChecker(path, limits, lambda: sum(len(g.rows) for g, _, _ in found))
@@ -333,6 +345,7 @@ def _plan_table(
             row.extend(orphans)
             if new_area and area_column is not None and not row[area_column]:
                 row[area_column] = area
+                headed.add(number)
             new_area = False
             if level_column is not None and not row[level_column] and level:
                 row[level_column] = level
@@ -343,7 +356,7 @@ def _plan_table(
     for column, shown in (("area", AREA_HEADER), ("level", LEVEL_HEADER)):
         if column in headers and header[keys[(column,)]] in ("Område", "Nivå") and (column,) not in first_keys:
             headers[column] = shown
-    return replace(table, headers=headers, notes=sorted(table.notes + skipped), places=places)
+    return replace(table, headers=headers, notes=sorted(table.notes + skipped), places=places, headed=frozenset(headed))
 
 
 def _column_key(written: str) -> tuple[str, ...]:

@@ -151,7 +151,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         source = Source(path, number, sheet, "; ".join(filter(None, (place, reference))) or None)
         if above is not None and continues_above(cells):
             if continued is None:
-                continued = _Continued(plan, *above)
+                continued = _Continued(plan, *above, places=places)
             continued.add(row, extra_cells.get(number, ()), headers, read_cell)
             continue
         if continued is not None:
@@ -174,6 +174,13 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
             )
             continue
         heading = _heading(text, numbered) if alone else None
+        if heading is None and text and number in table.headed and _only_measure_text({**cells, "area": ""}, False):
+            heading = _heading(text, numbered)  # a heading row first in a Word table under a heading of its own
+            if heading is not None and number not in extra_cells:
+                area, level = cells["area"], None
+                ledger.append(Interpretation(source, headers["area"], area, f"area: {area}"))
+            else:
+                heading = None
         if heading is not None:  # "1. Förebyggande arbete" alone on its row: the area (or level) of what follows
             kind, name = heading
             if kind == "area":
@@ -285,8 +292,9 @@ class _Continued:
     keeps a file of 100,000 such rows linear.
     """
 
-    def __init__(self, plan: Plan, first_row: int, status_text: str):
+    def __init__(self, plan: Plan, first_row: int, status_text: str, places: dict[int, str] | None = None):
         measure = plan.measures[-1]
+        self.places = places or {}  # a Word document's "table 2, row 5" by row
         self.plan, self.first_row, self.measure = plan, first_row, measure
         self.joined = f"joined to the measure on row {first_row}"
         self.roles = {
@@ -300,7 +308,7 @@ class _Continued:
 
     def add(self, row, extra, headers: dict[str, str], read_cell) -> None:
         cells, number, ledger, joined = row.cells, row.number, self.plan.ledger, self.joined
-        source = Source(self.measure.source.file, number, self.measure.source.sheet)
+        source = Source(self.measure.source.file, number, self.measure.source.sheet, self.places.get(number))
         for column in ACTOR_COLUMNS:
             cell = cells.get(column, "")
             if not cell:

@@ -186,6 +186,8 @@ class Table:
     notes: list[tuple[int, str, str, str, str | None]] = field(default_factory=list)
     # row -> where a person finds it when the row number alone does not say (a Word document: "table 2, row 5")
     places: dict[int, str] = field(default_factory=dict)
+    # rows whose area cell is the heading above their table (a Word document), not a cell of the row
+    headed: frozenset[int] = frozenset()
 
 
 def _header_key(header: str) -> str:
