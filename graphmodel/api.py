@@ -146,6 +146,7 @@ def ledger(plans: Iterable[Plan]) -> list[dict]:
             "file": item.source.file,
             "row": item.source.row,
             "sheet": item.source.sheet,
+            "place": item.source.place,  # a Word document's "table 2, row 7", else None
             "column": item.column,
             "text": item.text,
             "part": item.part,

@@ -102,14 +102,16 @@ class Source:
     row: int  # 1-based row number in the file (header is row 1 in a CSV)
     sheet: str | None = None
     reference: str | None = None  # the plan's own reference, e.g. "s. 2, block 3"
+    place: str | None = None  # where a person finds the row when its number does not say: "table 2, row 7" (Word)
 
     def __str__(self) -> str:
         where = f"{self.file}"
         if self.sheet:
             where += f" [{self.sheet}]"
         where += f", row {self.row}"
-        if self.reference:
-            where += f" ({self.reference})"
+        said = "; ".join(filter(None, (self.place, self.reference)))
+        if said:
+            where += f" ({said})"
         return where
 
 

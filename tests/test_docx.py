@@ -100,20 +100,20 @@ def test_a_plan_written_in_word_reads_as_one_plan(tmp_path, registry):
     plan = read_plan(path, registry)
     measures = [(m.text[:40], m.area, m.level, m.status.text) for m in plan.measures]
     assert measures == [
-        ("Utbildning för lärare i källkritik", "Skola och fritid", "Universell prevention", "Pågående"),
-        ("Föräldramöten om nätet", "Skola och fritid", "Universell prevention", "Planerat 2020"),
-        ("Lång åtgärd med mycket text med mycket t", "Skola och fritid", "Universell prevention", "Klar"),
-        ("Samtal med unga i riskzon", "Socialtjänst", "Selektiv prevention", "Pågående"),
-        ("Orostelefon", "Socialtjänst", "Selektiv prevention", "Planerat"),
-        ("Stöd till anhöriga", "Socialtjänst", "Selektiv prevention", ""),
-        ("Avhopparverksamhet", "Avhopp", "Selektiv prevention", "Pågående"),
+        ("Utbildning för lärare i källkritik", "Skola och fritid", "Universellt", "Pågående"),
+        ("Föräldramöten om nätet", "Skola och fritid", "Universellt", "Planerat 2020"),
+        ("Lång åtgärd med mycket text med mycket t", "Skola och fritid", "Universellt", "Klar"),
+        ("Samtal med unga i riskzon", "Socialtjänst", "Selektivt", "Pågående"),
+        ("Orostelefon", "Socialtjänst", "Selektivt", "Planerat"),
+        ("Stöd till anhöriga", "Socialtjänst", "Selektivt", ""),
+        ("Avhopparverksamhet", "Avhopp", "Selektivt", "Pågående"),
     ]
     # The owner merged down counts on each of its measures; the merged cell is read once per row.
     assert [[a.text for a in m.responsible] for m in plan.measures[:3]] == [["Skolförvaltningen"]] * 3
     assert [a.text for a in plan.measures[1].partners] == ["Fritidsgården", "Socialtjänsten"]
     assert plan.info.title == "Handlingsplan mot våldsbejakande extremism 2019–2021, Norrtorps kommun"
     assert plan.info.year == 2019
-    # Rows are counted through all plan tables; the place in the document is the reference.
+    # Rows are counted through all plan tables; the place in the document is said beside the row.
     sources = [str(m.source) for m in plan.measures]
     assert sources[0] == "norrtorp.docx, row 2 (table 1, row 2; s. 3)".replace("norrtorp.docx", str(path))
     assert sources[3] == f"{path}, row 6 (table 2, row 2)"
@@ -202,7 +202,7 @@ def test_a_section_heading_with_text_under_it_is_not_the_area_and_a_heading_row_
     document.add_paragraph("Fritid", style="Heading 2")
     _table(document, [HEADER, ["1. Förebyggande arbete", "", "", ""], ["Sommarlov", "Fritidsgården", "", ""]])
     document.add_paragraph("Skola", style="Heading 2")
-    _table(document, [HEADER, ["Selektiv prevention", "", "", ""], ["Mentorer", "Skolan", "", ""]])
+    _table(document, [HEADER, ["Selektivt", "", "", ""], ["Mentorer", "Skolan", "", ""]])
     document.save(tmp_path / "p.docx")
     plan = read_plan(tmp_path / "p.docx", registry)
     assert [(m.text, m.area, m.level) for m in plan.measures] == [
@@ -217,6 +217,29 @@ def test_a_folder_stands_for_its_word_documents_too(tmp_path):
 
     _plan_document(tmp_path / "a.docx")
     assert plan_files([tmp_path]) == [str(tmp_path / "a.docx")]
+
+
+def test_check_says_the_table_and_its_row_and_report_writes_its_files(tmp_path):
+    from click.testing import CliRunner
+
+    from graphmodel.cli import main
+
+    document = docx.Document()
+    document.add_paragraph("Skola", style="Heading 2")
+    _table(document, [HEADER, ["Läxhjälp", "Skolan", "", "Pågående"]])
+    document.add_paragraph("Fritid", style="Heading 2")
+    _table(document, [HEADER, ["Sommarlov", "Fritidsgården", "", "Pågående"], ["Mentorer", "Skolan", "", "kanske"]])
+    document.save(tmp_path / "p.docx")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "p.docx"), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["check", str(tmp_path / "p.docx")], catch_exceptions=False)
+    assert "5 (table 2, row 3)" in result.output and "status-not-understood" in result.output
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "p.docx"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "report.html").exists()
+    (tmp_path / "plan.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    result = CliRunner().invoke(main, ["measures", str(tmp_path / "plan.doc")])
+    assert result.exit_code == 2 and "[legacy-doc]" in result.output + result.stderr
 
 
 # Bad documents: a clear error naming the file.

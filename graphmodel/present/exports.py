@@ -46,9 +46,15 @@ LEDGER_COLUMNS: Sequence[Column] = (
 # The sheet for people and ``check --all``: the rule says it, the true/false column is for programs.
 LEDGER_SHEET: Sequence[Column] = LEDGER_COLUMNS[:-1]
 
+
+def _row_and_place(r: dict) -> object:
+    """The row as ``check`` shows it: "11 (table 2, row 7)" in a Word document."""
+    return f"{r['row']} ({r['place']})" if r.get("place") else r["row"]
+
+
 PROBLEM_TABLE: Sequence[Column] = (
     Column("file", lambda r: Path(r["file"]).name),
-    Column("row", lambda r: r["row"]),
+    Column("row", _row_and_place),
     Column("column", lambda r: r["column"]),
     Column("cell", lambda r: r["text"]),
     Column("reading", lambda r: r["became"]),
@@ -59,7 +65,7 @@ PROBLEM_TABLE: Sequence[Column] = (
 
 INTERPRETATION_TABLE: Sequence[Column] = (
     Column("file", lambda r: Path(r["file"]).name),
-    Column("row", lambda r: r["row"]),
+    Column("row", _row_and_place),
     Column("column", lambda r: r["column"]),
     Column("cell", lambda r: r["text"]),
     Column("part", lambda r: r.get("part") or ""),

@@ -141,17 +141,15 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
     read_cell, measures, plan_id = binder.read_cell, plan.measures, plan.info.id
     most_actors, errors = limits.actors_per_cell, []
     numbered = _measures_numbered(table)
-    places = table.places
     above: tuple[int, str] | None = None  # the measure a next row may continue: (its row, its status text)
     continued: _Continued | None = None  # the rows continuing it, so far
     for row in table.rows:
         cells, number = row.cells, row.number
         reference = cells.get("source")
-        place = places.get(number)  # a Word document's "table 2, row 5"
-        source = Source(path, number, sheet, "; ".join(filter(None, (place, reference))) or None)
+        source = Source(path, number, sheet, reference or None)
         if above is not None and continues_above(cells):
             if continued is None:
-                continued = _Continued(plan, *above, places=places)
+                continued = _Continued(plan, *above)
             continued.add(row, extra_cells.get(number, ()), headers, read_cell)
             continue
         if continued is not None:
@@ -280,7 +278,22 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         continued.finish(headers, limits, errors)
     if errors:
         raise IngestFailed(errors)
+    if table.places:
+        _place(plan, table.places)
     return plan
+
+
+def _place(plan: Plan, places: dict[int, str]) -> None:
+    """Say where each row is when its number alone does not: a Word document's "table 2, row 7"."""
+    placed: dict[Source, Source] = {}
+
+    def at(source: Source) -> Source:
+        if source not in placed:
+            placed[source] = dataclasses.replace(source, place=places.get(source.row))
+        return placed[source]
+
+    plan.measures[:] = [dataclasses.replace(m, source=at(m.source)) for m in plan.measures]
+    plan.ledger[:] = [dataclasses.replace(i, source=at(i.source)) for i in plan.ledger]
 
 
 class _Continued:
@@ -292,9 +305,8 @@ class _Continued:
     keeps a file of 100,000 such rows linear.
     """
 
-    def __init__(self, plan: Plan, first_row: int, status_text: str, places: dict[int, str] | None = None):
+    def __init__(self, plan: Plan, first_row: int, status_text: str):
         measure = plan.measures[-1]
-        self.places = places or {}  # a Word document's "table 2, row 5" by row
         self.plan, self.first_row, self.measure = plan, first_row, measure
         self.joined = f"joined to the measure on row {first_row}"
         self.roles = {
@@ -308,7 +320,7 @@ class _Continued:
 
     def add(self, row, extra, headers: dict[str, str], read_cell) -> None:
         cells, number, ledger, joined = row.cells, row.number, self.plan.ledger, self.joined
-        source = Source(self.measure.source.file, number, self.measure.source.sheet, self.places.get(number))
+        source = Source(self.measure.source.file, number, self.measure.source.sheet)
         for column in ACTOR_COLUMNS:
             cell = cells.get(column, "")
             if not cell:
