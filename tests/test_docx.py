@@ -282,6 +282,18 @@ def test_a_row_starting_after_empty_grid_columns_and_a_table_in_a_content_contro
     ]
 
 
+def test_a_span_of_a_hundred_million_columns_is_the_column_limit_not_a_hundred_million_cells(tmp_path):
+    document = docx.Document()
+    table = _table(document, [HEADER, ["Åtgärd ett", "Polisen", "", ""]])
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "100000000")
+    table.rows[1]._tr.tc_lst[0].get_or_add_tcPr().append(span)
+    document.save(tmp_path / "p.docx")
+    with pytest.raises(IngestFailed) as excinfo:
+        read_table(tmp_path / "p.docx")
+    assert [(e.code, e.row) for e in excinfo.value.errors] == [("too-many-columns", 2)]
+
+
 @pytest.mark.parametrize("kind", ["text", "zip", "workbook", "truncated"])
 def test_a_corrupt_or_foreign_file_named_docx(tmp_path, kind):
     path = tmp_path / "plan.docx"

@@ -88,7 +88,7 @@ def read_document(path: str, limits: Limits) -> Table:
                     for entry in pending:
                         entry[2], entry[3] = entry[2] + 1, max(entry[3], len(text))
             else:
-                grids.append(_grid(child, len(grids) + 1, qn))
+                grids.append(_grid(child, len(grids) + 1, qn, limits.columns))
                 headings.append(
                     [
                         (kind, text)
@@ -202,14 +202,18 @@ def _cell_text(tc, qn) -> str:
     return "\n".join(texts).strip()
 
 
-def _grid(tbl, number: int, qn) -> _Grid:
-    """The table's rows by grid column: a cell merged across columns once, one merged down on each row."""
+def _grid(tbl, number: int, qn, most: int) -> _Grid:
+    """The table's rows by grid column: a cell merged across columns once, one merged down on each row.
+
+    Text past ``most`` columns is kept once, in the column after it, for the column limit to report: a
+    stated span of a hundred million columns costs nothing.
+    """
     grid = _Grid(number)
     columns = len(tbl.tblGrid.gridCol_lst) if tbl.tblGrid is not None else 0
     above: dict[int, str] = {}  # grid column -> the text of the cell a vertical merge continues
     for tr in tbl.tr_lst:
-        row: list[str] = []
-        column = _grid_before(tr, qn)
+        texts: dict[int, str] = {}
+        start = column = _grid_before(tr, qn)
         cells = 0
         for tc in tr.tc_lst:
             span = max(tc.grid_span, 1)
@@ -217,17 +221,18 @@ def _grid(tbl, number: int, qn) -> _Grid:
             text = above.get(column, "") if merge == "continue" else _cell_text(tc, qn)
             if merge != "continue":
                 above[column] = text if merge == "restart" else ""
-            if len(row) < column:
-                row.extend([""] * (column - len(row)))
-            row.append(text)
-            row.extend([""] * (span - 1))
+            if text:
+                texts.setdefault(min(column, most + 1), text)
             column += span
             cells += 1
+        row = [""] * (max(texts) + 1 if texts else 0)
+        for i, text in texts.items():
+            row[i] = text
         width = max(columns, column)
         trPr = tr.trPr
         grid.rows.append(row)
         grid.repeated_header.append(trPr is not None and trPr.find(qn("w:tblHeader")) is not None)
-        grid.full_width.append(cells == 1 and width > 1 and column - _grid_before(tr, qn) >= width)
+        grid.full_width.append(cells == 1 and width > 1 and column - start >= width)
     return grid
 
 
@@ -303,7 +308,7 @@ def _plan_table(
             else:
                 area, new_area = text, True
         own = grid.rows[index]
-        own_texts = [" ".join(c.split()) for c in own]
+        own_texts = _trimmed(own)
         for i, cells in enumerate(grid.rows):
             number += 1
             place = f"table {grid.number}, row {i + 1}"
@@ -323,9 +328,7 @@ def _plan_table(
                 what = "header row" if i == index else "above the table's header: not read as a measure"
                 skipped.extend((number, f"({place})", c, what, None) for c in texts if c.strip())
                 continue
-            if i > index and (
-                grid.repeated_header[i] or [" ".join(c.split()) for c in cells][: len(own_texts)] == own_texts
-            ):
+            if i > index and (grid.repeated_header[i] or _trimmed(cells) == own_texts):
                 skipped.extend(
                     (number, f"({place})", c, "header row repeated: not a measure", None) for c in texts if c.strip()
                 )
@@ -358,6 +361,14 @@ def _plan_table(
         if column in headers and header[keys[(column,)]] in ("Område", "Nivå") and (column,) not in first_keys:
             headers[column] = shown
     return replace(table, headers=headers, notes=sorted(table.notes + skipped), places=places, headed=frozenset(headed))
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    """A row's texts with spacing folded and the empty cells at its end left out: to compare rows."""
+    texts = [" ".join(c.split()) for c in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return texts
 
 
 def _column_key(written: str) -> tuple[str, ...]:
