@@ -185,13 +185,10 @@ def _is_heading(paragraph, text: str) -> bool:
 def _heading_kind(text: str) -> tuple[str, str]:
     """("level", its name) for a level heading ("Selektiv prevention" is "Selektivt", as a heading row in a
     table is read), else ("area", the text)."""
-    from .plans import _LEVEL_NAMES, _LEVEL_TAILS
+    from .plans import level_heading
 
-    folded = " ".join(text.casefold().rstrip(":").split())
-    first, _, tail = folded.partition(" ")
-    if first in _LEVEL_NAMES and tail in _LEVEL_TAILS:
-        return "level", _LEVEL_NAMES[first]
-    return "area", text
+    level = level_heading(text.casefold().rstrip(":"))
+    return ("level", level) if level is not None else ("area", text)
 
 
 def _cell_text(tc, qn) -> str:

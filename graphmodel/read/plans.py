@@ -433,6 +433,16 @@ _LEVEL_NAMES = {
 _LEVEL_TAILS = frozenset(("", "nivå", "nivån", "prevention", "förebyggande", "förebyggande arbete", "insatser"))
 
 
+def level_heading(title: str) -> str | None:
+    """The prevention level a heading names ("Selektiv prevention" is "Selektivt"), or None.
+
+    >>> level_heading("Universell nivå"), level_heading("Förebyggande arbete")
+    ('Universellt', None)
+    """
+    first, _, tail = " ".join(title.casefold().split()).partition(" ")
+    return _LEVEL_NAMES[first] if first in _LEVEL_NAMES and tail in _LEVEL_TAILS else None
+
+
 def _numbering(match: re.Match[str]) -> str:
     return next(style for style in ("digits", "roman", "letter") if match.group(style))
 
@@ -461,9 +471,10 @@ def _heading(text: str, numbered: frozenset[str]) -> tuple[str, str] | None:
     title = match.group("title") if match else text
     if len(title.split()) > _MAX_HEADING_WORDS:
         return None
+    level = level_heading(title)
+    if level is not None:
+        return "level", level
     first, _, tail = title.casefold().partition(" ")
-    if first in _LEVEL_NAMES and tail in _LEVEL_TAILS:
-        return "level", _LEVEL_NAMES[first]
     if first in _AREA_NAMES and tail in _AREA_TAILS:
         return "area", title
     if match and _numbering(match) not in numbered:
@@ -596,7 +607,8 @@ def _measure_id(plan_id: str, explicit: str | None, area, level, text: str, seen
 
 
 _MAX_BODY_AND_PART_WORDS = 6
-# National actors that act in many places: "Polisen i Lycksele" is Polisen, the place a remark.
+# National actors that act in many places: "Arbetsförmedlingen i Malmö" is Arbetsförmedlingen, the place a
+# remark ("Polisen i Lycksele": its local branch, ``_Binder._local_branch``).
 _AUTHORITIES = frozenset(("police", "national-agency", "region"))
 # A genitive of a board class names no board by itself ("nämndens ordförande"): its row may.
 _BOARD_CLASSES = {"nämndens": "nämnd", "styrelsens": "styrelse"}
