@@ -103,6 +103,7 @@ class Source:
     sheet: str | None = None
     reference: str | None = None  # the plan's own reference, e.g. "s. 2, block 3"
     place: str | None = None  # where a person finds the row when its number does not say: "table 2, row 7" (Word)
+    page: int | None = None  # the page of a PDF the row is on (its first page, when it runs over a page break)
 
     def __str__(self) -> str:
         where = f"{self.file}"

@@ -279,17 +279,17 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
     if errors:
         raise IngestFailed(errors)
     if table.places:
-        _place(plan, table.places)
+        _place(plan, table.places, table.pages)
     return plan
 
 
-def _place(plan: Plan, places: dict[int, str]) -> None:
-    """Say where each row is when its number alone does not: a Word document's "table 2, row 7"."""
+def _place(plan: Plan, places: dict[int, str], pages: dict[int, int]) -> None:
+    """Say where each row is when its number alone does not: a Word document's "table 2, row 7", a PDF's page."""
     placed: dict[Source, Source] = {}
 
     def at(source: Source) -> Source:
         if source not in placed:
-            placed[source] = dataclasses.replace(source, place=places.get(source.row))
+            placed[source] = dataclasses.replace(source, place=places.get(source.row), page=pages.get(source.row))
         return placed[source]
 
     plan.measures[:] = [dataclasses.replace(m, source=at(m.source)) for m in plan.measures]

@@ -188,6 +188,8 @@ class Table:
     places: dict[int, str] = field(default_factory=dict)
     # rows whose area cell is the heading above their table (a Word document), not a cell of the row
     headed: frozenset[int] = frozenset()
+    # row -> the PDF page it is on (its first page)
+    pages: dict[int, int] = field(default_factory=dict)
 
 
 def _header_key(header: str) -> str:
