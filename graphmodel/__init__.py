@@ -22,6 +22,8 @@ _API = (  # the names of graphmodel.api, in the order its __all__ lists them
     "actors_frame",
     "findings_frame",
     "plan_from_frame",
+    "extract",
+    "Extract",
 )
 
 

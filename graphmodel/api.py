@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .analyse.listing import actors, measures
 from .build import build_graph
-from .errors import IngestError, IngestFailed
+from .errors import GraphmodelError, IngestError, IngestFailed
 from .memory import gc_paused
 from .model import Plan
 from .outputs import Outputs
@@ -52,6 +52,8 @@ __all__ = [  # graphmodel/__init__.py offers the same names lazily (a test keeps
     "actors_frame",
     "findings_frame",
     "plan_from_frame",
+    "extract",
+    "Extract",
 ]
 
 # The bundled Skärholmen plan (2017), wherever graphmodel is installed: for examples and first tries.
@@ -370,3 +372,76 @@ def _plan_summary(plan: Plan) -> dict:
         "file": info.file,
         "measures": len(plan.measures),
     }
+
+
+@dataclass
+class Extract:
+    """What ``extract`` wrote and counted."""
+
+    written: Path  # the workbook
+    rows: int  # the table's rows read (measures, heading rows, rows continuing the measure above)
+    measures: int  # the measures the plan reads from them
+    tables: int  # the document's tables the rows come from (0 for a CSV or XLSX plan)
+    left_out: int  # rows on the sheet "Ej inlästa rader": rows not taken as the plan's
+    metadata: Path | None = None  # the .plan.toml read with the workbook, if any
+    metadata_copied: bool = False  # whether it was copied there from beside the plan
+    replaced: list[str] = field(default_factory=list)
+
+
+def extract(
+    path: str | os.PathLike,
+    out: str | os.PathLike,
+    limits: Limits | None = None,
+    registry: Registry | None = None,
+) -> Extract:
+    """Write the table of a plan (a Word document or PDF; a CSV or XLSX plan too) as read into the workbook
+    ``out`` (.xlsx), to be corrected in Excel and read as the plan: the same measures, actors and statuses.
+
+    The first sheet holds the title above the header, the plan's columns as the reader maps them (an area or
+    level from a heading above a table as an ordinary "Område" or "Nivå" column), every row read and, in the
+    column "Källa", where each row is in the document ("table 2, row 5"); the sheet "Ej inlästa rader" the rows
+    not taken as the plan's (see ``graphmodel.present.extract``). The plan's ``.plan.toml`` is copied beside
+    the workbook (or, when the workbook has the plan's name in its folder, is already there). The workbook
+    and the copy are written as one set, replacing files of those names (``Extract.replaced``) but never the
+    plan itself. ``registry`` only matters for a cell naming more actors than ``limits`` allow.
+    """
+    import shutil
+
+    from .present.extract import extract_sheets, write_extract
+    from .read.plan_metadata import metadata_path, read_plan_info
+    from .read.plans import parse_plan
+    from .read.tables import DEFAULT_LIMITS, read_table
+
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise GraphmodelError(
+            f"cannot write {str(out)!r}: the extract is an Excel workbook, so its name must end in .xlsx "
+            f"(for example -o {out.with_suffix('.xlsx')})."
+        )
+    limits = limits or DEFAULT_LIMITS
+    table = read_table(path, limits=limits)
+    plan = parse_plan(table, read_plan_info(path), registry if registry is not None else read_registry(), limits)
+    sheets = extract_sheets(table, {m.source.row for m in plan.measures})
+    side, beside = metadata_path(path), metadata_path(out)
+    copied = side.is_file() and not _same_file(side, beside)
+    with Outputs(out.parent, inputs=input_files([path])) as files:
+        files.write(out.name, lambda temporary: write_extract(temporary, sheets))
+        if copied:
+            files.write(beside.name, lambda temporary: shutil.copyfile(side, temporary))
+    return Extract(
+        out,
+        len(table.rows),
+        len(plan.measures),
+        sheets.tables,
+        len(sheets.left_out),
+        beside if beside.is_file() else None,
+        copied,
+        files.replaced,
+    )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.abspath(a) == os.path.abspath(b) or (b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False

@@ -371,6 +371,51 @@ def report(
     say_replaced(result.replaced)
 
 
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The workbook to write (.xlsx); an existing one is replaced, the plan itself never.",
+)
+@LIMIT
+@user_errors
+def extract(file, out, limits):
+    """Write a plan's table as read (Word, PDF; CSV, XLSX) into a workbook to correct in Excel and read again.
+
+    The sheet 'Plan' holds the title, the plan's columns and every row read, with where each row is in
+    the document in the column 'Källa'; the sheet 'Ej inlästa rader' the rows not read as the plan's.
+    The plan's .plan.toml is copied beside the workbook.
+    """
+    import shlex
+
+    from .. import api
+
+    result = api.extract(file, out, limits_of(limits))
+    tables = f" from {_count(result.tables, 'table')}" if result.tables else ""
+    click.echo(
+        f"Wrote {result.written}: {_count(result.rows, 'row')}{tables} ({_count(result.measures, 'measure')})"
+        + (
+            f"; {_count(result.left_out, 'row')} not read as the plan's (header rows, text above a table) are on "
+            "the sheet 'Ej inlästa rader'."
+            if result.left_out
+            else "."
+        )
+    )
+    if result.metadata is not None:
+        click.echo(
+            f"Copied the plan's metadata to {result.metadata}."
+            if result.metadata_copied
+            else f"The metadata in {result.metadata} is read with it."
+        )
+    shown = shlex.quote(str(result.written))
+    click.echo(f"Correct it in Excel, then: graphmodel check {shown} && graphmodel report {shown}")
+    say_replaced(result.replaced)
+
+
 @plan_command(
     options=(
         gap_options,
