@@ -390,6 +390,7 @@ def extract(file, out, limits):
     the document in the column 'Källa'; the sheet 'Ej inlästa rader' the rows not read as the plan's.
     The plan's .plan.toml is copied beside the workbook.
     """
+    import re
     import shlex
 
     from .. import api
@@ -411,7 +412,9 @@ def extract(file, out, limits):
             if result.metadata_copied
             else f"The metadata in {result.metadata} is read with it."
         )
-    shown = shlex.quote(str(result.written))
+    shown = str(result.written)
+    if not re.fullmatch(r"[\w@%+=:,./-]+", shown):  # quoted for the shell only when it must be ("rättad" need not)
+        shown = shlex.quote(shown)
     click.echo(f"Correct it in Excel, then: graphmodel check {shown} && graphmodel report {shown}")
     say_replaced(result.replaced)
 

@@ -29,6 +29,7 @@ title must stand above it. An extract is one plan, a few hundred rows, so openpy
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -53,6 +54,7 @@ _WIDTHS = {
     "id": 8,
 }
 _OTHER_WIDTH = 24
+_PAGE = re.compile(r"^page \d+, ")  # a PDF's place starts with its page; its tables are counted through the document
 _LEFT_OUT_WIDTHS = (8, 24, 60, 44)
 
 
@@ -134,7 +136,7 @@ def extract_sheets(table: Table, measure_rows: Collection[int]) -> ExtractSheets
         widths,
         rows,
         left_out,
-        len({place.rpartition(", row ")[0] for place in places.values()} - {""}),
+        len({_PAGE.sub("", place).rpartition(", row ")[0] for place in places.values()} - {""}),
         placed,
     )
     _check_lengths(sheets)
