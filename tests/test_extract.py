@@ -17,11 +17,13 @@ from click.testing import CliRunner
 
 from graphmodel import api
 from graphmodel.cli import main
+from graphmodel.errors import IngestFailed
 from graphmodel.present.extract import LEFT_OUT_SHEET, PLAN_SHEET, extract_sheets
 from graphmodel.read.plan_metadata import read_plan_info
 from graphmodel.read.plans import parse_plan, read_plan
 from graphmodel.read.registry_file import read_registry
 from graphmodel.read.tables import Row, Table, read_table
+from tests.conftest import ROOT
 from tests.test_docx import ROUND_TRIP, _as_docx
 
 HEADER = ["Åtgärd", "Ansvarig", "Samverkan", "Status"]
@@ -233,6 +235,33 @@ def test_a_bundled_plan_written_in_word_extracts_to_the_same_plan(plan_path, tmp
         original.info.year,
     )
     assert result.metadata_copied == side.exists()
+
+
+DOCUMENTS = [
+    *sorted((ROOT / "data" / "plans" / "documents").glob("*.docx")),
+    # A PDF takes a second or two to read, twice here: with the slow tests.
+    *(pytest.param(p, marks=pytest.mark.slow) for p in sorted((ROOT / "data" / "plans" / "documents").glob("*.pdf"))),
+]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_a_bundled_word_or_pdf_plan_extracts_to_the_same_plan(document, tmp_path, registry):
+    """The invented plans written in Word (and exported to PDF) as municipalities write them."""
+    try:
+        from_document = read_plan(document, registry)
+    except IngestFailed as failed:  # the PDF reader is younger than extract: what it cannot read, extract cannot
+        pytest.skip(f"not read: {failed}")
+    result = api.extract(document, tmp_path / f"{document.stem}.xlsx", registry=registry)
+    from_excel = read_plan(result.written, registry)
+    assert _measures(from_excel) == _measures(from_document)
+    assert (from_excel.info.title, from_excel.info.organisation_name, from_excel.info.year) == (
+        from_document.info.title,
+        from_document.info.organisation_name,
+        from_document.info.year,
+    )
+    assert [m.source.reference for m in from_excel.measures] == [
+        "; ".join(filter(None, (m.source.place, m.source.reference))) for m in from_document.measures
+    ]
 
 
 @pytest.mark.parametrize("plan_path", ROUND_TRIP[:1] + ROUND_TRIP[-1:], ids=lambda p: p.stem)

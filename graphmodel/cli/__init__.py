@@ -384,7 +384,10 @@ def report(
 @LIMIT
 @user_errors
 def extract(file, out, limits):
-    """Write a plan's table as read (Word, PDF; CSV, XLSX) into a workbook to correct in Excel and read again.
+    """Write a plan's table as read into a workbook, to correct in Excel.
+
+    From a Word document or a PDF above all (a CSV or XLSX plan works too); read the corrected workbook
+    instead of the document: read as it is, it is the same plan.
 
     The sheet 'Plan' holds the title, the plan's columns and every row read, with where each row is in
     the document in the column 'Källa'; the sheet 'Ej inlästa rader' the rows not read as the plan's.
