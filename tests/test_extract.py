@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from graphmodel import api
 from graphmodel.cli import main
-from graphmodel.errors import IngestFailed
+from graphmodel.errors import GraphmodelError, IngestFailed
 from graphmodel.present.extract import LEFT_OUT_SHEET, PLAN_SHEET, extract_sheets
 from graphmodel.read.plan_metadata import read_plan_info
 from graphmodel.read.plans import parse_plan, read_plan
@@ -387,3 +387,24 @@ def test_from_a_notebook(tmp_path):
 
     result = gm.extract(_word_plan(tmp_path / "plan.docx"), tmp_path / "plan.xlsx")
     assert isinstance(result, gm.Extract) and result.written.exists()
+
+
+def test_a_cell_longer_than_excel_holds_is_refused_rather_than_cut(tmp_path):
+    """Only with --limit cell-length raised past Excel's 32,767 characters can the reader give such a cell."""
+    long = "Lång åtgärd " * 3_000
+    table = Table(
+        "plan.docx",
+        None,
+        {"measure": "Åtgärd"},
+        [Row(2, {"measure": long})],
+        [],
+        [],
+        None,
+        places={2: "table 1, row 2"},
+    )
+    with pytest.raises(GraphmodelError) as excinfo:
+        extract_sheets(table, {2})
+    assert str(excinfo.value) == (
+        "plan.docx, row 2 (table 1, row 2), column 'Åtgärd': the cell has 36,000 characters, more than an Excel "
+        "cell holds (32,767), so it cannot be written to a workbook whole. Shorten it in the document."
+    )

@@ -62,13 +62,13 @@ _LEFT_OUT_WIDTHS = (8, 24, 60, 44)
 class ExtractSheets:
     """What the workbook holds: the plan's sheet (title rows, header, rows) and the rows left out."""
 
-    path: str  # the plan read, for messages
+    path: str  # the plan read
     above: list[list[str]]  # title and note rows above the header
     headings: list[str]
     widths: list[float]
     rows: list[list[str]]
     left_out: list[list[object]] = field(default_factory=list)  # a row each, as LEFT_OUT_HEADINGS
-    tables: int = 0  # the document's tables (or a PDF's pieces of tables) the rows come from; 0 for a sheet
+    tables: int = 0  # the document's tables the rows come from (a PDF's counted through it); 0 for a sheet
     placed: int = 0  # rows with their place written in the source column
 
 
@@ -78,9 +78,10 @@ def extract_sheets(table: Table, measure_rows: Collection[int]) -> ExtractSheets
     Raises GraphmodelError for a cell longer than an Excel cell holds (only with ``--limit cell-length``
     raised past it): cutting it would lose text.
     """
+    places = _places(table)
+    _check_lengths(table, places)
     columns = list(table.headers)
     headings = [_heading(column, written) for column, written in table.headers.items()]
-    places = _places(table)
     if places and "source" not in table.headers:
         columns.append("source")
         headings.append(PLACE_HEADER)
@@ -139,7 +140,6 @@ def extract_sheets(table: Table, measure_rows: Collection[int]) -> ExtractSheets
         len({_PAGE.sub("", place).rpartition(", row ")[0] for place in places.values()} - {""}),
         placed,
     )
-    _check_lengths(sheets)
     return sheets
 
 
@@ -172,16 +172,21 @@ def _extra_values(cells: Sequence[tuple[str, str]], headers: list[str]) -> list[
     return values
 
 
-def _check_lengths(sheets: ExtractSheets) -> None:
-    over = [("above the table", v) for values in sheets.above for v in values if len(v) > CELL_LIMIT]
-    over += [(h, v) for values in sheets.rows for h, v in zip(sheets.headings, values) if len(v) > CELL_LIMIT]
-    if over:
-        where, value = over[0]
-        raise GraphmodelError(
-            f"{sheets.path}: a cell ({where!r}, starting {value[:40]!r}) has {len(value):,} characters, more "
-            f"than an Excel cell holds ({CELL_LIMIT:,}), so it cannot be written to a workbook whole. "
-            "Shorten it in the document."
-        )
+def _check_lengths(table: Table, places: dict[int, str]) -> None:
+    """Refuse a cell longer than an Excel cell holds, naming where it is."""
+    cells = [
+        *((number, "(above the table)", text) for number, text in table.preamble),
+        *((row.number, table.headers[column], text) for row in table.rows for column, text in row.cells.items()),
+        *table.extra_cells,
+    ]
+    for number, header, text in cells:
+        if len(text) > CELL_LIMIT:
+            place = f" ({places[number]})" if number in places else ""
+            raise GraphmodelError(
+                f"{table.path}, row {number}{place}, column {header!r}: the cell has {len(text):,} characters, more "
+                f"than an Excel cell holds ({CELL_LIMIT:,}), so it cannot be written to a workbook whole. "
+                "Shorten it in the document."
+            )
 
 
 def write_extract(path: str | os.PathLike, sheets: ExtractSheets) -> None:
