@@ -408,3 +408,24 @@ def test_a_cell_longer_than_excel_holds_is_refused_rather_than_cut(tmp_path):
         "plan.docx, row 2 (table 1, row 2), column 'Åtgärd': the cell has 36,000 characters, more than an Excel "
         "cell holds (32,767), so it cannot be written to a workbook whole. Shorten it in the document."
     )
+
+
+def test_a_row_first_in_a_table_under_a_heading_reads_as_the_document_read_it(tmp_path, registry):
+    """A heading row first in a table under a heading is a heading; a numbered measure there is a measure."""
+    document = docx.Document()
+    document.add_paragraph("Fritid", style="Heading 2")
+    _table(document, [HEADER, ["1. Förebyggande arbete", "", "", ""], ["Sommarlov", "Fritidsgården", "", ""]])
+    document.add_paragraph("Skola", style="Heading 2")
+    _table(document, [HEADER, ["Selektivt", "", "", ""], ["Mentorer", "Skolan", "", ""]])
+    document.add_paragraph("Trygghet", style="Heading 2")
+    _table(document, [HEADER, ["3. Trygghetsvandringar", "", "", ""], ["Nattvandring", "Föreningar", "", ""]])
+    document.save(tmp_path / "p.docx")
+    result = api.extract(tmp_path / "p.docx", tmp_path / "p.xlsx")
+    from_word, from_excel = read_plan(tmp_path / "p.docx", registry), read_plan(result.written, registry)
+    assert [(m.text, m.area, m.level) for m in from_word.measures] == [
+        ("Sommarlov", "Förebyggande arbete", None),
+        ("Mentorer", "Skola", "Selektivt"),
+        ("3. Trygghetsvandringar", "Trygghet", None),
+        ("Nattvandring", "Trygghet", None),
+    ]
+    assert _measures(from_excel) == _measures(from_word)

@@ -13,8 +13,8 @@ The first sheet holds the table as the reader gives it, so that reading the work
   own (a heading, text wrapped from the row above) gets no place: the reader reads such a row by its being
   alone, and a cell beside it would make it a measure.
 
-A row first in a Word table under a heading of its own that is a heading itself ("Lägesbild" under
-"Organisation") is written as two rows, the area from the heading above the table alone on the first,
+A row first in a Word table under a heading of its own that the plan read as a heading itself ("Lägesbild"
+under "Organisation") is written as two rows, the area from the heading above the table alone on the first,
 as a heading row; that reads as the document does.
 
 The second sheet lists the rows the reader did not take as the plan's (``Table.notes`` of rows not on the
@@ -103,7 +103,7 @@ def extract_sheets(table: Table, measure_rows: Collection[int]) -> ExtractSheets
         extras = _extra_values(extra_by_row.get(row.number, ()), extra_headers)
         measure_only = bool(row.cells.get("measure")) and not any(extras)
         others = {c for c, v in row.cells.items() if v and c != "measure"}
-        if measure_only and others == {"area"} and row.number in table.headed:
+        if measure_only and others == {"area"} and row.number in table.headed and row.number not in measure_rows:
             # A heading first in a table under a heading of its own: the heading above on a row alone.
             heading_row = [""] * (len(columns) + len(extra_headers))
             heading_row[columns.index("area")] = row.cells["area"]
