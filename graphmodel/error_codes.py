@@ -41,7 +41,10 @@ class ErrorCode:
 CODES: tuple[ErrorCode, ...] = (
     # Plan files: finding and opening them.
     ErrorCode(
-        "no-plan-files", ERROR, "a folder was given that holds no .csv, .xlsx or .docx file", "name the plan files"
+        "no-plan-files",
+        ERROR,
+        "a folder was given that holds no .csv, .xlsx, .docx or .pdf file",
+        "name the plan files",
     ),
     ErrorCode("file-not-found", ERROR, "no such file, or a folder where a file was expected", "check the path"),
     ErrorCode(
@@ -53,7 +56,7 @@ CODES: tuple[ErrorCode, ...] = (
     ErrorCode(
         "unsupported-file-type",
         ERROR,
-        "the file is neither .csv/.txt/.tsv, .xlsx/.xlsm nor .docx",
+        "the file is neither .csv/.txt/.tsv, .xlsx/.xlsm, .docx nor .pdf",
         "save it from Excel as .xlsx or 'CSV UTF-8'",
     ),
     ErrorCode(
@@ -69,9 +72,33 @@ CODES: tuple[ErrorCode, ...] = (
         "open it in Word and save it as 'Word Document (.docx)'",
     ),
     ErrorCode(
+        "not-a-pdf",
+        ERROR,
+        "a file named .pdf that is damaged or not a PDF",
+        "save the plan as PDF again, or give the Word document",
+    ),
+    ErrorCode(
+        "pdf-encrypted",
+        ERROR,
+        "a PDF protected by a password",
+        "save or print it as a PDF without protection, or give the Word document",
+    ),
+    ErrorCode(
+        "pdf-no-text",
+        ERROR,
+        "a PDF with no text on any page: a scanned image (OCR is not supported)",
+        "give the Word document or a searchable PDF, or type the table into Excel",
+    ),
+    ErrorCode(
+        "pdf-columns-unclear",
+        ERROR,
+        "a PDF table without ruling lines whose text does not keep to its header's columns (the message names the page)",
+        "give the Word document, or run 'graphmodel extract' and correct the workbook",
+    ),
+    ErrorCode(
         "no-plan-table",
         ERROR,
-        "a Word document with no table whose header row names the measure column (the message lists the tables)",
+        "a Word document or PDF with no table whose header row names the measure column (the message lists the tables)",
         "name the column of measures 'Åtgärd' in the table's header row",
     ),
     ErrorCode("empty-file", ERROR, "the file or sheet holds no text", "give the file that holds the plan"),

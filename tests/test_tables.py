@@ -207,10 +207,18 @@ def test_a_missing_file_says_so(in_fixtures):
     assert errors_of("nope.csv") == ["nope.csv: no such file. Check the path and the file name. [file-not-found]"]
 
 
-def test_a_pdf_is_refused_with_the_file_types_that_work(in_fixtures):
-    assert errors_of("plan.pdf") == [
-        "plan.pdf: cannot read '.pdf' files: expected .csv, .xlsx or .docx. "
+def test_a_file_of_another_type_is_refused_with_the_file_types_that_work(in_fixtures, tmp_path):
+    (tmp_path / "plan.odt").write_bytes(b"PK\x03\x04")
+    assert errors_of(str(tmp_path / "plan.odt")) == [
+        f"{tmp_path / 'plan.odt'}: cannot read '.odt' files: expected .csv, .xlsx, .docx or .pdf. "
         "Save the plan from Excel as 'CSV UTF-8' or as an Excel workbook (.xlsx). [unsupported-file-type]"
+    ]
+
+
+def test_a_pdf_that_is_only_a_header_says_it_is_damaged(in_fixtures):
+    assert errors_of("plan.pdf") == [
+        "plan.pdf: this is not a readable PDF: the file is damaged or of another kind. Save the plan again as "
+        "PDF from the program that made it, or give the Word document. [not-a-pdf]"
     ]
 
 

@@ -55,6 +55,7 @@ class _Grid:
     rows: list[list[str]] = field(default_factory=list)
     repeated_header: list[bool] = field(default_factory=list)  # w:tblHeader
     full_width: list[bool] = field(default_factory=list)  # one cell across all columns
+    pages: list[int] = field(default_factory=list)  # a PDF's: the page each row starts on
 
 
 def legacy_doc(path: str) -> NoReturn:
@@ -276,6 +277,7 @@ def _plan_table(
 
     records: list[tuple[int, list[str]]] = []
     places: dict[int, str] = {}
+    pages: dict[int, int] = {}
     skipped: list[tuple[int, str, str, str, str | None]] = []  # notes for rows not read as measures
     headed: set[int] = set()  # rows whose area is the heading above their table
     if title:
@@ -309,6 +311,9 @@ def _plan_table(
         for i, cells in enumerate(grid.rows):
             number += 1
             place = f"table {grid.number}, row {i + 1}"
+            if grid.pages:
+                pages[number] = grid.pages[i]
+                place = f"page {grid.pages[i]}, {place}"
             places[number] = place
             texts = checker.check(number, cells)
             if not any(c.strip() for c in texts):
@@ -357,7 +362,14 @@ def _plan_table(
     for column, shown in (("area", AREA_HEADER), ("level", LEVEL_HEADER)):
         if column in headers and header[keys[(column,)]] in ("Område", "Nivå") and (column,) not in first_keys:
             headers[column] = shown
-    return replace(table, headers=headers, notes=sorted(table.notes + skipped), places=places, headed=frozenset(headed))
+    return replace(
+        table,
+        headers=headers,
+        notes=sorted(table.notes + skipped),
+        places=places,
+        headed=frozenset(headed),
+        pages=pages,
+    )
 
 
 def _trimmed(cells: list[str]) -> list[str]:

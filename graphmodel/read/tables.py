@@ -100,6 +100,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
 _HEADER_SEARCH_ROWS = 10
 _ERRORS_PER_CODE = 20  # a broken 100,000-row file should not print 100,000 lines
 _DELIMITERS = ";,\t"
@@ -209,7 +210,7 @@ def canonical_column(header: str) -> str | None:
 
 
 def read_table(path: str | os.PathLike, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Table:
-    """Read a .csv/.txt/.tsv, .xlsx/.xlsm or .docx plan; raise IngestFailed on any problem.
+    """Read a .csv/.txt/.tsv, .xlsx/.xlsm, .docx or .pdf plan; raise IngestFailed on any problem.
 
     ``limits`` bounds what is read (file size, rows, columns, cell length,
     unpacked workbook size); a file beyond one is an error naming the flag.
@@ -224,17 +225,22 @@ def read_table(path: str | os.PathLike, sheet: str | None = None, limits: Limits
         from .document import legacy_doc
 
         legacy_doc(shown)
-    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES:
+    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES:
         kind = f"'{suffix}' files" if suffix else "files without an extension"
-        _fail(shown, "unsupported-file-type", f"cannot read {kind}: expected .csv, .xlsx or .docx. {_SAVE_AS}")
+        _fail(shown, "unsupported-file-type", f"cannot read {kind}: expected .csv, .xlsx, .docx or .pdf. {_SAVE_AS}")
     _check_file_size(shown, limits)
-    if suffix in DOCX_SUFFIXES:
+    if suffix in DOCX_SUFFIXES + PDF_SUFFIXES:
         if sheet is not None:
+            what = "a Word document" if suffix in DOCX_SUFFIXES else "a PDF"
             _fail(
                 shown,
                 "sheet-not-found",
-                f"a Word document has no sheets, so sheet {_quote(sheet)} cannot be read. Leave out the sheet.",
+                f"{what} has no sheets, so sheet {_quote(sheet)} cannot be read. Leave out the sheet.",
             )
+        if suffix in PDF_SUFFIXES:
+            from .pdf import read_pdf  # imports pdfplumber: only needed for PDFs
+
+            return read_pdf(shown, limits)
         from .document import read_document  # imports python-docx: only needed for Word documents
 
         return read_document(shown, limits)
