@@ -182,7 +182,7 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         if heading is not None:  # "1. Förebyggande arbete" alone on its row: the area (or level) of what follows
             kind, name = heading
             if kind == "area":
-                area, level = name, None
+                area, level = area_and_level(name)
             else:
                 level = name
             ledger.append(
@@ -191,11 +191,12 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
             above = None
             continue
         if cells.get("area"):
-            area, level = cells["area"], None
-            ledger.append(Interpretation(source, headers["area"], area, f"area: {area}"))
+            area, level = area_and_level(cells["area"])
+            said = f"area: {area}" + (f", level: {level}" if level else "")
+            ledger.append(Interpretation(source, headers["area"], cells["area"], said))
         if cells.get("level"):
-            level = cells["level"]
-            ledger.append(Interpretation(source, headers["level"], level, f"level: {level}"))
+            level = level_heading(cells["level"]) or cells["level"]  # "Universell" is the "Universellt" of headings
+            ledger.append(Interpretation(source, headers["level"], cells["level"], f"level: {level}"))
         if reference:
             ledger.append(Interpretation(source, headers["source"], reference, "source reference"))
         if not text:  # a heading row ("Förebyggande" alone): its area and level carry down
@@ -441,6 +442,24 @@ def level_heading(title: str) -> str | None:
     """
     first, _, tail = " ".join(title.casefold().split()).partition(" ")
     return _LEVEL_NAMES[first] if first in _LEVEL_NAMES and tail in _LEVEL_TAILS else None
+
+
+_AREA_LEVEL_SEPARATOR = re.compile(r"\s+[–—-]\s+|\s*[:,/]\s+|\s+\(")
+
+
+def area_and_level(text: str) -> tuple[str, str | None]:
+    """An area heading that names a level too ("Förebyggande – selektiv nivå") as (area, level); any
+    other text is the area alone.
+
+    >>> area_and_level("Förebyggande – universell nivå"), area_and_level("Förhindrande")
+    (('Förebyggande', 'Universellt'), ('Förhindrande', None))
+    """
+    parts = _AREA_LEVEL_SEPARATOR.split(text.strip(), maxsplit=1)
+    if len(parts) == 2 and parts[0].strip():
+        level = level_heading(parts[1].strip().rstrip(")").strip())
+        if level is not None:
+            return parts[0].strip(), level
+    return text, None
 
 
 def _numbering(match: re.Match[str]) -> str:
