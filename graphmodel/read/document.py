@@ -100,7 +100,7 @@ def read_document(path: str, limits: Limits) -> Table:
                 pending = []
     except (ValueError, TypeError, KeyError, AttributeError, IndexError):  # python-docx on invalid values
         _not_a_docx(path)
-    return _plan_table(path, title, grids, headings, limits)
+    return _plan_table(path, title, grids, headings, limits, _page_header(document))
 
 
 def _blocks(body, qn):
@@ -163,6 +163,22 @@ def _title(document) -> str:
     except Exception:  # a broken core.xml costs the title only
         stated = ""
     return stated or first_heading
+
+
+def _page_header(document) -> tuple[str, ...]:
+    """The texts of the page header, which often names the municipality the title does not."""
+    texts: list[str] = []
+    try:
+        for section in document.sections:
+            if section.header.is_linked_to_previous and texts:
+                continue
+            for paragraph in section.header.paragraphs:
+                text = " ".join(paragraph.text.split())
+                if text and text not in texts:
+                    texts.append(text)
+    except Exception:  # a broken header part costs the header only
+        return ()
+    return tuple(texts[:3])
 
 
 def _style_name(paragraph) -> str:
@@ -253,8 +269,16 @@ def _header_index(grid: _Grid) -> int | None:
 
 
 def _plan_table(
-    path: str, title: str, grids: list[_Grid], headings: list[list[tuple[str, str]]], limits: Limits
+    path: str,
+    title: str,
+    grids: list[_Grid],
+    headings: list[list[tuple[str, str]]],
+    limits: Limits,
+    page_header: tuple[str, ...] = (),
 ) -> Table:
+    """The plan tables as one table. The title, and the page header's text ("Sjövalla kommun –
+    Kommunledningskontoret"), stand above it as its first row, where the plan's organisation and year are
+    looked for when it has no .plan.toml."""
     plan_grids = [(g, h, _header_index(g)) for g, h in zip(grids, headings)]
     found = [(g, h, i) for g, h, i in plan_grids if i is not None]
     if not found:
@@ -280,8 +304,8 @@ def _plan_table(
     pages: dict[int, int] = {}
     skipped: list[tuple[int, str, str, str, str | None]] = []  # notes for rows not read as measures
     headed: set[int] = set()  # rows whose area is the heading above their table
-    if title:
-        records.append((0, [title]))
+    if title or page_header:
+        records.append((0, [title, *page_header]))
     checker = _LimitChecker(path, limits, lambda: sum(len(g.rows) for g, _, _ in found))
     number = 0
     area = level = ""

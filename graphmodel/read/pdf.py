@@ -115,7 +115,7 @@ class _Item:
 
 def read_pdf(path: str, limits: Limits) -> Table:
     """The plan tables of a PDF as one Table; raises IngestFailed for anything a user can fix."""
-    items, title = _items(path, limits)
+    items, title, page_header = _items(path, limits)
     grids: list[_Grid] = []
     headings: list[list[tuple[str, str]]] = []
     pending: list[list] = []  # [kind, heading, paragraphs of text after it, the longest's length]
@@ -148,7 +148,7 @@ def read_pdf(path: str, limits: Limits) -> Table:
             )
             pending = []
         previous = item
-    return _plan_table(path, title, grids, headings, limits)
+    return _plan_table(path, title, grids, headings, limits, page_header)
 
 
 def _open(path: str):
@@ -185,9 +185,10 @@ def _not_a_pdf(path: str) -> NoReturn:
     )
 
 
-def _items(path: str, limits: Limits) -> tuple[list[_Item], str]:
+def _items(path: str, limits: Limits) -> tuple[list[_Item], str, tuple[str, ...]]:
     """Every page's tables, headings and text in reading order, and the document's title."""
     items: list[_Item] = []
+    page_header: tuple[str, ...] = ()
     pdf = _open(path)
     try:
         with pdf:
@@ -203,7 +204,7 @@ def _items(path: str, limits: Limits) -> tuple[list[_Item], str]:
             if characters == 0:
                 _no_text_layer(path, len(pages))
             title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
-            furniture = _furniture(per_page)
+            furniture, page_header = _furniture(per_page)
             body = _body_size(per_page)
             known = _words_within_lines(per_page)
             open_table: _Fragment | None = None
@@ -224,7 +225,7 @@ def _items(path: str, limits: Limits) -> tuple[list[_Item], str]:
         first = next((i for i in items if i.kind == "heading" and i.page == 1), None)
         if first is not None and " ".join(first.text.split()).casefold() == title.casefold():
             first.kind = "title"
-    return items, title
+    return items, title, page_header + tuple(_opening_lines(items))
 
 
 def _no_text_layer(path: str, pages: int) -> NoReturn:
@@ -268,9 +269,10 @@ def _body_size(per_page) -> float:
     return statistics.median(sizes) if sizes else 10.0
 
 
-def _furniture(per_page) -> set[tuple[int, float]]:
+def _furniture(per_page) -> tuple[set[tuple[int, float]], tuple[str, ...]]:
     """(page, top) of words in a page header or footer: in the top or bottom band, and a page number or a
-    text (digits aside) that stands there on more than one page."""
+    text (digits aside) that stands there on more than one page; and the page header's texts (not page
+    numbers), which often name the municipality the title does not."""
     seen: dict[str, set[int]] = {}
     banded: list[tuple[int, list[_Line], float]] = []
     for number, page, words in per_page:
@@ -281,12 +283,19 @@ def _furniture(per_page) -> set[tuple[int, float]]:
         for line in lines:
             seen.setdefault(re.sub(r"\d+", "#", line.text.casefold()), set()).add(number)
     found: set[tuple[int, float]] = set()
-    for number, lines, _ in banded:
+    header: list[str] = []
+    for number, lines, height in banded:
         for line in lines:
             repeated = len(seen[re.sub(r"\d+", "#", line.text.casefold())]) > 1
-            if repeated or _PAGE_NUMBER.match(line.text):
+            numbered = bool(_PAGE_NUMBER.match(line.text))
+            if repeated or numbered:
                 found.update((number, round(w["top"], 1)) for w in line.words)
-    return found
+                if repeated and not numbered and line.bottom < height * _MARGIN_BAND and line.text not in header:
+                    header.append(line.text)
+            elif number == 1 and len(banded) == 1 and line.bottom < height * 0.06 and line.text not in header:
+                found.update((number, round(w["top"], 1)) for w in line.words)  # a one-page plan's page header
+                header.append(line.text)
+    return found, tuple(header[:3])
 
 
 def _lines(words: list[dict], tolerance: float = 2.0) -> list[_Line]:
@@ -312,7 +321,8 @@ def _page_items(path, number, page, words, furniture, body, open_table, known):
             items.append(_Item(number, fragment.top, "table", fragment))
     loose = [w for i, w in enumerate(words) if i not in used]
     lines = _lines(loose)
-    unruled, open_table = _unruled(path, number, lines, body, open_table, float(page.width), known)
+    rules = [(e["top"], e["x0"], e["x1"]) for e in finder.edges if e["orientation"] == "h"]
+    unruled, open_table = _unruled(path, number, lines, body, open_table, float(page.width), known, rules)
     taken = set()
     for fragment, line_ids in unruled:
         items.append(_Item(number, fragment.top, "table", fragment))
@@ -344,6 +354,18 @@ def _joined_headings(items: list[_Item]) -> list[_Item]:
                 continue
         out.append(item)
     return out
+
+
+def _opening_lines(items: list[_Item]) -> list[str]:
+    """The first lines of text on page 1 before any heading or table ("Torsviks kommun. Antagen av
+    kommunstyrelsen 2021-04-12."): where a plan names its organisation when its title does not."""
+    lines = []
+    for item in items:
+        if item.page != 1 or item.kind in ("heading", "table") or len(lines) == 3:
+            break
+        if item.kind == "text" and len(item.text) <= _SHORT_TEXT:
+            lines.append(item.text)
+    return lines
 
 
 def _title_on_first_page(items: list[_Item], body: float) -> str:
@@ -378,6 +400,8 @@ def _ruled(
     xs = _cluster(sorted(e["x0"] for e in vertical))
     if len(xs) < 3 or len(ys) < 2:
         return None
+    if len(ys) == 2 and _names_measure_column(words, xs, ys):
+        return None  # a header in a box of its own over rows without lines: the columns are read from its text
 
     def ruled_across(y: float, a: float, b: float) -> bool:
         return any(abs(e["top"] - y) <= 2 and e["x0"] <= a + 2 and e["x1"] >= b - 2 for e in horizontal)
@@ -453,6 +477,15 @@ def _ruled(
         fragment.full_width.append(whole and starting == 1 and columns > 1)
     fragment.merged_to_end = {c0 for (r0, r1, c0, _) in spans.values() if r1 == rows - 1 and r0 < rows - 1}
     return fragment
+
+
+def _names_measure_column(words: list[dict], xs: list[float], ys: list[float]) -> bool:
+    inside = [w for w in words if ys[0] - 1 <= (w["top"] + w["bottom"]) / 2 <= ys[-1] + 1]
+    return any(
+        canonical_column(" ".join(w["text"] for w in inside if xs[c] <= (w["x0"] + w["x1"]) / 2 < xs[c + 1]))
+        == "measure"
+        for c in range(len(xs) - 1)
+    )
 
 
 def _index(bounds: list[float], value: float) -> int:
@@ -544,7 +577,7 @@ def _groups(line: _Line) -> list[tuple[list[str], float]]:
     return groups
 
 
-def _unruled(path, number, lines, body, open_table, page_width, known):
+def _unruled(path, number, lines, body, open_table, page_width, known, rules):
     """Unruled tables among the page's loose lines: [(fragment, the line indexes it took)], and the table
     left open at the page's end."""
     out = []
@@ -571,7 +604,7 @@ def _unruled(path, number, lines, body, open_table, page_width, known):
         else:
             break
         fragment, taken, open_table = _unruled_fragment(
-            path, number, lines, start, header_rows, columns, right, body, known
+            path, number, lines, start, header_rows, columns, right, body, known, rules
         )
         if fragment is None:
             open_table = None
@@ -599,7 +632,7 @@ def _more_columns(first: _Line, rows: list[_Line], candidate: _Line, columns: li
     return named([*rows, candidate]) > named(rows)
 
 
-def _unruled_fragment(path, number, lines, start, header_rows, columns, right, body, known):
+def _unruled_fragment(path, number, lines, start, header_rows, columns, right, body, known, rules):
     """The rows of an unruled table from line ``start`` on: lines assigned to columns by where they start,
     rows split where all columns have a gap."""
     boundaries = [c - 3.0 for c in columns[1:]]
@@ -643,17 +676,31 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
             "header gives, so which text belongs to which column cannot be told. Use the Word document the "
             "plan was written in, or run 'graphmodel extract' and correct the workbook in Excel.",
         )
-    # Rows: a new row where the gap between two lines is wider than the gap inside a cell.
-    small = min(gaps) if gaps else 0.0
+    # Rows: split at a rule drawn across the table (a table with horizontal lines only), else where no
+    # column has text: a gap across the whole table wider than the one between a cell's lines.
+    left_edge, table_width = columns[0], right - columns[0]
+    first_top = rows_lines[0][0].top if rows_lines else 0.0
+    last_bottom = rows_lines[-1][0].bottom if rows_lines else 0.0
+    across = sorted(
+        y
+        for y, x0, x1 in rules
+        if x0 <= left_edge + table_width * 0.3 and x1 - x0 >= table_width * 0.6 and first_top < y < last_bottom
+    )
     grouped: list[list[_Line]] = []
-    previous_bottom = None
+    reach = None  # the lowest bottom of the row so far
     for (line,) in rows_lines:
-        gap = line.top - previous_bottom if previous_bottom is not None else None
-        if gap is None or gap > small + line.size * 0.35:
+        if reach is None:
+            split = True
+        elif across:
+            split = any(reach - 1.0 <= y <= line.top + 1.0 for y in across)
+        else:
+            split = line.top - reach > max(line.size * 0.5, 4.0)
+        if split:
             grouped.append([line])
+            reach = line.bottom
         else:
             grouped[-1].append(line)
-        previous_bottom = line.bottom
+            reach = max(reach, line.bottom)  # type: ignore[type-var]
     width = len(columns)
     edges = [*columns, right]
     usable = [  # where a column's text stops: the widest line seen in it, or the next column's start
