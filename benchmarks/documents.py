@@ -1,5 +1,5 @@
 """Word plans laid out as municipalities lay them out, and the PDFs LibreOffice makes of them (as Word users
-export), for the PDF reader's tests."""
+export): for the PDF reader's tests and its benchmark."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ _WIDE = {
 def soffice() -> str:
     """LibreOffice's command (Debian's libreoffice-writer-nogui); the tests that need it fail without it."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
-    assert found, "LibreOffice is needed to make PDFs: apt-get install libreoffice-writer-nogui"
+    if not found:
+        raise RuntimeError("LibreOffice is needed to make PDFs: apt-get install libreoffice-writer-nogui")
     return found
 
 
@@ -54,7 +55,8 @@ def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
         )
     made = [folder / f"{d.stem}.pdf" for d in documents]
     missing = [p.name for p in made if not p.is_file()]
-    assert not missing, f"LibreOffice made no PDF of {missing}"
+    if missing:
+        raise RuntimeError(f"LibreOffice made no PDF of {missing}")
     return made
 
 
