@@ -37,10 +37,12 @@ _PAGE_NUMBER = re.compile(
 )
 _SHORT_HEADING = 80
 _EDGE_TOLERANCE = 4.0
+_GUTTER = 11.0  # points between the text of two columns of a table without lines: Word's cell padding, twice
 # Short words a cell's next line may start with that are words of their own, not the rest of a word broken
 # for want of room ("Pågående / under 2017" in a narrow column)
 _WORDS = frozenset(
-    "i och samt för med av på vid till inom mot om från genom hos under efter sedan varje år året behov "
+    "i och samt eller för med av på vid till inom mot om från genom hos under efter sedan mellan varje år året "
+    "behov är som att det har ska kan inte alla "
     "klart klar färdig pågår pågående löpande årligen utveckling genomförande genomförs genomförd genomfört "
     "påbörjas påbörjad påbörjat planeras planerad planerat uppstart start hösten våren sommaren vintern".split()
 )  # points: column edges of a table's parts on two pages that are the same
@@ -553,15 +555,16 @@ def _cell_text(words: list[dict], usable: float, width: float, known: frozenset[
 
 
 def _header_line(lines: list[_Line], start: int) -> int | None:
-    for i in range(start, len(lines)):
-        if (
-            any(canonical_column(w["text"].strip(":")) == "measure" for w in lines[i].words)
-            and len(lines[i].words) >= 2
-        ):
-            groups = _groups(lines[i])
-            if len(groups) >= 2 and any(canonical_column(" ".join(g).strip(":")) == "measure" for g, _ in groups):
-                return i
-    return None
+    """The first line from ``start`` on that is a table's header: two or more column headers, one of them
+    naming the measure column."""
+    return next((i for i in range(start, len(lines)) if _is_header(lines[i])), None)
+
+
+def _is_header(line: _Line) -> bool:
+    if len(line.words) < 2:
+        return False
+    groups = _groups(line)
+    return len(groups) >= 2 and any(canonical_column(" ".join(g).strip(":")) == "measure" for g, _ in groups)
 
 
 def _groups(line: _Line) -> list[tuple[list[str], float]]:
@@ -569,7 +572,7 @@ def _groups(line: _Line) -> list[tuple[list[str], float]]:
     groups: list[tuple[list[str], float]] = []
     last_x1 = None
     for w in sorted(line.words, key=lambda w: w["x0"]):
-        if last_x1 is None or w["x0"] - last_x1 > max(line.size * 1.2, 8.0):
+        if last_x1 is None or w["x0"] - last_x1 > max(line.size * 0.55, 5.0):  # more than a space: a new column
             groups.append(([w["text"]], w["x0"]))
         else:
             groups[-1][0].append(w["text"])
@@ -607,10 +610,10 @@ def _unruled(path, number, lines, body, open_table, page_width, known, rules):
             path, number, lines, start, header_rows, columns, right, body, known, rules
         )
         if fragment is None:
-            open_table = None
-            if header is None:
-                break
-            i = header + 1
+            if not header_rows:  # the table open from the last page does not go on here: look for a header
+                open_table = None
+                continue
+            i = header + 1  # type: ignore[operator]
             continue
         out.append((fragment, taken))
         i = max(taken) + 1
@@ -647,9 +650,9 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
     end_open = True
     for k in range(body_start, len(lines)):
         line = lines[k]
-        if line.size >= body * 1.15 and not line.bold or (line.size >= body * 1.3):
+        if line.size >= body * 1.1 or _is_header(line):
             end_open = False
-            break  # a heading: the table ends
+            break  # a heading, or the header of the next table: this one ends
         if last is not None and line.top - last.bottom > max(line.size * 3, 30):
             end_open = False
             break
@@ -703,10 +706,10 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
             reach = max(reach, line.bottom)  # type: ignore[type-var]
     width = len(columns)
     edges = [*columns, right]
-    usable = [  # where a column's text stops: the widest line seen in it, or the next column's start
+    usable = [  # where a column's text stops: a cell's padding short of the next column, or the widest line
         max(
-            (w["x1"] for (line,) in rows_lines for w in line.words if _column(columns, w["x0"]) == j),
-            default=(edges[j + 1] - 6.0) if j + 1 < width else right,
+            max((w["x1"] for (line,) in rows_lines for w in line.words if _column(columns, w["x0"]) == j), default=0.0),
+            edges[j + 1] - _GUTTER if j + 1 < width else right,
         )
         for j in range(width)
     ]
@@ -767,7 +770,8 @@ def _continues(previous: _Fragment | None, fragment: _Fragment, pending: list) -
         return False
     if len(previous.edges) != len(fragment.edges):
         return False
-    return all(abs(a - b) <= _EDGE_TOLERANCE for a, b in zip(previous.edges, fragment.edges))
+    # the columns' left edges: an unruled table's right edge is only where its longest line ends
+    return all(abs(a - b) <= _EDGE_TOLERANCE for a, b in zip(previous.edges[:-1], fragment.edges[:-1]))
 
 
 def _append(grid: _Grid, previous: _Fragment | None, fragment: _Fragment) -> None:
