@@ -148,7 +148,8 @@ def ledger(plans: Iterable[Plan]) -> list[dict]:
             "file": item.source.file,
             "row": item.source.row,
             "sheet": item.source.sheet,
-            "place": item.source.place,  # a Word document's "table 2, row 7", else None
+            "place": item.source.place,  # a Word document's "table 2, row 7", a PDF's "page 3, table 1, row 7"
+            "page": item.source.page,  # a PDF's page, else None
             "column": item.column,
             "text": item.text,
             "part": item.part,

@@ -42,9 +42,15 @@ LEDGER_COLUMNS: Sequence[Column] = (
     Column("rule", lambda r: r.get("rule") or ""),
     Column("suggestions", lambda r: "; ".join(r["suggestions"])),
     Column("interpretation", lambda r: "true" if r.get("interpretation") else "false"),
+    # where a person finds the row in a Word document or PDF ("page 3, table 2, row 5") and its page
+    Column("place", lambda r: r.get("place") or ""),
+    Column("page", lambda r: r.get("page") if r.get("page") is not None else ""),
 )
-# The sheet for people and ``check --all``: the rule says it, the true/false column is for programs.
-LEDGER_SHEET: Sequence[Column] = LEDGER_COLUMNS[:-1]
+# The sheet for people and ``check --all``: the rule says it, the true/false column is for programs; the
+# row says its place there ("11 (table 2, row 7)").
+LEDGER_SHEET: Sequence[Column] = tuple(
+    c for c in LEDGER_COLUMNS if c.heading not in ("interpretation", "place", "page")
+)
 
 
 def _row_and_place(r: dict) -> object:
@@ -93,7 +99,13 @@ def ledger_rows(rows: Iterable[dict]) -> Iterator[dict]:
     """
     last = None
     for row in rows:
-        cell = (row["file"], row.get("sheet"), row["row"], row["column"])
+        cell = (
+            row["file"],
+            row.get("sheet"),
+            row["row"],
+            row["column"],
+            row["text"],
+        )  # texts above a table share a row
         if cell == last and row["text"]:
             yield {**row, "text": ""}
         else:
