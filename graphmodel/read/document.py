@@ -20,6 +20,7 @@ All plan tables of the document form one table, in order:
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from dataclasses import dataclass, field, replace
 from typing import NoReturn
@@ -77,6 +78,8 @@ def read_document(path: str, limits: Limits) -> Table:
     grids: list[_Grid] = []
     headings: list[list[tuple[str, str]]] = []  # per table: the headings since the previous table
     pending: list[list] = []  # [kind, heading, paragraphs of text after it, the longest's length]
+    opening: list[str] = []  # the first lines of text before any heading or table: "Torsviks kommun. Antagen …"
+    opened = False
     try:
         title = _title(document)
         for child in _blocks(body, qn):
@@ -85,10 +88,14 @@ def read_document(path: str, limits: Limits) -> Table:
                 text = " ".join(paragraph.text.split())
                 if text and text != title and _is_heading(paragraph, text):
                     pending.append([*_heading_kind(text), 0, 0])
+                    opened = True
                 elif text:  # text under a heading: a section of its own ("Bakgrund"), unless one short line
                     for entry in pending:
                         entry[2], entry[3] = entry[2] + 1, max(entry[3], len(text))
+                    if not opened and text != title and len(opening) < 3 and len(text) <= _SHORT_TEXT:
+                        opening.append(text)
             else:
+                opened = True
                 grids.append(_grid(child, len(grids) + 1, qn, limits.columns))
                 headings.append(
                     [
@@ -100,7 +107,7 @@ def read_document(path: str, limits: Limits) -> Table:
                 pending = []
     except (ValueError, TypeError, KeyError, AttributeError, IndexError):  # python-docx on invalid values
         _not_a_docx(path)
-    return _plan_table(path, title, grids, headings, limits, _page_header(document))
+    return _plan_table(path, title, grids, headings, limits, _page_header(document) + tuple(opening))
 
 
 def _blocks(body, qn):
@@ -283,6 +290,15 @@ def _plan_table(
     found = [(g, h, i) for g, h, i in plan_grids if i is not None]
     if not found:
         _no_plan_table(path, grids)
+    as_written: dict[int, list[list[str]]] = {}  # a table's header rows before a second row was read into it
+    for grid, _, index in found:
+        below = _header_below(grid, index)  # type: ignore[arg-type]
+        if below is not None:
+            as_written[grid.number] = [_trimmed(grid.rows[index]), _trimmed(below)]  # type: ignore[index]
+            grid.rows[index] = [  # type: ignore[index]
+                under or over
+                for over, under in itertools.zip_longest(grid.rows[index], below, fillvalue="")  # type: ignore[index]
+            ]
     # The columns: the first plan table's header, then any header a later table adds.
     first_grid, _, first_index = found[0]
     assert first_index is not None
@@ -331,7 +347,7 @@ def _plan_table(
             else:
                 area, new_area = text, True
         own = grid.rows[index]
-        own_texts = _trimmed(own)
+        own_texts = [_trimmed(own), *as_written.get(grid.number, [])]
         for i, cells in enumerate(grid.rows):
             number += 1
             place = f"table {grid.number}, row {i + 1}"
@@ -350,11 +366,17 @@ def _plan_table(
                 area, new_area = next(c for c in texts if c.strip()), True
                 skipped.append((number, f"({place})", area, f"area heading: {area}", None))
                 continue
-            if i <= index:
-                what = "header row" if i == index else "above the table's header: not read as a measure"
+            if i <= index or (i == index + 1 and grid.number in as_written):
+                what = (
+                    "header row"
+                    if i == index
+                    else "header row (its second line)"
+                    if i > index
+                    else "above the table's header: not read as a measure"
+                )
                 skipped.extend((number, f"({place})", c, what, None) for c in texts if c.strip())
                 continue
-            if i > index and (grid.repeated_header[i] or _trimmed(cells) == own_texts):
+            if i > index and (grid.repeated_header[i] or _trimmed(cells) in own_texts):
                 skipped.extend(
                     (number, f"({place})", c, "header row repeated: not a measure", None) for c in texts if c.strip()
                 )
@@ -394,6 +416,27 @@ def _plan_table(
         headed=frozenset(headed),
         pages=pages,
     )
+
+
+def _header_below(grid: _Grid, index: int) -> list[str] | None:
+    """The second row of a header written on two rows, or None: the row under the header names columns
+    (at least one that graphmodel knows), under a cell merged across them ("Ansvar" over "Ansvarig" and
+    "Samverkan"), and holds no measure.
+
+    Its names replace the merged cell's, which is kept in the ledger with the header.
+    """
+    if index + 1 >= len(grid.rows) or grid.full_width[index + 1]:
+        return None
+    header, below = grid.rows[index], grid.rows[index + 1]
+    # a header cell merged down over both rows ("Nr", "Åtgärd") stands in both: it names no new column
+    named = [(j, text) for j, text in enumerate(below) if text.strip() and (j >= len(header) or text != header[j])]
+    if not named or any(len(text) > 40 or "\n" in text for _, text in named):
+        return None
+    if any(canonical_column(header[j]) == "measure" for j, _ in named if j < len(header)):
+        return None
+    known = [canonical_column(text) is not None for _, text in named]
+    under_merged = [j >= len(header) or not header[j].strip() for j, _ in named]
+    return below if any(known) and any(under_merged) and sum(known) * 2 >= len(known) else None
 
 
 def _trimmed(cells: list[str]) -> list[str]:

@@ -650,9 +650,13 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
     end_open = True
     for k in range(body_start, len(lines)):
         line = lines[k]
-        if line.size >= body * 1.1 or _is_header(line):
+        if (
+            line.size >= body * 1.1
+            or _is_header(line)
+            or (line.bold and k + 1 < len(lines) and _is_header(lines[k + 1]))
+        ):
             end_open = False
-            break  # a heading, or the header of the next table: this one ends
+            break  # a heading (or a bold line over a header), or the header of the next table: this one ends
         if last is not None and line.top - last.bottom > max(line.size * 3, 30):
             end_open = False
             break
@@ -682,7 +686,7 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
     # Rows: split at a rule drawn across the table (a table with horizontal lines only), else where no
     # column has text: a gap across the whole table wider than the one between a cell's lines.
     left_edge, table_width = columns[0], right - columns[0]
-    first_top = rows_lines[0][0].top if rows_lines else 0.0
+    first_top = rows_lines[0][0].bottom if rows_lines else 0.0  # a rule under the header is not between rows
     last_bottom = rows_lines[-1][0].bottom if rows_lines else 0.0
     across = sorted(
         y
@@ -779,9 +783,8 @@ def _append(grid: _Grid, previous: _Fragment | None, fragment: _Fragment) -> Non
     cell merged down over the break goes on on the new page."""
     rows = list(range(len(fragment.rows)))
     if previous is not None and grid.rows:
-        header = _header_of(grid)
-        first = 0
-        while first < len(fragment.rows) and header is not None and _same(fragment.rows[first], header):
+        first = 0  # a header repeated on the new page (one or two rows) is skipped by the table reader
+        while first < len(fragment.rows) and any(_same(fragment.rows[first], row) for row in _header_rows(grid)):
             first += 1
         if first < len(fragment.rows):
             cells = fragment.rows[first]
@@ -819,6 +822,14 @@ def _header_of(grid: _Grid) -> list[str] | None:
         if "measure" in map(canonical_column, row):
             return row
     return None
+
+
+def _header_rows(grid: _Grid) -> list[list[str]]:
+    """The header row, and the row under it (a header's second row, when it has one)."""
+    for i, row in enumerate(grid.rows[:10]):
+        if "measure" in map(canonical_column, row):
+            return grid.rows[i : i + 2]
+    return []
 
 
 def _same(row: list[str], header: list[str]) -> bool:

@@ -182,7 +182,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
         if heading is not None:  # "1. Förebyggande arbete" alone on its row: the area (or level) of what follows
             kind, name = heading
             if kind == "area":
-                area, level = area_and_level(name)
+                named, level = area_and_level(name)
+                area = named or area
             else:
                 level = name
             ledger.append(
@@ -191,7 +192,8 @@ def parse_plan(table: Table, info: PlanInfo, registry: Registry, limits: Limits 
             above = None
             continue
         if cells.get("area"):
-            area, level = area_and_level(cells["area"])
+            named, level = area_and_level(cells["area"])
+            area = named or area
             said = f"area: {area}" + (f", level: {level}" if level else "")
             ledger.append(Interpretation(source, headers["area"], cells["area"], said))
         if cells.get("level"):
@@ -447,13 +449,18 @@ def level_heading(title: str) -> str | None:
 _AREA_LEVEL_SEPARATOR = re.compile(r"\s+[–—-]\s+|\s*[:,/]\s+|\s+\(")
 
 
-def area_and_level(text: str) -> tuple[str, str | None]:
-    """An area heading that names a level too ("Förebyggande – selektiv nivå") as (area, level); any
-    other text is the area alone.
+def area_and_level(text: str) -> tuple[str | None, str | None]:
+    """An area heading that names a level too ("Förebyggande – selektiv nivå") as (area, level), a level
+    alone ("Selektivt förebyggande") as (None, level): the area above goes on; any other text is the area.
 
     >>> area_and_level("Förebyggande – universell nivå"), area_and_level("Förhindrande")
     (('Förebyggande', 'Universellt'), ('Förhindrande', None))
+    >>> area_and_level("Selektivt förebyggande")
+    (None, 'Selektivt')
     """
+    alone = level_heading(text.strip().rstrip(":"))
+    if alone is not None:
+        return None, alone
     parts = _AREA_LEVEL_SEPARATOR.split(text.strip(), maxsplit=1)
     if len(parts) == 2 and parts[0].strip():
         level = level_heading(parts[1].strip().rstrip(")").strip())

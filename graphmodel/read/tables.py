@@ -14,6 +14,7 @@ import functools
 import io
 import itertools
 import os
+import re
 import stat
 import unicodedata
 from collections import Counter
@@ -90,7 +91,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Tid",
         "Status/Timing",
         "Timing",
+        "Start/Klart",  # a Start and a Klart column read as one status, as the table reader writes them
     ),
+    # A timing given in two columns: read with the status as one ("start 2023, klart 2025")
+    "start": ("Start", "Startår", "Startdatum", "Påbörjas", "Påbörjad", "Start år"),
+    "due": ("Klart", "Klart senast", "Klart år", "Slutår", "Slutdatum", "Avslutas", "Deadline"),
     "area": ("Område", "Insatsområde", "Fokusområde", "Area"),
     "level": ("Nivå", "Preventionsnivå", "Level"),
     "source": ("Källa", "Referens", "Sida", "Source", "Reference"),
@@ -642,6 +647,9 @@ def _build(
             headers[column] = written
             position[i] = column
 
+    timing = [headers.pop(column) for column in ("start", "due") if column in headers]
+    if timing:  # "Start" and "Klart" columns: one status with the status column, as a person reads them
+        headers["status"] = " / ".join([*filter(None, [headers.get("status")]), *timing])
     rows: list[Row] = []
     extra_cells: list[tuple[int, str, str]] = []
     header_hint, no_measure = "", "measure" not in headers
@@ -679,6 +687,8 @@ def _build(
                     value=orphans[0][1],
                 )
             )
+        if timing:
+            cells = _with_timing(cells)
         errors.extend(_check_row(path, number, cells, headers, first_use, measure_above))
         # A heading row between (a new area or level) ends what a later row may continue.
         measure_above = bool(cells.get("measure")) or (measure_above and continues_above(cells))
@@ -713,6 +723,27 @@ def _build(
     if errors:
         raise IngestFailed(_capped(errors))
     return Table(path, sheet, headers, rows, list(unknown.values()), extra_cells, None, preamble, notes)
+
+
+_PERIOD = re.compile(
+    r"^(?:\d|q\d|[hv]t\b|v\.?\s*\d|jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|vår|höst|sommar|vinter)",
+    re.IGNORECASE,
+)
+
+
+def _with_timing(cells: dict[str, str]) -> dict[str, str]:
+    """A row's Start and Klart cells read into its status, as a person reads them: "start 2023, klart 2025"
+    (a period gets its word; "Pågår" or "Årligen" is said as it is).
+
+    >>> _with_timing({"measure": "Läxhjälp", "start": "HT 2023", "due": "2025"})["status"]
+    'start HT 2023, klart 2025'
+    """
+    start, due = cells.pop("start", ""), cells.pop("due", "")
+    parts = [cells.get("status", "")]
+    parts.append(f"start {start}" if start and _PERIOD.match(start) else start)
+    parts.append(f"klart {due}" if due and _PERIOD.match(due) else due)
+    cells["status"] = ", ".join(part for part in parts if part)
+    return cells
 
 
 def continues_above(cells: dict[str, str]) -> bool:
