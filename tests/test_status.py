@@ -459,3 +459,19 @@ def test_a_decision_or_start_negated_after_its_verb_or_followed_by_the_work_to_c
 ):
     status = parse_status(text, 2019)
     assert (status.state, status.start, status.due, status.interpreted) == (state, start, due, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "start", "due"),
+    [
+        ("Pågår\nUtvärderas 2023", "ongoing", None, None),
+        ("Pågår, klart 2024, utvärderas 2025", "ongoing", None, "2024"),
+        ("Start 2022, följs upp HT 2023", "planned", "2022", None),
+        ("Rutinen revideras 2024", "unknown", None, None),
+    ],
+)
+def test_when_a_measure_is_evaluated_is_not_when_it_is_due(text, state, start, due):
+    """A year after "utvärderas", "följs upp", "revideras" dates a look at the measure: a measure 'evaluated
+    in 2023' is not overdue after 2023."""
+    status = parse_status(text, 2022)
+    assert (status.state, status.start, status.due) == (state, start, due)

@@ -44,6 +44,10 @@ States, strongest first (the first that matches wins):
   describes what is to happen. A month or week without a year ("maj-juni",
   "v12") is such a time line too, when the plan's year is not known to
   date it: planned, interpreted, without dates.
+* a period after a word of follow-up ("Pågår, utvärderas 2023", "revideras
+  2024", "följs upp HT 2023", "ses över 2022") says when the measure is looked
+  at, not when it starts or is due: it gives no date. "Utvärderas 2023"
+  alone says no state: unknown, for a person to review.
 
 Periods: years ("2017"), year ranges ("2017-2019", "2018–2020", "2017-19"),
 seasons ("våren", "sommaren", "hösten", "vintern", "vt"/"vårterminen",
@@ -111,6 +115,9 @@ _PERIOD = re.compile(
     """,
     re.VERBOSE,
 )
+# A follow-up of the measure, whose period is not the measure's own ("Pågår, utvärderas 2023").
+# Verbs only: "Årlig uppföljning 2018" is a measure that is a follow-up, run from 2018.
+_FOLLOW_UP = re.compile(r"\b(?:utvärderas|följs upp|revideras|ses över|omprövas|stäms av)\b")
 _ROLE = re.compile(
     r"""\b(?:
       (?P<start>fr\.?\s?o\.?\s?m\b\.?|från|påbörja\w*|start\w*|uppstart\w*|börja\w*|inle\w*|sedan|igång)
@@ -266,7 +273,10 @@ def _dates(norm: str, year: int | None) -> tuple[list[str], list[str], bool, set
     for match in _PERIOD.finditer(norm):
         found = _periods(match, year)
         markers = list(_ROLE.finditer(norm, previous_end, match.start()))
+        follow_up = _FOLLOW_UP.search(norm, previous_end, match.start())
         previous_end = match.end()
+        if follow_up and not (markers and markers[-1].start() > follow_up.start()):
+            continue  # when it is evaluated or revised, not when it runs
         if found is None:
             yearless = yearless or (year is None and _yearless(match))
             continue
