@@ -403,3 +403,28 @@ def test_a_plan_written_as_word_tables_reads_to_the_same_measures(csv_path, tmp_
 
     assert cells(from_docx) == cells(from_csv)
     assert [a.id for a in from_docx.actors.values()] == [a.id for a in from_csv.actors.values()]
+
+
+def test_a_header_written_on_two_rows_is_one_header(tmp_path, registry):
+    """'Ansvar' merged over 'Ansvarig' and 'Samverkan', 'Tid' over 'Start' and 'Klart', with 'Åtgärd' merged
+    down over both header rows: one header, and both rows in the ledger."""
+    document = docx.Document()
+    table = _table(
+        document,
+        [
+            ["Åtgärd", "Ansvar", "", "Tid", ""],
+            ["", "Ansvarig", "Samverkan", "Start", "Klart"],
+            ["Läxhjälp för unga", "Skolan", "Biblioteket", "HT 2023", "2025"],
+        ],
+    )
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Åtgärd"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Ansvar"
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "Tid"
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    plan = read_plan(path, registry, organisation="Exempelby kommun")
+    (measure,) = plan.measures
+    assert [a.name for a in measure.responsible] == ["Skolan"]
+    assert [a.name for a in measure.partners] == ["Biblioteket"]
+    assert (measure.status.state, measure.status.start, measure.status.due) == ("planned", "2023-autumn", "2025")
+    assert "header row (its second line)" in {item.became for item in plan.ledger}

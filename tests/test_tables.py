@@ -371,3 +371,11 @@ def test_an_owner_merged_over_several_rows_in_excel_owns_each_of_them(tmp_path):
     book.save(tmp_path / "merged.xlsx")
     table = read_table(tmp_path / "merged.xlsx")
     assert [row.cells["responsible"] for row in table.rows] == ["Socialtjänsten", "Socialtjänsten"]
+
+
+def test_a_start_and_a_klart_column_are_read_as_one_status():
+    """Plans that time a measure in two columns ("Start", "Klart") read as a person reads them."""
+    table = parse_csv_text("Åtgärd;Ansvarig;Start;Klart\nLäxhjälp;Skolan;HT 2023;2025\nMentorer;Skolan;Pågår;Löpande\n")
+    assert table.headers["status"] == "Start / Klart"
+    assert [row.cells["status"] for row in table.rows] == ["start HT 2023, klart 2025", "Pågår, Löpande"]
+    assert "start" not in table.rows[0].cells and "due" not in table.rows[0].cells
