@@ -428,3 +428,25 @@ def test_a_header_written_on_two_rows_is_one_header(tmp_path, registry):
     assert [a.name for a in measure.partners] == ["Biblioteket"]
     assert (measure.status.state, measure.status.start, measure.status.due) == ("planned", "2023-autumn", "2025")
     assert "header row (its second line)" in {item.became for item in plan.ledger}
+
+
+def test_a_row_continuing_the_measure_above_under_a_level_heading_is_still_a_continuation(tmp_path, registry):
+    """Under 'Universell prevention', a row holding only partners and a status (a cell wrapped onto a row
+    of its own) continues the measure above: the level heading is not written into it."""
+    document = docx.Document()
+    document.add_paragraph("Handlingsplan 2021", style="Title")
+    document.add_paragraph("Universell prevention", style="Heading 1")
+    _table(
+        document,
+        [
+            ["Åtgärd", "Ansvarig", "Samverkan", "Status"],
+            ["Läxhjälp för unga", "Skolan", "Biblioteket", "Pågår"],
+            ["", "", "Fältgruppen", "sedan 2019"],
+        ],
+    )
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    plan = read_plan(path, registry, organisation="Exempelby kommun")
+    (measure,) = plan.measures
+    assert measure.level == "Universellt"
+    assert [a.name for a in measure.partners] == ["Biblioteket", "Fältgruppen"]

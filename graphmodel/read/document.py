@@ -399,8 +399,8 @@ def _plan_table(
                 row[area_column] = area
                 headed.add(number)
             new_area = False
-            if level_column is not None and not row[level_column] and level:
-                row[level_column] = level
+            if level_column is not None and not row[level_column] and level and row[keys[("measure",)]].strip():
+                row[level_column] = level  # a row without a measure continues the one above: no level of its own
             records.append((number, row))
     checker.done()
     table = _build(path, None, records)
