@@ -181,3 +181,28 @@ def test_a_bundled_plan_exported_to_pdf_reads_to_the_same_measures_as_its_table(
             elif want[column] != got[column]:
                 differing.append(f"measure {number} {column}: {want[column]!r} read as {got[column]!r}")
     assert differing == []
+
+
+def test_report_and_check_of_a_pdf_plan_from_the_command_line(tmp_path):
+    """What the README shows: report writes its files from a PDF, and check names each row's page."""
+    import csv
+
+    from click.testing import CliRunner
+
+    from graphmodel.cli import main
+
+    plan = DOCUMENTS / "hoglunda-2021.pdf"
+    result = CliRunner().invoke(main, ["report", str(plan), "-o", str(tmp_path / "ut")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Read 1 plan(s): 19 measures" in result.output
+    assert {"report.html", "check.csv", "measures.xlsx", "graph.graphml"} <= {
+        p.name for p in (tmp_path / "ut").iterdir()
+    }
+    result = CliRunner(env={"COLUMNS": "250"}).invoke(main, ["check", str(plan)], catch_exceptions=False)
+    assert "(page 2, table 4, row 4)" in result.output
+    with open(tmp_path / "ut" / "check.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    in_tables = [r for r in rows if r["row"] != "0"]
+    assert in_tables and all(
+        r["page"] in ("1", "2") and r["place"].startswith(f"page {r['page']}, ") for r in in_tables
+    )
