@@ -246,26 +246,33 @@ def looping_pages(data: bytes, how: int) -> bytes:
     return data.replace(b"/Count 2", b"/Count 2000000000", 1)
 
 
+DAMAGES = {
+    "truncate": truncate,
+    "flip": flip,
+    "delete": delete,
+    "duplicate_object": duplicate_object,
+    "break_xref": break_xref,
+    "huge_numbers": huge_numbers,
+    "nested": nested,
+    "looping_pages": looping_pages,
+}
+# (damage, its arguments): a failing example prints as what was done, e.g. ("flip", 812, 0)
 mutation = st.one_of(
-    st.builds(lambda at: lambda d: truncate(d, at), st.integers(0, 10**5)),
-    st.builds(lambda at, b: lambda d: flip(d, at, b), st.integers(0, 10**5), st.integers(0, 255)),
-    st.builds(lambda at, n: lambda d: delete(d, at, n), st.integers(0, 10**5), st.integers(1, 400)),
-    st.builds(lambda w, n: lambda d: duplicate_object(d, w, n), st.integers(0, 30), st.integers(0, 40)),
-    st.builds(lambda digits: lambda d: break_xref(d, digits), st.from_regex(r"[0-9]{1,10}", fullmatch=True)),
-    st.builds(lambda n: lambda d: huge_numbers(d, n), st.sampled_from([2**31 - 1, 2**31, 2**63, 10**12, 10**40])),
-    st.builds(
-        lambda depth, kind: lambda d: nested(d, depth, kind),
-        st.integers(1, 5000),
-        st.sampled_from(["array", "dict"]),
-    ),
-    st.builds(lambda how: lambda d: looping_pages(d, how), st.integers(0, 2)),
+    st.tuples(st.just("truncate"), st.integers(0, 10**5)),
+    st.tuples(st.just("flip"), st.integers(0, 10**5), st.integers(0, 255)),
+    st.tuples(st.just("delete"), st.integers(0, 10**5), st.integers(1, 400)),
+    st.tuples(st.just("duplicate_object"), st.integers(0, 30), st.integers(0, 40)),
+    st.tuples(st.just("break_xref"), st.from_regex(r"[0-9]{1,10}", fullmatch=True)),
+    st.tuples(st.just("huge_numbers"), st.sampled_from([2**31 - 1, 2**31, 2**63, 10**12, 10**40])),
+    st.tuples(st.just("nested"), st.integers(1, 5000), st.sampled_from(["array", "dict"])),
+    st.tuples(st.just("looping_pages"), st.integers(0, 2)),
 )
 
 
 def _damaged(folder: Path, original: bytes, mutations) -> Path:
     data = original
-    for mutate in mutations:
-        data = mutate(data)
+    for name, *arguments in mutations:
+        data = DAMAGES[name](data, *arguments)
     path = folder / "damaged.pdf"
     path.write_bytes(data)
     return path
