@@ -173,6 +173,10 @@ def _measure_attributes(measure: Measure) -> Attributes:
         attributes["sheet"] = source.sheet
     if source.reference:
         attributes["reference"] = source.reference
+    if source.place:  # a Word document's or PDF's "page 2, table 4, row 4"
+        attributes["place"] = source.place
+    if source.page is not None:
+        attributes["page"] = source.page
     for header, text in measure.extra:
         if text:
             attributes[f"extra:{header}"] = text

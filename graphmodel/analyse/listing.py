@@ -54,6 +54,8 @@ def measure_row(graph: PlanGraph, measure_id: str) -> JsonRow:
             "row": node["row"],
             "sheet": node.get("sheet"),
             "reference": node.get("reference"),
+            "place": node.get("place"),  # a Word document's or PDF's "page 2, table 4, row 4"
+            "page": node.get("page"),
         },
         "responsible": [ref for _, ref in sorted(roles[RESPONSIBLE_FOR], key=lambda p: p[0])],
         "partners": [ref for _, ref in sorted(roles[PARTNER_IN], key=lambda p: p[0])],

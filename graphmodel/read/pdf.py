@@ -323,8 +323,8 @@ def _page_items(path, number, page, words, furniture, body, open_table, known):
             items.append(_Item(number, fragment.top, "table", fragment))
     loose = [w for i, w in enumerate(words) if i not in used]
     lines = _lines(loose)
-    rules = [(e["top"], e["x0"], e["x1"]) for e in finder.edges if e["orientation"] == "h"]
-    unruled, open_table = _unruled(path, number, lines, body, open_table, float(page.width), known, rules)
+    rulings = [(e["top"], e["x0"], e["x1"]) for e in finder.edges if e["orientation"] == "h"]
+    unruled, open_table = _unruled(path, number, lines, body, open_table, float(page.width), known, rulings)
     taken = set()
     for fragment, line_ids in unruled:
         items.append(_Item(number, fragment.top, "table", fragment))
@@ -580,7 +580,7 @@ def _groups(line: _Line) -> list[tuple[list[str], float]]:
     return groups
 
 
-def _unruled(path, number, lines, body, open_table, page_width, known, rules):
+def _unruled(path, number, lines, body, open_table, page_width, known, rulings):
     """Unruled tables among the page's loose lines: [(fragment, the line indexes it took)], and the table
     left open at the page's end."""
     out = []
@@ -607,7 +607,7 @@ def _unruled(path, number, lines, body, open_table, page_width, known, rules):
         else:
             break
         fragment, taken, open_table = _unruled_fragment(
-            path, number, lines, start, header_rows, columns, right, body, known, rules
+            path, number, lines, start, header_rows, columns, right, body, known, rulings
         )
         if fragment is None:
             if not header_rows:  # the table open from the last page does not go on here: look for a header
@@ -635,7 +635,7 @@ def _more_columns(first: _Line, rows: list[_Line], candidate: _Line, columns: li
     return named([*rows, candidate]) > named(rows)
 
 
-def _unruled_fragment(path, number, lines, start, header_rows, columns, right, body, known, rules):
+def _unruled_fragment(path, number, lines, start, header_rows, columns, right, body, known, rulings):
     """The rows of an unruled table from line ``start`` on: lines assigned to columns by where they start,
     rows split where all columns have a gap."""
     boundaries = [c - 3.0 for c in columns[1:]]
@@ -690,7 +690,7 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
     last_bottom = rows_lines[-1][0].bottom if rows_lines else 0.0
     across = sorted(
         y
-        for y, x0, x1 in rules
+        for y, x0, x1 in rulings
         if x0 <= left_edge + table_width * 0.3 and x1 - x0 >= table_width * 0.6 and first_top < y < last_bottom
     )
     grouped: list[list[_Line]] = []
