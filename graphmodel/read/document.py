@@ -440,8 +440,9 @@ def _header_below(grid: _Grid, index: int) -> list[str] | None:
 
 
 def _trimmed(cells: list[str]) -> list[str]:
-    """A row's texts with spacing folded and the empty cells at its end left out: to compare rows."""
-    texts = [" ".join(c.split()) for c in cells]
+    """A row's texts without their spacing and the empty cells at its end left out: to compare rows (a PDF
+    gives the same header as "Pågående/ planer" on one page and "Pågående/planer" on another)."""
+    texts = ["".join(c.split()) for c in cells]
     while texts and not texts[-1]:
         texts.pop()
     return texts

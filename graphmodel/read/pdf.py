@@ -28,7 +28,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import NoReturn
 
-from .document import _SHORT_TEXT, _Grid, _heading_kind, _plan_table
+from .document import _SHORT_TEXT, _Grid, _heading_kind, _plan_table, _trimmed
 from .tables import Limits, Table, _fail, _unreadable, canonical_column
 
 _MARGIN_BAND = 0.09  # of the page's height: where page headers and footers stand
@@ -833,13 +833,7 @@ def _header_rows(grid: _Grid) -> list[list[str]]:
 
 
 def _same(row: list[str], header: list[str]) -> bool:
-    def folded(cells):
-        texts = [" ".join(c.split()) for c in cells]
-        while texts and not texts[-1]:
-            texts.pop()
-        return texts
-
-    return folded(row) == folded(header)
+    return _trimmed(row) == _trimmed(header)
 
 
 def _broken_row(grid: _Grid, cells: list[str], carried: set[int]) -> bool:
