@@ -134,17 +134,26 @@ def test_every_cell_of_a_pdf_plan_is_accounted_for_by_page(expected, registry):
 # The bundled plans, through Word and LibreOffice --------------------------------------------------------
 
 
+LONG_PLAN = "lang-plan-80"  # a synthetic plan of 80 measures: tables going on over several pages
+
+
 @pytest.fixture(scope="module")
 def bundled_pdfs(tmp_path_factory) -> dict[tuple[str, bool], Path]:
-    """Each bundled plan as a PDF of ruled tables and as one of tables without lines (one LibreOffice run)."""
+    """Each bundled plan, and a long synthetic one, as a PDF of ruled tables and as one of tables without
+    lines (one LibreOffice run)."""
+    from benchmarks import pdf_read
+
     folder = tmp_path_factory.mktemp("bundled")
+    long_plan = folder / f"{LONG_PLAN}.csv"
+    long_plan.write_text(pdf_read.grouped_csv(*pdf_read.plan_rows(80)), encoding="utf-8")
+    pdf_read.write_info(long_plan)
     documents = {}
-    for plan in ROUND_TRIP:
+    for plan in [*ROUND_TRIP, long_plan]:
         for ruled in (True, False):
             name = f"{plan.stem}{'' if ruled else '-unruled'}.docx"
             documents[(plan.stem, ruled)] = plan_as_docx(plan, folder / name, ruled=ruled)
     made = to_pdf(list(documents.values()), folder)
-    return dict(zip(documents, made))
+    return {**dict(zip(documents, made)), (LONG_PLAN, None): long_plan}
 
 
 def _cells(plan):
@@ -206,3 +215,15 @@ def test_report_and_check_of_a_pdf_plan_from_the_command_line(tmp_path):
     assert in_tables and all(
         r["page"] in ("1", "2") and r["place"].startswith(f"page {r['page']}, ") for r in in_tables
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_a_long_plan_over_many_pages_reads_to_the_same_measures_as_its_table(ruled, bundled_pdfs, registry):
+    """Tables going on over pages: the header repeated on each page is no measure, and a row broken over a
+    page break is one measure."""
+    table = bundled_pdfs[(LONG_PLAN, None)]
+    info = read_plan_info(table)
+    pdf = bundled_pdfs[(LONG_PLAN, ruled)]
+    assert len(__import__("pdfplumber").open(pdf).pages) >= 6
+    assert _cells(parse_plan(read_table(pdf), info, registry)) == _cells(parse_plan(read_table(table), info, registry))

@@ -23,6 +23,7 @@ saying its page ("page 3, table 2, row 5").
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -50,35 +51,39 @@ _WORDS = frozenset(
 
 @dataclass
 class _Line:
-    """Words standing on one line (within one cell, or across an unruled page)."""
+    """Words standing on one line (within one cell, or across an unruled page).
+
+    Its measures are computed once, when first asked (the words are all in by then): a line of 40,000
+    words is asked for its size once per word.
+    """
 
     words: list[dict]
 
-    @property
+    @functools.cached_property
     def top(self) -> float:
         return min(w["top"] for w in self.words)
 
-    @property
+    @functools.cached_property
     def bottom(self) -> float:
         return max(w["bottom"] for w in self.words)
 
-    @property
+    @functools.cached_property
     def x0(self) -> float:
         return min(w["x0"] for w in self.words)
 
-    @property
+    @functools.cached_property
     def x1(self) -> float:
         return max(w["x1"] for w in self.words)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(w["text"] for w in sorted(self.words, key=lambda w: w["x0"]))
 
-    @property
+    @functools.cached_property
     def size(self) -> float:
         return max(w.get("size", 0.0) for w in self.words)
 
-    @property
+    @functools.cached_property
     def bold(self) -> bool:
         return all("bold" in str(w.get("fontname", "")).casefold() for w in self.words)
 
