@@ -90,6 +90,7 @@ def test_report_writes_every_file_and_says_what_it_wrote(tmp_path):
         "graph.graphml",
         "graph.gexf",
         "graph.json",
+        "graph.graphology.json",
         "measures.xlsx",
         "measures.csv",
         "actors.csv",

@@ -49,7 +49,7 @@ def test_every_report_file_parses_back_when_names_hold_every_control_character(t
     data.plans[0]["title"] = f"Handlingsplan{CONTROLS}"
     data.ledger[0]["text"] = f"cell{CONTROLS}"
     written = api.write_report(data, tmp_path)
-    assert len(written) == 12
+    assert len(written) == 13
     parsed = []
     for path in written:
         if path.suffix == ".xlsx":
@@ -67,7 +67,7 @@ def test_every_report_file_parses_back_when_names_hold_every_control_character(t
         elif path.suffix == ".csv":
             list(csv.reader(text.splitlines(), delimiter=";"))
         parsed.append(path.name)
-    assert len(parsed) == 12
+    assert len(parsed) == 13
     names = [
         n["name"]
         for n in json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"]

@@ -110,7 +110,7 @@ def test_a_run_terminated_while_writing_leaves_no_file_behind(plan, tmp_path):
     script = (
         "import os, signal, sys, time\n"
         "import graphmodel.present.exports as exports\n"
-        "def stop(graph, path):\n"
+        "def stop(graph, path, *looks):\n"
         "    path.write_text('half')\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
         "    time.sleep(30)\n"

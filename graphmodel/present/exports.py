@@ -1,4 +1,4 @@
-"""Write the graph and its listings to files: GraphML, GEXF, node-link JSON, XLSX, CSV.
+"""Write the graph and its listings to files: GraphML, GEXF, node-link and graphology JSON, XLSX, CSV.
 
 Spreadsheet cells that start like a formula (= + - @) can never run in Excel:
 in XLSX they are text cells with the quote prefix (the text itself unchanged),
@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -24,6 +25,7 @@ from ..catalogue import HEADINGS, KIND_NAMES, SEVERITY_NAMES, SHEETS, STATE_NAME
 from ..outputs import Outputs, cannot_write
 from ..text import clean_data
 from . import graph_files
+from .file_graph import Look, file_graph, node_looks
 from .formats import ACTOR_COLUMNS, MEASURE_COLUMNS, Column, csv_chunks
 from .xlsx import Sheet, write_workbook
 
@@ -163,9 +165,12 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
     return path
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
-    """GEXF (Gephi): what networkx writes, streamed (``graph_files``), always parseable."""
-    if not graph_files.write_gexf(graph, path):
+def write_gexf(graph: nx.MultiDiGraph, path: Path, looks: Mapping[Any, Look] | None = None) -> Path:
+    """GEXF (Gephi, Gephi Lite): streamed (``graph_files.write_gexf``), with ``looks`` as viz, always parseable.
+
+    A graph the streaming writer does not cover (never a ``file_graph``) is written by networkx, without
+    the looks."""
+    if not graph_files.write_gexf(graph, path, looks):
         _write_xml(nx.write_gexf, graph, path)
     return path
 
@@ -175,11 +180,13 @@ def graph_json(graph: nx.MultiDiGraph) -> str:
     return "".join(graph_files.graph_json_chunks(graph))
 
 
-GRAPH_FILES = ("graph.graphml", "graph.gexf", "graph.json")
+# graph.graphology.json: graphology's own serialisation, what Gephi Lite and sigma.js load.
+GRAPH_FILES = ("graph.graphml", "graph.gexf", "graph.json", "graph.graphology.json")
 
 
 def write_graph(graph: nx.MultiDiGraph, out: Path | Outputs) -> list[Path]:
-    """The graph as GraphML (yEd, Gephi), GEXF (Gephi) and node-link JSON (notebooks, D3)."""
+    """The graph as GraphML (yEd, Gephi), GEXF (Gephi, Gephi Lite), node-link JSON (notebooks, D3) and
+    graphology JSON (Gephi Lite, sigma.js)."""
     with _outputs(out) as files:
         write_graph_files(graph, {name: files.reserve(name) for name in GRAPH_FILES})
     return [files.folder / name for name in GRAPH_FILES]
@@ -187,13 +194,21 @@ def write_graph(graph: nx.MultiDiGraph, out: Path | Outputs) -> list[Path]:
 
 def write_graph_files(graph: nx.MultiDiGraph, paths: dict[str, Path]) -> None:
     """Write the graph files (of ``GRAPH_FILES``) named in ``paths`` at the temporary paths given for them
-    (``Outputs.reserve``)."""
-    writers = {"graph.graphml": write_graphml, "graph.gexf": write_gexf, "graph.json": graph_files.write_graph_json}
+    (``Outputs.reserve``), each from ``file_graph(graph)``: the names, edge ids and looks that Gephi,
+    graphology, igraph and networkx read as meant (README, "Graph files")."""
+    shown = file_graph(graph)
+    looks = node_looks(graph) if {"graph.gexf", "graph.graphology.json"} & paths.keys() else None
+    writers: dict[str, Callable[[Path], object]] = {
+        "graph.graphml": lambda path: write_graphml(shown, path),
+        "graph.gexf": lambda path: write_gexf(shown, path, looks),
+        "graph.json": lambda path: graph_files.write_graph_json(shown, path),
+        "graph.graphology.json": lambda path: graph_files.write_graphology_json(shown, path, looks),
+    }
     for name, write in writers.items():
         if name not in paths:
             continue
         try:
-            write(graph, paths[name])
+            write(paths[name])
         except OSError as err:
             raise cannot_write(paths[name].parent / name, err) from err
 

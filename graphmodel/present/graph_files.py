@@ -1,17 +1,21 @@
-"""Stream the graph to GraphML, GEXF and node-link JSON, a few thousand elements at a time.
+"""Stream the graph to GraphML, GEXF, node-link JSON and graphology JSON, a few thousand elements at a time.
 
 networkx builds an ElementTree of the whole graph (6-8 s per XML file at 300
 plans) and node-link JSON through json's pure-Python indenting encoder. These
-writers give files that readers read back as the same graph as networkx's
-files (same key ids, attribute declarations, edge ids and GEXF quirks), in
-linear time. Every string is made valid text with ``clean_text``: a chunk is
-searched once and only a chunk holding what ``NOT_TEXT`` matches is written
-again with its strings cleaned, so the common case costs one regex pass.
+writers stream in linear time. GraphML and node-link JSON are what networkx
+writes (the same key ids, attribute declarations and edge ids: byte for byte
+when no text needs cleaning); GEXF is what networkx writes but for what Gephi
+and graphology refuse in networkx's GEXF (``write_gexf`` says what), with the
+nodes' colours, sizes and positions. Every string is made valid text with
+``clean_text``: a chunk is searched once and only a chunk holding what
+``NOT_TEXT`` matches is written again with its strings cleaned, so the common
+case costs one regex pass.
 
 A graph these writers do not cover (attribute values other than str, int,
 float and bool, defaults, GEXF's viz/spells/parents, a simple graph) makes
 ``write_graphml``/``write_gexf`` return False before writing: the caller then
-writes with networkx.
+writes with networkx. The graph files are written from ``file_graph.file_graph``
+(``exports.write_graph_files``), which these writers always cover.
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ import json
 import math
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain, count, islice, repeat
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from ..text import NOT_TEXT, clean_data, clean_text, json_needs_cleaning
+from .file_graph import Look
 
 CHUNK = 2000
 
@@ -41,7 +47,8 @@ _GRAPHML_HEAD = (
     ' http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
 )
 _GEXF_NODE_FIELDS = ("id", "label", "pid", "start", "end")
-_GEXF_EDGE_FIELDS = ("label", "weight", "type", "start", "end")
+# GEXF's own fields of an edge; ``type`` is its direction, so a relationship type is written as an attribute.
+_GEXF_EDGE_FIELDS = ("label", "weight", "start", "end")
 _GEXF_UNCOVERED = frozenset(("viz", "parents", "spells", "id", "key"))  # structures, ids and keys networkx remaps
 
 
@@ -251,21 +258,41 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> bool:
     return True
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
-    """GEXF 1.2draft as ``nx.write_gexf`` writes it (same attribute ids, edge ids 0, 1 …, node fields such as
-    label and start as XML attributes, the edge key as ``networkx_key``), streamed; False if not covered."""
+def write_gexf(graph: nx.MultiDiGraph, path: Path, looks: Mapping[Any, Look] | None = None) -> bool:
+    """GEXF 1.2 that Gephi, Gephi Lite (graphology-gexf) and networkx read, streamed; False if not covered.
+
+    Written as ``nx.write_gexf`` writes it (the same attribute ids and types, node fields such as
+    label and start as XML attributes), but for what makes it a GEXF file Gephi and graphology
+    refuse or misread:
+
+    * an edge's ``type`` is an attribute (``attvalue``): GEXF's own ``type`` is the edge's
+      direction (directed, undirected, mutual), and networkx wrote a relationship type there.
+      A text ``type`` is also the edge's ``kind`` (GEXF 1.3's, which Gephi reads in 1.2 files
+      too): Gephi keeps an actor's RESPONSIBLE_FOR and PARTNER_IN edges to one measure apart
+      instead of merging them as parallel edges;
+    * an edge's id is its key when no two edges share one (the graph files' ``e0``, ``e1`` …), and
+      no ``networkx_key`` attribute is written then; otherwise ids 0, 1 … and the key as
+      ``networkx_key``, as networkx does;
+    * ``looks`` (``file_graph.node_looks``) gives each node ``viz:color``, ``viz:size`` and
+      ``viz:position``, as networkx writes a node's ``viz`` attribute.
+    """
     if not _streamable(graph) or not isinstance(graph.graph.get("name", ""), str):
         return False
     node_dicts = list(graph._node.values())
     edges = list(_edges(graph))
     edge_dicts = list(map(itemgetter(3), edges))
+    keys_as_ids = list(map(str, map(itemgetter(2), edges)))
+    keyed = len(set(keys_as_ids)) == len(keys_as_ids)  # every edge's key is its id: no networkx_key
     node_seen = _seen(node_dicts)
-    # networkx declares an edge's key after its other attributes: after the first edge with a key of each type.
-    first_of_type = {kind: index for index, kind in reversed(list(enumerate(map(type, map(itemgetter(2), edges)))))}
-    edge_seen = _seen(edge_dicts, {index: ("networkx_key", kind) for kind, index in first_of_type.items()})
+    edge_seen = _seen(edge_dicts)
+    if not keyed:  # networkx declares an edge's key after its other attributes: after the first edge of each type
+        first_of_type = {kind: index for index, kind in reversed(list(enumerate(map(type, map(itemgetter(2), edges)))))}
+        edge_seen = _seen(edge_dicts, {index: ("networkx_key", kind) for kind, index in first_of_type.items()})
     node_names = {name for name, _ in node_seen}
     edge_names = {name for name, _ in edge_seen}
     if _GEXF_UNCOVERED & edge_names or {"viz", "parents", "spells"} & node_names:
+        return False
+    if looks is not None and not all(node in looks for node in graph._node):
         return False
     node_kinds = _kinds(node_seen, _GEXF_NODE_FIELDS)
     edge_kinds = _kinds(edge_seen, _GEXF_EDGE_FIELDS)
@@ -302,12 +329,21 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
             titles["key"] = titles["networkx_key"]
 
     node_fields, edge_fields = frozenset(_GEXF_NODE_FIELDS), frozenset(_GEXF_EDGE_FIELDS)
-    # The fields some node or edge has (plan graphs: only an edge's type), so that most elements look for none.
+    # The fields some node or edge has (plan graphs: none), so that most elements look for none.
     node_field_names = [name for name in ("pid", "start", "end") if name in node_names]
     edge_field_names = [name for name in _GEXF_EDGE_FIELDS if name in edge_names]
 
     def fields(values: dict, names: list, attr: _Escaped) -> str:
         return "".join([f' {name}="{attr[str(values[name])]}"' for name in names if name in values]) if names else ""
+
+    def viz(node) -> str:
+        look = looks[node]  # type: ignore[index]
+        r, g, b = look.colour
+        return (
+            f'        <viz:color r="{r}" g="{g}" b="{b}" a="1.0" />\n'
+            f'        <viz:size value="{look.size!r}" />\n'
+            f'        <viz:position x="{look.x!r}" y="{look.y!r}" z="0.0" />\n'
+        )
 
     def nodes(batch, clean):
         attr, prefix = _Escaped(_attr, clean), prefixes["node"]
@@ -322,10 +358,15 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
                 for k, v in values.items()
                 if k not in node_fields
             ]
-            if rest:
-                lines.append(">\n        <attvalues>\n")
-                lines += rest
-                lines.append("        </attvalues>\n      </node>\n")
+            if rest or looks is not None:
+                lines.append(">\n")
+                if rest:
+                    lines.append("        <attvalues>\n")
+                    lines += rest
+                    lines.append("        </attvalues>\n")
+                if looks is not None:
+                    lines.append(viz(name))
+                lines.append("      </node>\n")
             else:
                 lines.append(" />\n")
         return "".join(lines)
@@ -334,30 +375,40 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> bool:
         attr, prefix = _Escaped(_attr, clean), prefixes["edge"]
         lines = []
         for number, (u, v, key, values) in batch:
+            kind = values.get("type")
             lines.append(
-                f'      <edge source="{gexf_ids[u]}" target="{gexf_ids[v]}" id="{number}"'
-                f"{fields(values, edge_field_names, attr)}>\n        <attvalues>\n"
+                f'      <edge source="{gexf_ids[u]}" target="{gexf_ids[v]}"'
+                f' id="{attr[keys_as_ids[number]] if keyed else number}"{fields(values, edge_field_names, attr)}'
+                + (f' kind="{attr[kind]}"' if type(kind) is str else "")
             )
-            lines += [
+            rest = [
                 f'{prefix[k]}{attr[x] if type(x) is str else _GEXF_VALUE[type(x)](x)}" />\n'
                 for k, x in values.items()
                 if k not in edge_fields
             ]
-            lines.append(
-                f"{prefix['networkx_key']}{attr[key] if type(key) is str else _GEXF_VALUE[type(key)](key)}"
-                '" />\n        </attvalues>\n      </edge>\n'
-            )
+            if not keyed:
+                rest.append(
+                    f'{prefix["networkx_key"]}{attr[key] if type(key) is str else _GEXF_VALUE[type(key)](key)}" />\n'
+                )
+            if rest:
+                lines.append(">\n        <attvalues>\n")
+                lines += rest
+                lines.append("        </attvalues>\n      </edge>\n")
+            else:
+                lines.append(" />\n")
         return "".join(lines)
 
     def document() -> Iterator[str]:
         name = _attr(clean_text(graph.graph.get("name", "")))
         yield (
             "<?xml version='1.0' encoding='utf-8'?>\n"
-            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+            '<gexf xmlns="http://www.gexf.net/1.2draft"'
+            + (' xmlns:viz="http://www.gexf.net/1.2draft/viz"' if looks is not None else "")
+            + ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
             ' xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"'
             ' version="1.2">\n'
             f'  <meta lastmodifieddate="{time.strftime("%Y-%m-%d")}">\n'
-            f"    <creator>NetworkX {nx.__version__}</creator>\n  </meta>\n"
+            f"    <creator>graphmodel (NetworkX {nx.__version__})</creator>\n  </meta>\n"
         )
         edgetype = "directed" if graph.is_directed() else "undirected"
         timed = f' timeformat="{timeformat}"' if timeformat else ""
@@ -454,8 +505,10 @@ def _json_list(objects: Iterable[dict]) -> Iterator[str]:
 
 
 def graph_json_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """Node-link JSON as ``json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1)``
-    writes it (byte for byte when no text needs cleaning), with strings cleaned where they need it."""
+    """Node-link JSON as ``json.dumps(nx.node_link_data(graph, edges="links"), ensure_ascii=False, indent=1)``
+    writes it (byte for byte when no text needs cleaning), with strings cleaned where they need it.
+
+    ``links`` is what D3 and ``nx.node_link_graph`` read by default."""
     multigraph = graph.is_multigraph()
     attributes = json.dumps(graph.graph, ensure_ascii=False, indent=1)
     if json_needs_cleaning(attributes):
@@ -466,7 +519,7 @@ def graph_json_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
         f' "multigraph": {"true" if multigraph else "false"},\n "graph": {attributes},\n "nodes": ['
     )
     yield from _json_list({**values, "id": node} for node, values in graph._node.items())
-    yield ',\n "edges": ['
+    yield ',\n "links": ['
     if multigraph:
         yield from _json_list({**values, "source": u, "target": v, "key": key} for u, v, key, values in _edges(graph))
     else:
@@ -477,4 +530,58 @@ def graph_json_chunks(graph: nx.MultiDiGraph) -> Iterator[str]:
 def write_graph_json(graph: nx.MultiDiGraph, path: Path) -> Path:
     """``graph_json_chunks`` streamed to a UTF-8 file."""
     _write(path, graph_json_chunks(graph))
+    return path
+
+
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _compact_list(items: Iterable) -> Iterator[str]:
+    """A JSON list, compact, one item a line (for grep and diff), CHUNK items at a time; a chunk that may
+    hold text ``clean_text`` changes is encoded again from cleaned data."""
+    items = iter(items)
+    separator = "[\n"
+    while batch := list(islice(items, CHUNK)):
+        text = ",\n".join(map(_compact, batch))
+        if json_needs_cleaning(text):
+            text = ",\n".join(map(_compact, clean_data(batch)))  # type: ignore[call-overload]
+        yield separator + text
+        separator = ",\n"
+    yield "[]" if separator == "[\n" else "\n]"
+
+
+def graphology_chunks(graph: nx.MultiDiGraph, looks: Mapping[Any, Look] | None = None) -> Iterator[str]:
+    """The graph as graphology serialises it (``graph.export()``, what ``Graph.from`` and Gephi Lite load):
+    ``{"attributes", "options", "nodes": [{"key", "attributes"}], "edges": [{"key", "source", "target",
+    "attributes"}]}``. A node's ``looks`` are its ``x``, ``y``, ``size`` and ``color`` attributes, which
+    sigma.js and Gephi Lite draw with. Edge keys are the graph's keys (``e0``, ``e1`` … in the files)."""
+    options = {"type": "directed" if graph.is_directed() else "undirected", "multi": graph.is_multigraph()}
+    head = {"attributes": graph.graph, "options": {**options, "allowSelfLoops": True}}
+    text = _compact(head)
+    if json_needs_cleaning(text):
+        text = _compact(clean_data(head))
+    yield text[:-1] + ',\n"nodes":'
+
+    def node_items() -> Iterator[dict]:
+        for node, values in graph._node.items():
+            if looks is None:
+                yield {"key": node, "attributes": values}
+            else:
+                look = looks[node]
+                yield {
+                    "key": node,
+                    "attributes": {**values, "x": look.x, "y": look.y, "size": look.size, "color": look.hex},
+                }
+
+    yield from _compact_list(node_items())
+    yield ',\n"edges":'
+    yield from _compact_list(
+        {"key": key, "source": u, "target": v, "attributes": values} for u, v, key, values in _edges(graph)
+    )
+    yield "}\n"
+
+
+def write_graphology_json(graph: nx.MultiDiGraph, path: Path, looks: Mapping[Any, Look] | None = None) -> Path:
+    """``graphology_chunks`` streamed to a UTF-8 file."""
+    _write(path, graphology_chunks(graph, looks))
     return path
