@@ -3,7 +3,10 @@
 #   - a virtualenv with graphmodel and its test extras (pytest, Playwright's Python package, and the
 #     checkers scripts/check.sh runs first: ruff, mypy, import-linter);
 #   - Debian's chromium for the browser tests (Playwright drives it; no browser download);
-#   - Java 17 and Maven for the real Neo4j the store tests start (its jars come from Maven Central).
+#   - Java 17 and Maven for the real Neo4j the store tests start and the Gephi toolkit the graph reader
+#     tests open the graph files with (their jars come from Maven Central);
+#   - Node.js and npm for graphology and graphology-gexf (tests/graph_readers/graphology, `npm ci` from
+#     its package-lock.json), what Gephi Lite and sigma.js read the graph files with;
 #   - the checks of scripts/check.sh, then the fast tests against the lowest declared versions
 #     (.venv-lowest), then every test.
 # Usage: bash scripts/test.sh [pytest arguments]
@@ -14,6 +17,8 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "scripts/test.sh: please install: ${missing[*]} (e.g. sudo apt-get install ${missing[*]})" >&2
@@ -28,11 +33,16 @@ python3 -m venv .venv
 
 bash scripts/check.sh
 
+# The graph readers (tests/graph_readers): the Gephi reader built with Maven, graphology installed with
+# `npm ci`. The tests do it on first use too; here a download problem shows before any test runs.
+.venv/bin/python -c "from tests.graph_readers import readers; readers.ensure_gephi(); readers.ensure_graphology()"
+
 # The fast tests once more against the lowest versions pyproject.toml allows (constraints/lowest.txt),
 # so that a lower bound is a version the tests passed on. Skipped when pytest is given arguments.
 if [ $# -eq 0 ]; then
     python3 -m venv .venv-lowest
-    .venv-lowest/bin/pip install --quiet --disable-pip-version-check -c constraints/lowest.txt -e . pytest hypothesis
+    # igraph: tests/test_graph_readers.py reads graph.graphml with it (a test tool, not pinned by lowest.txt)
+    .venv-lowest/bin/pip install --quiet --disable-pip-version-check -c constraints/lowest.txt -e . pytest hypothesis igraph
     .venv-lowest/bin/python -m pytest -q -p no:cacheprovider -m "not neo4j and not browser and not slow"
 fi
 
