@@ -7,6 +7,7 @@
 #     tests open the graph files with (their jars come from Maven Central);
 #   - Node.js and npm for graphology and graphology-gexf (tests/graph_readers/graphology, `npm ci` from
 #     its package-lock.json), what Gephi Lite and sigma.js read the graph files with;
+#   - LibreOffice Calc and poppler, which print the workbooks to PDF and read the pages back (tests/test_xlsx.py);
 #   - the checks of scripts/check.sh, then the fast tests against the lowest declared versions
 #     (.venv-lowest), then every test.
 # Usage: bash scripts/test.sh [pytest arguments]
@@ -19,6 +20,8 @@ command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
         echo "scripts/test.sh: please install: ${missing[*]} (e.g. sudo apt-get install ${missing[*]})" >&2

@@ -11,6 +11,7 @@ nor make a file that no program reads.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -238,16 +239,60 @@ def write_csv(rows: Iterable[dict], columns: Sequence[Column], path: Path) -> Pa
 
 def write_xlsx(sheets: dict[str, tuple[Iterable[dict], Sequence[Column]]], path: Path) -> Path:
     """One workbook, a sheet per listing, header row frozen and filterable, columns as wide as the
-    first 200 rows need (8 to 60 characters). Rows stream to the file (``xlsx.write_workbook``)."""
+    first 200 rows need (``column_widths``), text wrapped, printed on A4 landscape as wide as the page.
+    Rows stream to the file (``xlsx.write_workbook``)."""
     return write_workbook(path, [_sheet(title, rows, columns) for title, (rows, columns) in sheets.items()])
 
 
+PAGE_WIDTH = 220  # characters: A4 landscape holds about 150 of Calibri 11; fitted to the page, 220 print at about 70 %
+NARROWEST_WRAPPED = 16  # characters: a wrapped column is never narrower than this
+
+
+def column_widths(natural: Sequence[float], page: float = PAGE_WIDTH, words: Sequence[float] = ()) -> list[float]:
+    """The widths of columns whose content is ``natural`` characters wide (8 to 60), the widest made narrower,
+    all to one width, until the sheet fits ``page``: their text wraps. A column stays as wide as its longest
+    word (``words``, at most its natural width), so that no word is broken or runs into the next column, and
+    never narrower than ``NARROWEST_WRAPPED``.
+
+    >>> column_widths([10, 60, 60, 20], page=100)
+    [10, 35.0, 35.0, 20]
+    >>> column_widths([10, 60, 60, 20], page=100, words=[10, 45, 12, 8])
+    [10, 45, 25.0, 20]
+    >>> column_widths([10, 20], page=100)
+    [10, 20]
+    """
+    floors = [min(n, max(NARROWEST_WRAPPED, w)) for n, w in zip(natural, list(words) + [0] * len(natural))]
+
+    def fitted(cap: float) -> list[float]:
+        return [n if n <= cap else max(cap, floor) for n, floor in zip(natural, floors)]
+
+    if sum(natural) <= page:
+        return list(natural)
+    low, high = float(NARROWEST_WRAPPED), float(max(natural))
+    for _ in range(40):  # bisection on the widest width allowed: the total grows with it
+        middle = (low + high) / 2
+        low, high = (middle, high) if sum(fitted(middle)) <= page else (low, middle)
+    cap = round(low, 1)
+    return fitted(cap if sum(fitted(cap)) <= page else math.floor(low * 10) / 10)
+
+
 def _sheet(title: str, rows: Iterable[dict], columns: Sequence[Column]) -> Sheet:
+    """A sheet of ``rows``, its columns as wide as the first 200 rows need (``column_widths``: at least their
+    longest word). A longer word further down is broken across lines, and its row made tall enough
+    (``xlsx._lines``)."""
     rows = iter(rows)
     first = list(islice(rows, 200))
-    widths = [min(60, max(8, max([len(c.heading)] + [len(str(c.value(r))) for r in first]) + 2)) for c in columns]
+    cells = [[str(c.value(r)) for r in first] for c in columns]
+    words = [min(60, max([len(w) for text in texts for w in text.split()], default=0) + 2) for texts in cells]
+    natural = [
+        min(60, max(8, max([max(map(len, c.heading.split()), default=0)] + list(map(len, texts))) + 2))
+        for c, texts in zip(columns, cells)
+    ]
     return Sheet(
-        title, [c.heading for c in columns], widths, ([c.value(r) for c in columns] for r in chain(first, rows))
+        title,
+        [c.heading for c in columns],
+        column_widths(natural, words=words),
+        ([c.value(r) for c in columns] for r in chain(first, rows)),
     )
 
 
@@ -329,6 +374,20 @@ def write_gaps_xlsx(findings: list[dict], path: Path, lang: str = "sv") -> Path:
     return write_xlsx(sheets or {names["no-findings"]: ([], columns)}, path)
 
 
+def _file_names(columns: Sequence[Column]) -> list[Column]:
+    """The ledger's columns with the plan file by its name (as report.html's tables show it): on every row of
+    the sheet, a folder's path made each row two lines high when printed. check.csv keeps the path."""
+    return [Column(c.heading, _name_of(c.value)) if c.heading == "file" else c for c in columns]
+
+
+def _name_of(value: Callable[[object], object]) -> Callable[[object], object]:
+    def name(row: object) -> object:
+        path = value(row)
+        return Path(path).name if isinstance(path, str) and path else path
+
+    return name
+
+
 def _cells(rows: Iterable[dict], columns: Sequence[Column]) -> tuple[list[list], list[Column]]:
     """The rows' cells as lists, and columns that read them back by position: for writing twice."""
     return (
@@ -378,7 +437,7 @@ def write_report_files(
                     sheets["actors"]: (data.actors, workbook_columns(ACTOR_COLUMNS, "actors", data.lang)),
                     sheets["ledger"]: (
                         ledger,
-                        workbook_columns(ledger_columns[: len(LEDGER_SHEET)], "ledger", data.lang),
+                        workbook_columns(_file_names(ledger_columns[: len(LEDGER_SHEET)]), "ledger", data.lang),
                     ),
                 },
                 path,
