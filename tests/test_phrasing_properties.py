@@ -307,6 +307,7 @@ EXAMPLES = [
     "representanter från skolans kurator (heltid) m.fl.",
     "Kvinnors hus, Stadsmissionens second hand",
     "Socialtjänsten Polisen Övriga",
+    "BUP, BUP (Sjöängsskolan) t.ex. BUP",  # a remark before a hedge between two names (found by hypothesis)
     "Säkerhetschefen på stadsledningskontoret",
     "nämndernas ordförande, nämndens ordförande",
     "Kommunstyrelsen genom kommunledningskontoret",

@@ -678,9 +678,14 @@ def _around_hedge(written: str, body: str, remark: str | None, registry: Registr
     at = written.find(second)
     if at < 0 or not written.startswith(first):
         return []
+    before = written[:at].strip()  # "BUP (Sjöängsskolan)": a remark written after the first name is its own
+    first_remark = remark if remark and remark in before else None
     return [
-        _plural(ActorPhrase(first, first, None, None, ("run-together",)), registry),
-        _plural(ActorPhrase(written[at:], rest, remark, ", ".join(hedges), ("run-together",)), registry),
+        _plural(ActorPhrase(before, first, first_remark, None, ("run-together",)), registry),
+        _plural(
+            ActorPhrase(written[at:], rest, None if first_remark else remark, ", ".join(hedges), ("run-together",)),
+            registry,
+        ),
     ]
 
 
