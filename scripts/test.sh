@@ -7,7 +7,8 @@
 #     tests open the graph files with (their jars come from Maven Central);
 #   - Node.js and npm for graphology and graphology-gexf (tests/graph_readers/graphology, `npm ci` from
 #     its package-lock.json), what Gephi Lite and sigma.js read the graph files with;
-#   - LibreOffice Calc and poppler, which print the workbooks to PDF and read the pages back (tests/test_xlsx.py);
+#   - LibreOffice Calc and poppler, which print the workbooks to PDF and read the pages back (tests/test_xlsx.py),
+#     and LibreOffice Writer, which exports Word plans to PDF as Word users do (tests/test_pdf.py);
 #   - the checks of scripts/check.sh, then the fast tests against the lowest declared versions
 #     (.venv-lowest), then every test.
 # Usage: bash scripts/test.sh [pytest arguments]
@@ -20,7 +21,8 @@ command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
-command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || command -v localc >/dev/null || missing+=(libreoffice-calc-nogui)
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || command -v lowriter >/dev/null || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
