@@ -308,6 +308,7 @@ EXAMPLES = [
     "Kvinnors hus, Stadsmissionens second hand",
     "Socialtjänsten Polisen Övriga",
     "BUP, BUP (Sjöängsskolan) t.ex. BUP",  # a remark before a hedge between two names (found by hypothesis)
+    "kultur-, kultur- och kulturnämnden, BUP kultur-, kultur- och kulturnämnden",  # a list naming one body thrice
     "Säkerhetschefen på stadsledningskontoret",
     "nämndernas ordförande, nämndens ordförande",
     "Kommunstyrelsen genom kommunledningskontoret",

@@ -501,7 +501,7 @@ def _suspended(match: re.Match, knows, masks: list[str], groups: dict, whole: se
     suffix = next((s for s in _HEAD_SUFFIXES if head.lower().endswith(s) and len(head) > len(s)), None)
     if suffix is None:
         return _MASK.format(index)
-    expanded = [p + suffix for p in prefixes] + [head]
+    expanded = list(dict.fromkeys([p + suffix for p in prefixes] + [head]))  # "kultur-, kultur- och kulturnämnden": one
     is_list = "," in span
     if is_list or all(knows(name) for name in expanded):
         groups[index] = ("expanded-list", [(name, None) for name in expanded])
