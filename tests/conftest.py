@@ -35,19 +35,42 @@ def norrtorp(registry):
 # -- Neo4j (issue 5): one real server per session, a clean database per test ------------------
 
 
+STORE_VARIABLES = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+
+
+def pytest_configure(config):
+    """The tests never see the user's store: NEO4J_URI and its companions (the variables the README has
+    users export for their shared store) are removed from this process's environment, so neither a test
+    nor a command it runs can reach that store. A test that wants a server says which, by its fixture."""
+    import os
+
+    for name in STORE_VARIABLES:
+        os.environ.pop(name, None)
+
+
 @pytest.fixture(scope="session")
 def neo4j_server():
-    """The Neo4j the store tests use: the server at NEO4J_URI if set, else the in-process test server
-    (tests/neo4j_server/) started once. If it cannot start, every test using it FAILS (never skips)."""
+    """The Neo4j the store tests use, and wipe before every test: the in-process test server
+    (tests/neo4j_server/) started once, or a database named for wiping on a server of your own:
+    NEO4J_TEST_URI with NEO4J_TEST_WIPE_DATABASE=NAME (NEO4J_TEST_USERNAME, NEO4J_TEST_PASSWORD), used
+    only if it is empty when the session starts. Never the server in NEO4J_URI. If the server cannot
+    start or the named database is not empty, every test using it FAILS (never skips)."""
     import os
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from neo4j_server.launcher import Neo4jTestServer, ensure_driver
+    from neo4j_server.launcher import Neo4jTestServer, NotEmpty, claim_empty, ensure_driver
 
     ensure_driver()
-    if os.environ.get("NEO4J_URI"):
-        yield _ExternalNeo4j(os.environ)
+    if os.environ.get("NEO4J_TEST_URI"):
+        try:
+            server = _ExternalNeo4j(os.environ)
+            claim_empty(server.driver(), server.database, server.uri, "the test session")
+        except (NotEmpty, _NoDatabaseNamed) as error:
+            yield error
+            return
+        yield server
+        server.reset()  # it was empty: leave it empty
         return
     try:
         server = Neo4jTestServer().start()
@@ -60,17 +83,34 @@ def neo4j_server():
         server.stop()
 
 
+class _NoDatabaseNamed(RuntimeError):
+    pass
+
+
 class _ExternalNeo4j:
-    """A server given by NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE: its data is wiped per test."""
+    """A database the tests were told they may wipe: NEO4J_TEST_URI, NEO4J_TEST_WIPE_DATABASE,
+    NEO4J_TEST_USERNAME, NEO4J_TEST_PASSWORD. Its data is wiped per test."""
 
     def __init__(self, environ):
-        self.uri = environ["NEO4J_URI"]
-        self.database = environ.get("NEO4J_DATABASE", "neo4j")
-        password = environ.get("NEO4J_PASSWORD")
-        self.auth = (environ.get("NEO4J_USERNAME", "neo4j"), password) if password else None
-        self.env = {k: v for k, v in environ.items() if k.startswith("NEO4J_")}
+        self.uri = environ["NEO4J_TEST_URI"]
+        self.database = environ.get("NEO4J_TEST_WIPE_DATABASE")
+        if not self.database:
+            raise _NoDatabaseNamed(
+                "NEO4J_TEST_URI is set without NEO4J_TEST_WIPE_DATABASE: name the (empty) database the tests "
+                "may wipe before every test, or unset NEO4J_TEST_URI to let them start a server of their own."
+            )
+        password = environ.get("NEO4J_TEST_PASSWORD")
+        self.auth = (environ.get("NEO4J_TEST_USERNAME", "neo4j"), password) if password else None
         self.import_dir = None
         self._driver = None
+
+    @property
+    def env(self) -> dict[str, str]:
+        """NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE for child processes (the CLI)."""
+        env = {"NEO4J_URI": self.uri, "NEO4J_DATABASE": self.database}
+        if self.auth:
+            env.update(NEO4J_USERNAME=self.auth[0], NEO4J_PASSWORD=self.auth[1])
+        return env
 
     def driver(self):
         if self._driver is None:
@@ -82,14 +122,14 @@ class _ExternalNeo4j:
     def reset(self):
         from neo4j_server.launcher import Neo4jTestServer
 
-        Neo4jTestServer.reset(self)  # the same Cypher reset, on this server
+        Neo4jTestServer.reset(self)  # the same Cypher reset, on this database
 
 
 @pytest.fixture()
 def neo4j_db(neo4j_server):
     """A clean database (no nodes, constraints or indexes) on the session's server."""
     if isinstance(neo4j_server, Exception):
-        pytest.fail(f"Neo4j test server could not start:\n{neo4j_server}", pytrace=False)
+        pytest.fail(f"Neo4j test server could not be used:\n{neo4j_server}", pytrace=False)
     neo4j_server.reset()
     return neo4j_server
 

@@ -531,6 +531,34 @@ class Neo4jTestServer:
                 session.run(f"DROP INDEX {_quote(name)} IF EXISTS").consume()
 
 
+def contents(driver: Any, database: str) -> dict[str, int]:
+    """What a database holds: nodes, relationships, constraints and indexes (the two default token
+    LOOKUP indexes of every fresh database not counted). All zero: empty, safe to wipe."""
+    with driver.session(database=database) as session:
+        nodes = session.run("MATCH (n) RETURN count(n) AS n").single()["n"]
+        relationships = session.run("MATCH ()-[r]->() RETURN count(r) AS n").single()["n"]
+        constraints = len(session.run("SHOW CONSTRAINTS YIELD name RETURN name").value())
+        indexes = len(session.run("SHOW INDEXES YIELD type WHERE type <> 'LOOKUP' RETURN type").value())
+    return {"nodes": nodes, "relationships": relationships, "constraints": constraints, "indexes": indexes}
+
+
+class NotEmpty(RuntimeError):
+    """A database that something wanted to wipe holds data: it was left as it was."""
+
+
+def claim_empty(driver: Any, database: str, where: str, who: str) -> None:
+    """Raise NotEmpty unless ``database`` is empty: ``who`` (a benchmark, the test session) wipes the
+    database it uses, so it may only use one that holds nothing. Reads only; nothing is changed."""
+    found = contents(driver, database)
+    if any(found.values()):
+        held = ", ".join(f"{n} {what}" for what, n in found.items())
+        raise NotEmpty(
+            f"{who} refuses database {database!r} at {where}: it is not empty ({held}), and {who} deletes "
+            "every node, constraint and index of the database it uses. Nothing was changed. Give it an empty "
+            "database, or let it start a server of its own."
+        )
+
+
 class _PortInUse(RuntimeError):
     pass
 
