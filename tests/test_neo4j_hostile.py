@@ -1,6 +1,6 @@
 """Issue 9 in the Neo4j store: no input or timing that corrupts the store, crashes or talks too much.
 
-Against a real Neo4j (tests/neo4j_server/, or NEO4J_URI): concurrent loads of different plans keep
+Against a real Neo4j (tests/neo4j_server/, or a database named for wiping): concurrent loads of different plans keep
 every ``Actor.plans`` entry; names and measure texts of 10 KB and 100 KB load; names fold alike in
 Python and Cypher (ß, ligatures, Turkish i, combining marks) and sort alike; a plan cannot redefine
 a shared actor; a load or query prints nothing on stderr. Without a server: a malformed ``--uri`` and
@@ -25,6 +25,7 @@ from conftest import SKARHOLMEN
 import graphmodel as gm
 from benchmarks.synthetic import write_corpus
 from graphmodel.cli import main
+from graphmodel.errors import UnknownActorError
 from graphmodel.read.tables import Limits
 from graphmodel.store.neo4j import Store, export_csv, load, resolve_connection
 from graphmodel.store.twins import answer
@@ -127,6 +128,15 @@ def test_a_plan_with_a_very_long_actor_name_and_measure_text_loads(neo4j_db, reg
 
 # -- one folding rule ------------------------------------------------------------------------------
 
+
+def outcome(ask, *args):
+    """The rows, or the "No such actor" message: the same on Neo4j and on files."""
+    try:
+        return ask(*args)
+    except UnknownActorError as error:
+        return str(error)
+
+
 FOLDING = [
     "Großstadt",
     "GROSSSTADT",
@@ -151,7 +161,8 @@ def test_names_fold_alike_in_python_and_cypher(neo4j_db, registry, tmp_path):
         load(store, plans)
         for name in [*FOLDING, "grossstadt", "STRASSE-DZ", "finansforvaltningen", "Straße ǲ"]:
             for query in ("depends-on", "responsible-for", "what-if", "works-with"):
-                assert store.query(query, {"actor": name}) == answer(graph, query, {"actor": name}), (query, name)
+                got = outcome(store.query, query, {"actor": name})
+                assert got == outcome(answer, graph, query, {"actor": name}), (query, name)
     assert answer(graph, "depends-on", {"actor": "GROSSSTADT"})  # found by its own spelling locally
 
 
@@ -270,17 +281,21 @@ def test_neo4j_load_and_query_print_nothing_on_stderr():
     from neo4j_server.launcher import Neo4jTestServer
 
     with Neo4jTestServer() as server:
+        done = _cli(["neo4j", "query", "depends-on", "--param", "actor=Polisen"], server.env)
+        assert done.returncode == 2, done.stderr  # nothing loaded yet: no such actor, and no server notice
+        assert done.stderr == "graphmodel: No such actor: 'Polisen'.\n", done.stderr[:2000]
         for args in (
             ["neo4j", "query", "overdue"],
-            ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
             ["neo4j", "load", SKARHOLMEN],
             ["neo4j", "load", SKARHOLMEN],
             ["neo4j", "query", "depends-on", "--param", "actor=Polisen"],
-            ["neo4j", "query", "works-with", "--param", "actor=Ingen sådan"],
         ):
             done = _cli(args, server.env)
             assert done.returncode == 0, done.stderr
             assert done.stderr == "", (args, done.stderr[:2000])
+        done = _cli(["neo4j", "query", "works-with", "--param", "actor=Ingen sådan"], server.env)
+        assert done.returncode == 2 and done.stderr.startswith("graphmodel: No such actor: 'Ingen sådan'.")
+        assert len(done.stderr.splitlines()) == 1
 
 
 # -- connection and files: no server needed --------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..errors import UnknownActorError
@@ -59,10 +60,20 @@ def find_actors(graph: PlanGraph, name: str) -> list[str]:
 
 
 def _closest_actor_names(graph: PlanGraph, name: str) -> list[str]:
+    return closest_names(name, [d["name"] for _, d in graph.nodes(data=True) if d["label"] == ACTOR])
+
+
+def closest_names(name: str, names: Iterable[str]) -> list[str]:
+    """The (at most three) actor names closest to ``name``, as "No such actor" suggests them: the same
+    for a graph and for a Neo4j store holding the same actors.
+
+    >>> closest_names("Polisn", ["Socialtjänsten", "Polisen"])
+    ['Polisen']
+    """
     from rapidfuzz import fuzz, process
 
-    names = sorted({d["name"] for _, d in graph.nodes(data=True) if d["label"] == ACTOR})
-    return [match for match, _, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=3, score_cutoff=60)]
+    choices = sorted(set(names))
+    return [match for match, _, _ in process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)]
 
 
 def with_subunits(graph: PlanGraph, actor_ids: list[str], subunits: bool = True) -> dict[str, int]:

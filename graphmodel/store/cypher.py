@@ -2,7 +2,8 @@
 
 ``cypher/schema/`` holds constraints and indexes, ``cypher/load/`` the loader's
 ``UNWIND $rows AS row MERGE ...`` statements, ``cypher/queries/`` the questions
-and gap checks. Each file is one statement with a comment header::
+and gap checks, ``cypher/store/`` what graphmodel itself asks of a store (which
+actors a name designates, what the store holds). Each file is one statement with a comment header::
 
     // answers: Which measures depend on an actor ...
     // params:
@@ -40,7 +41,7 @@ from ..registry import normalise
 
 # The Cypher library: cypher/ of the repository, graphmodel/cypher/ of an installed wheel.
 CYPHER_DIR = Path(str(resources.files("graphmodel.cypher")))
-KINDS = ("schema", "load", "queries")
+KINDS = ("schema", "load", "queries", "store")
 TYPES = ("STRING", "INTEGER", "FLOAT", "BOOLEAN", "DATE", "MAP", "LIST<MAP>", "LIST<STRING>")
 _DERIVED = re.compile(r"^normalise\((?P<source>[A-Za-z_][A-Za-z0-9_]*)\)$")
 _PARAM = re.compile(

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from ..errors import GraphmodelError
+from ..errors import GraphmodelError, UnknownActorError
 from ..model import NATIONAL, Actor, Measure, Plan
 from ..periods import period_bounds
 from ..registry import Registry, normalise
@@ -260,11 +260,31 @@ class Store:
         return [_plain(r.data()) for r in records]
 
     def query(self, name: str, params: dict[str, object] | None = None) -> list[dict]:
-        """A library query by name, parameters parsed and defaulted from its header."""
+        """A library query by name, parameters parsed and defaulted from its header.
+
+        A query with an ``actor`` parameter first finds the actor as the query will: a name that
+        designates no actor in the store raises UnknownActorError with the closest names in the store,
+        as the embedded command does, instead of answering with no rows.
+        """
         stmt = cypher.query(name)
         values = stmt.bind(params or {})
+        if stmt.param("actor") is not None:
+            self.find_actors(str(values["actor"]))
         rows = self.run(stmt, values)
         return [{c: row.get(c) for c in stmt.returns} for row in rows]
+
+    def find_actors(self, name: str) -> list[str]:
+        """Ids of the actors ``name`` designates in the store (cypher/store/find-actors.cypher), as
+        ``graphmodel.analyse.questions.find_actors`` finds them in a graph; UnknownActorError with the
+        closest names in the store when there is none."""
+        from ..analyse.questions import closest_names
+
+        stmt = cypher.statement("store", "find-actors")
+        found = [row["id"] for row in self.run(stmt, stmt.bind({"actor": name}))]
+        if not found:
+            names = [row["name"] for row in self.run(cypher.statement("store", "actor-names"))]
+            raise UnknownActorError(name, closest_names(name, names))
+        return found
 
     def ensure_schema(self) -> None:
         for stmt in cypher.schema():

@@ -4,7 +4,8 @@
 the query's header names (``mirrors:``) and projects its result onto the
 query's ``returns:`` columns, sorted as the query's ORDER BY sorts. The parity
 tests compare the two row for row; a notebook can use ``answer`` to get the
-embedded answer to a library query without a server::
+embedded answer to a library query without a server (an actor no plan names
+raises UnknownActorError, as ``Store.query`` does on Neo4j)::
 
     >>> import graphmodel as gm
     >>> graph = gm.build_graph(gm.read_plans([gm.EXAMPLE_PLAN]))
@@ -20,7 +21,6 @@ from collections.abc import Callable
 import networkx as nx
 
 from ..analyse import gaps, questions
-from ..errors import UnknownActorError
 from . import cypher
 
 Twin = Callable[[nx.MultiDiGraph, dict], list[dict]]
@@ -38,16 +38,8 @@ def _measure(graph, measure_id: str, *columns: str) -> dict:
     return row
 
 
-def _known(function, *args, **kwargs):
-    """The networkx answer, or None when no actor has that name (Cypher then returns no rows)."""
-    try:
-        return function(*args, **kwargs)
-    except UnknownActorError:
-        return None
-
-
 def depends_on(graph, p):
-    rows = _known(questions.measures_depending_on, graph, p["actor"], subunits=p["subunits"]) or []
+    rows = questions.measures_depending_on(graph, p["actor"], subunits=p["subunits"])
     return _by_row(
         [
             {**_measure(graph, r["id"], "area", "level", "state", "due"), "role": r["role"], "via": r["via"]}
@@ -57,12 +49,12 @@ def depends_on(graph, p):
 
 
 def responsible_for(graph, p):
-    rows = _known(questions.responsible_for, graph, p["actor"], subunits=p["subunits"]) or []
+    rows = questions.responsible_for(graph, p["actor"], subunits=p["subunits"])
     return _by_row([{**_measure(graph, r["id"], "area", "level", "state", "due"), "via": r["via"]} for r in rows])
 
 
 def works_with(graph, p):
-    rows = _known(questions.works_with, graph, p["actor"], subunits=p["subunits"]) or []
+    rows = questions.works_with(graph, p["actor"], subunits=p["subunits"])
     return [
         {
             "id": r["id"],
@@ -76,9 +68,7 @@ def works_with(graph, p):
 
 
 def what_if(graph, p):
-    result = _known(gaps.what_if, graph, p["actor"])
-    if result is None:
-        return []
+    result = gaps.what_if(graph, p["actor"])
     return _by_row(
         [{**_measure(graph, m["id"]), "owners": sorted(m["owners"])} for m in result["measures_losing_owner"]]
     )
