@@ -1,4 +1,4 @@
-"""The Neo4j loader and CLI against a real server (tests/neo4j_server/, or NEO4J_URI).
+"""The Neo4j loader and CLI against a real server (tests/neo4j_server/, or a database named for wiping).
 
 Idempotent loads (the server's counters say nothing was created), edited-plan
 reloads that remove what is gone and leave other plans alone, all-or-nothing
@@ -38,12 +38,16 @@ def store_for(server) -> Store:
 
 
 def snapshot(server) -> tuple[dict, set]:
-    """Every node (label, id) with its properties, every relationship (start, type, end)."""
+    """Every node (label, id) with its properties, every relationship (start, type, end). A plan's
+    ``loaded_at`` and ``loaded_by`` (when and by which graphmodel it was last written) are left out."""
     db = server.driver()
     records, _, _ = db.execute_query(
         "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props", database_=server.database
     )
-    nodes = {(r["label"], r["id"]): r["props"] for r in records}
+    nodes = {
+        (r["label"], r["id"]): {k: v for k, v in r["props"].items() if k not in ("loaded_at", "loaded_by")}
+        for r in records
+    }
     records, _, _ = db.execute_query(
         "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p", database_=server.database
     )
@@ -245,7 +249,7 @@ def test_text_travels_only_as_parameters(neo4j_db, registry, tmp_path):
 
 def test_export_then_load_csv_gives_the_loaders_graph(neo4j_db, both, tmp_path):
     if neo4j_db.import_dir is None:
-        pytest.skip("LOAD CSV needs the in-process server's import folder")  # only with an external NEO4J_URI
+        pytest.skip("LOAD CSV needs the in-process server's import folder")  # only with NEO4J_TEST_URI
     written = export_csv(both, neo4j_db.import_dir)
     assert (neo4j_db.import_dir / "import.txt") in written
     with store_for(neo4j_db) as store:

@@ -11,6 +11,7 @@
 //   $measures: LIST<MAP>  measures of this chunk: {props: MAP (key, id, plan, text, area, level, state, start, due, due_end, start_end, status_text, status_interpreted, file, row, sheet, reference, extra), responsible: LIST<MAP>, partners: LIST<MAP>}, each edge {actor: STRING (key), props: MAP (text, text_normalised, remark, hedge, order)}
 //   $measureKeys: LIST<STRING>  every measure key of the plan when it takes several statements (a reload deletes the plan's other measures); null: the keys in $measures
 //   $actorKeys: LIST<STRING>  every actor key the plan names when it takes several statements (a reload forgets the plan on the others); null: the keys in $actors
+//   $loadedBy: STRING  the graphmodel version writing the plan: stored as loaded_by, with loaded_at (the time of the write), for `graphmodel neo4j status`
 // returns: existed, unchanged, unlisted
 // mirrors: graphmodel.build.build_graph (one plan's nodes and edges)
 OPTIONAL MATCH (old:Plan {key: $props.key})
@@ -21,7 +22,8 @@ CALL (existed, unchanged, oldHash, named) {
   WITH existed, oldHash, named WHERE NOT unchanged
   MERGE (p:Plan {key: $props.key})
   SET p = $props, p.load_hash = CASE WHEN $last THEN $hash ELSE oldHash END,
-      p.actors = CASE WHEN $last THEN coalesce($actorKeys, [x IN $actors | x.props.key]) ELSE named END
+      p.actors = CASE WHEN $last THEN coalesce($actorKeys, [x IN $actors | x.props.key]) ELSE named END,
+      p.loaded_at = datetime(), p.loaded_by = $loadedBy
   WITH existed, named, p
   CALL () {
     UNWIND $actors AS row

@@ -135,6 +135,35 @@ def _cell(column: str):
     return value
 
 
+@neo4j.command("status")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@connection_options
+@user_errors
+def status_command(fmt, uri, username, database, password_stdin):
+    """What the store holds: plans, measures, actors; per plan its year, load hash and last load."""
+    import json
+
+    from ..present.formats import Column, render
+    from ..store.neo4j import status
+
+    with _store(uri, username, database, password_stdin) as store:
+        held = status(store)
+    if fmt == "json":
+        emit(json.dumps(held.as_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(held.line())
+    if held.plans:
+        columns = [
+            Column("plan", lambda r: r["plan"]),
+            Column("year", lambda r: "" if r["year"] is None else r["year"]),
+            Column("measures", lambda r: r["measures"]),
+            Column("load hash", lambda r: (r["load_hash"] or "")[:12]),
+            Column("last load", lambda r: r["loaded_at"] or ""),
+            Column("by", lambda r: r["loaded_by"] or ""),
+        ]
+        emit(render(held.plans, "table", columns, title="Plans in the store"))
+
+
 @neo4j.command("queries")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 @user_errors

@@ -22,7 +22,9 @@ Cypher can answer what Python computes:
   columns are one JSON string ``extra``.
 * Plan ``load_hash`` is a hash of everything the loader wrote for the plan
   (a load skips an unchanged plan); ``actors`` lists the keys of the actors it
-  names (a reload finds the ones it no longer names by index).
+  names (a reload finds the ones it no longer names by index); ``loaded_at``
+  (a datetime) and ``loaded_by`` (the graphmodel version) say when and by what
+  it was last written (``graphmodel neo4j status``; not part of the hash).
 * A national (registry) actor is the registry's: a plan that sends another
   view of the same id does not overwrite it.
 
@@ -46,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from .. import __version__
 from ..errors import GraphmodelError, UnknownActorError
 from ..model import NATIONAL, Actor, Measure, Plan
 from ..periods import period_bounds
@@ -579,6 +582,7 @@ def _write_plan(tx, rows: PlanRows, batch_size: int, force: bool, summary: LoadS
                 "measures": measures,
                 "measureKeys": measure_keys,
                 "actorKeys": actor_keys,
+                "loadedBy": __version__,
             },
         )
         record = result.single(strict=True)
@@ -681,6 +685,40 @@ def _progress(enabled: bool, total_plans: int, total_rows: int):
     )
     progress.start()
     return progress, progress.add_task("load", total=total_rows)
+
+
+# -- what the store holds ---------------------------------------------------------------------
+
+
+@dataclass
+class StoreStatus:
+    """``graphmodel neo4j status``: totals, and per plan its measures, load_hash and last write."""
+
+    where: str
+    totals: dict[str, int]
+    plans: list[dict]
+
+    @property
+    def last_load(self) -> str | None:
+        """When a plan was last written (ISO datetime), or None (nothing loaded, or only imported)."""
+        return max((p["loaded_at"] for p in self.plans if p.get("loaded_at")), default=None)
+
+    def line(self) -> str:
+        t = self.totals
+        last = f"last load {self.last_load}" if self.last_load else "never loaded by graphmodel"
+        return (
+            f"{self.where}: {t['plans']} plan(s), {t['measures']} measures, {t['actors']} actors, "
+            f"{t['relationships']} relationships; {last}."
+        )
+
+    def as_json(self) -> dict:
+        return {"store": self.where, **self.totals, "last_load": self.last_load, "plan_list": self.plans}
+
+
+def status(store: Store) -> StoreStatus:
+    """What the store holds (cypher/store/totals.cypher, cypher/store/plans.cypher). Reads only."""
+    [totals] = store.run(cypher.statement("store", "totals"))
+    return StoreStatus(store.connection.where(), totals, store.run(cypher.statement("store", "plans")))
 
 
 # -- CSV export for neo4j-admin database import --------------------------------------------------
