@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import neo4j_load
+from benchmarks import neo4j_load, neo4j_reload
 from graphmodel.store.neo4j import Store, load, resolve_connection
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -52,6 +52,16 @@ def test_the_benchmark_refuses_the_store_in_NEO4J_URI_and_leaves_it_untouched(
     assert "Nothing was changed" in said and "--own-server" in said and "--database NAME --confirm-wipe" in said
     assert contents(neo4j_db.driver(), neo4j_db.database) == before
     assert not (tmp_path / "result.json").exists()
+
+
+def test_the_reload_benchmark_refuses_the_store_in_NEO4J_URI_too(neo4j_db, skarholmen, monkeypatch, capsys):
+    before = a_store_with_a_plan_in_it(neo4j_db, skarholmen)
+    monkeypatch.setenv("NEO4J_URI", neo4j_db.uri)
+    with pytest.raises(SystemExit) as done:
+        neo4j_reload.main(["--plans", "2", "--measures", "5", "--runs", "1"])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.startswith("benchmarks.neo4j_reload: NEO4J_URI is set (")
+    assert contents(neo4j_db.driver(), neo4j_db.database) == before
 
 
 def test_the_benchmark_refuses_a_named_database_that_is_not_empty(neo4j_db, skarholmen, monkeypatch, capsys):
