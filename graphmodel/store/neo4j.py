@@ -45,10 +45,10 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from .. import __version__
 from ..errors import GraphmodelError, UnknownActorError
 from ..model import NATIONAL, Actor, Measure, Plan
 from ..periods import period_bounds
@@ -320,6 +320,18 @@ def _clean(**attrs) -> dict:
 KEY_CHARS = 1000
 
 
+@cache
+def _version() -> str:
+    """The graphmodel version installed, stored as a plan's ``loaded_by`` (read from the package's metadata:
+    the store layer does not import the package root, which imports the API above it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("graphmodel")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def node_key(node_id: str) -> str:
     """The unique, indexed key of a node: its id, or for an id of over 1000 characters the first 1000
     and a SHA-256 of the whole (at most ~4 KB in UTF-8, below Neo4j's 8 KB index entry limit). The two
@@ -582,7 +594,7 @@ def _write_plan(tx, rows: PlanRows, batch_size: int, force: bool, summary: LoadS
                 "measures": measures,
                 "measureKeys": measure_keys,
                 "actorKeys": actor_keys,
-                "loadedBy": __version__,
+                "loadedBy": _version(),
             },
         )
         record = result.single(strict=True)
