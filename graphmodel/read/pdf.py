@@ -159,7 +159,7 @@ def read_pdf(path: str, limits: Limits) -> Table:
 
 
 def _open(path: str):
-    import pdfplumber
+    from .pdf_page import NotReadable, PasswordRequired, open_document
 
     try:
         with open(path, "rb") as raw:
@@ -169,17 +169,17 @@ def _open(path: str):
     if b"%PDF-" not in start:
         _not_a_pdf(path)
     try:
-        return pdfplumber.open(path)
-    except Exception as e:  # pdfminer fails in many ways on a broken file; a password is one of them
-        if "Password" in type(getattr(e, "args", [None])[0] if getattr(e, "args", None) else e).__name__ or (
-            "password" in repr(e).casefold()
-        ):
-            _fail(
-                path,
-                "pdf-encrypted",
-                "the PDF is protected by a password, so its text cannot be read. Open it with the password and "
-                "save or print it as a PDF without protection, or use the Word document it was made from.",
-            )
+        return open_document(path)
+    except OSError as e:
+        _fail(path, "unreadable-file", _unreadable(e))
+    except PasswordRequired:
+        _fail(
+            path,
+            "pdf-encrypted",
+            "the PDF is protected by a password, so its text cannot be read. Open it with the password and "
+            "save or print it as a PDF without protection, or use the Word document it was made from.",
+        )
+    except NotReadable:
         _not_a_pdf(path)
 
 
@@ -196,21 +196,24 @@ def _items(path: str, limits: Limits) -> tuple[list[_Item], str, tuple[str, ...]
     """Every page's tables, headings and text in reading order, and the document's title."""
     items: list[_Item] = []
     page_header: tuple[str, ...] = ()
+    from .pdf_page import NotReadable, page_content
+
     pdf = _open(path)
     try:
         with pdf:
             pages = pdf.pages
-            if len(pages) > limits.rows:
-                _fail(path, "too-many-rows", f"the PDF has {len(pages):,} pages; a plan has a few dozen.")
+            if pages > limits.rows:
+                _fail(path, "too-many-rows", f"the PDF has {pages:,} pages; a plan has a few dozen.")
             per_page = []
             characters = 0
-            for number, page in enumerate(pages, 1):
-                words = page.extract_words(extra_attrs=["fontname", "size"])
+            for number in range(1, pages + 1):
+                page = page_content(pdf, number - 1)
+                words = page.words
                 characters += sum(len(w["text"]) for w in words)
                 per_page.append((number, page, words))
             if characters == 0:
-                _no_text_layer(path, len(pages))
-            title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
+                _no_text_layer(path, pages)
+            title = " ".join(pdf.title().split())
             furniture, page_header = _furniture(per_page)
             body = _body_size(per_page)
             known = _words_within_lines(per_page)
@@ -223,7 +226,7 @@ def _items(path: str, limits: Limits) -> tuple[list[_Item], str, tuple[str, ...]
 
         if isinstance(e, IngestFailed):
             raise
-        if type(e).__name__ in ("PdfminerException", "PDFSyntaxError", "PSEOF", "PDFException"):
+        if isinstance(e, NotReadable):
             _not_a_pdf(path)
         raise
     if not title:
@@ -321,14 +324,13 @@ def _page_items(path, number, page, words, furniture, body, open_table, known):
     words = [w for w in words if (number, round(w["top"], 1)) not in furniture]
     items: list[_Item] = []
     used: set[int] = set()
-    finder = page.debug_tablefinder()
-    for found in finder.tables:
-        fragment = _ruled(number, found, finder.edges, words, used, known)
+    for found in page.tables:
+        fragment = _ruled(number, found, page.edges, words, used, known)
         if fragment is not None:
             items.append(_Item(number, fragment.top, "table", fragment))
     loose = [w for i, w in enumerate(words) if i not in used]
     lines = _lines(loose)
-    rulings = [(e["top"], e["x0"], e["x1"]) for e in finder.edges if e["orientation"] == "h"]
+    rulings = [(e["top"], e["x0"], e["x1"]) for e in page.edges if e["orientation"] == "h"]
     unruled, open_table = _unruled(path, number, lines, body, open_table, float(page.width), known, rulings)
     taken = set()
     for fragment, line_ids in unruled:
