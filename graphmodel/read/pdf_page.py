@@ -184,74 +184,89 @@ class Page:
     def _chars(self, raw, text_page) -> list[dict]:
         count = raw.FPDFText_CountChars(text_page)
         out: list[dict] = []
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        matrix = raw.FS_MATRIX()
-        name = ctypes.create_string_buffer(256)
-        flags = ctypes.c_int()
-        fonts: dict[int, tuple[str, float, float]] = {}  # text object -> (font name, descent per point size)
-        get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
-        get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-        get_size, get_object, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetTextObject, raw.FPDFText_GetMatrix
         loose = raw.FS_RECTF()
+        width = ctypes.c_float()
+        # per text object: font name, descent per point of size, size, its matrix's a, uprightness, font
+        objects: dict[int, tuple[str, float, float, float, bool, object]] = {}
+        widths: dict[tuple[int, int], float] = {}
+        get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+        get_origin, get_object = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetTextObject
+        address, void_p = ctypes.cast, ctypes.c_void_p
+        upright_page = self.rotation == 0
+        last: tuple = ()
         for i in range(count):
             code = get_unicode(text_page, i)
-            if code in (0, 0xFFFE, 0xFFFF) or is_generated(text_page, i) == 1:
+            if code in (0, 10, 13, 0xFFFE, 0xFFFF) or code > 0x10FFFF or is_generated(text_page, i) == 1:
                 continue
-            try:
-                text = chr(code)
-            except (ValueError, OverflowError):
-                continue
-            if text in ("\r", "\n"):
-                continue
+            text = chr(code)
             text = _LIGATURES.get(text, "-" if code == 2 else text)  # PDFium's 2: a hyphen ending a line
             obj = get_object(text_page, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-            font = fonts.get(key)
-            if font is None:
-                length = raw.FPDFText_GetFontInfo(text_page, i, name, 256, flags)
-                fontname = name.raw[: max(length - 1, 0)].decode("utf-8", errors="replace") if length else ""
-                descent = 0.0
-                handle = raw.FPDFTextObj_GetFont(obj) if obj else None
-                if handle:
-                    value = ctypes.c_float()
-                    if raw.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), value):
-                        descent = value.value / 1000.0
-                font = fonts[key] = (fontname, descent, 0.0)
-            fontname, descent, _ = font
-            size = get_size(text_page, i)
-            if not get_box(text_page, i, loose):
-                continue
-            get_matrix(text_page, i, matrix)
+            key = address(obj, void_p).value or 0
+            known = objects.get(key)
+            if known is None:
+                known = objects[key] = self._text_object(raw, text_page, i, obj)
+            fontname, descent, size, scale, upright, font = known
             get_origin(text_page, i, ox, oy)
-            upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a * matrix.d > 0
-            if upright and self.rotation == 0:
-                scale = abs(matrix.d) or 1.0
-                height = size  # pdfminer: a character's box is its font size high, from the font's descent
-                y0 = oy.value + descent * size
-                x0, y1 = self._point(loose.left, y0)
-                x1, y2 = self._point(loose.right, y0 + height)
-                del scale
-                top_, bottom_ = y2, y1
+            x, y = ox.value, oy.value
+            if out and (x, y, key) == last:
+                # one glyph, several characters (a ligature "ﬁ" mapped to "fi"): pdfminer's one character
+                out[-1]["text"] += text
+                if raw.FPDFText_GetLooseCharBox(text_page, i, loose) and upright and upright_page:
+                    out[-1]["x1"] = max(out[-1]["x1"], out[-1]["x0"] + (loose.right - loose.left))
+                continue
+            last = (x, y, key)
+            if upright and upright_page:
+                # pdfminer's box: from the origin across the advance width (PDFium's loose box is the glyph's
+                # own box for some characters), the font size high from the font's descent
+                advance = widths.get((key, code))
+                if advance is None:
+                    ok = font and raw.FPDFFont_GetGlyphWidth(font, code, size, width) and width.value > 0
+                    advance = widths[key, code] = width.value * scale if ok else -1.0
+                if advance < 0:
+                    if not raw.FPDFText_GetLooseCharBox(text_page, i, loose):
+                        continue
+                    advance = loose.right - loose.left
+                y0 = y + descent * size
+                x0, bottom = self._point(x, y0)
+                x1, top = self._point(x + advance, y0 + size)
             else:
-                corners = [self._point(x, y) for x in (loose.left, loose.right) for y in (loose.bottom, loose.top)]
+                if not raw.FPDFText_GetLooseCharBox(text_page, i, loose):
+                    continue
+                corners = [self._point(a, b) for a in (loose.left, loose.right) for b in (loose.bottom, loose.top)]
                 x0, x1 = min(c[0] for c in corners), max(c[0] for c in corners)
-                top_, bottom_ = min(c[1] for c in corners), max(c[1] for c in corners)
+                top, bottom = min(c[1] for c in corners), max(c[1] for c in corners)
                 upright = upright and self.rotation in (0, 180)
             out.append(
                 {
                     "text": text,
                     "x0": x0,
                     "x1": x1,
-                    "top": top_,
-                    "bottom": bottom_,
+                    "top": top,
+                    "bottom": bottom,
                     "fontname": fontname,
-                    "size": round(size, 4),
+                    "size": size,
                     "upright": upright,
                 }
             )
-        del left, right, bottom, top
         return out
+
+    @staticmethod
+    def _text_object(raw, text_page, index: int, obj) -> tuple[str, float, float, float, bool, object]:
+        """What the characters of one text object share: font name, descent, size, scale, uprightness."""
+        name = ctypes.create_string_buffer(256)
+        length = raw.FPDFText_GetFontInfo(text_page, index, name, 256, None)
+        fontname = name.raw[: max(min(length, 256) - 1, 0)].decode("utf-8", errors="replace") if length else ""
+        font = raw.FPDFTextObj_GetFont(obj) if obj else None
+        descent = 0.0
+        value = ctypes.c_float()
+        if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value):
+            descent = value.value / 1000.0
+        matrix = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(text_page, index, matrix)
+        upright = abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6 and matrix.a * matrix.d > 0
+        size = round(raw.FPDFText_GetFontSize(text_page, index), 4)
+        return fontname, descent, size, matrix.a, upright, font or None
 
     def words(self) -> list[dict]:
         """The page's words, as pdfplumber's ``extract_words(extra_attrs=["fontname", "size"])``."""
