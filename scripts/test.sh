@@ -46,8 +46,9 @@ bash scripts/check.sh
 # so that a lower bound is a version the tests passed on. Skipped when pytest is given arguments.
 if [ $# -eq 0 ]; then
     python3 -m venv .venv-lowest
-    # igraph: tests/test_graph_readers.py reads graph.graphml with it (a test tool, not pinned by lowest.txt)
-    .venv-lowest/bin/pip install --quiet --disable-pip-version-check -c constraints/lowest.txt -e . pytest hypothesis igraph
+    # igraph: tests/test_graph_readers.py reads graph.graphml with it; pillow: tests/test_pdf_hostile.py makes
+    # scanned pages with it (test tools, not pinned by lowest.txt)
+    .venv-lowest/bin/pip install --quiet --disable-pip-version-check -c constraints/lowest.txt -e . pytest hypothesis igraph pillow
     .venv-lowest/bin/python -m pytest -q -p no:cacheprovider -m "not neo4j and not browser and not slow"
 fi
 

@@ -1,7 +1,7 @@
 """Read the plan tables of a PDF into numbered rows of text, as ``document`` reads a Word document.
 
 A PDF has no tables, only characters and lines at positions; the tables are found again from them
-(pdfplumber, on pdfminer.six):
+(``pdf_page``, on PDFium: words, ruling lines and ruled tables' boxes as pdfplumber makes them):
 
 - a **ruled** table (Word's and LibreOffice's "Table Grid": cells drawn with lines) by its lines: a cell
   merged down over several rows counts on each row, one merged across columns once;

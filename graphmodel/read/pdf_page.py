@@ -524,7 +524,9 @@ def _char_lines(chars: list[dict], upright: bool) -> list[list[dict]]:
     cluster = _clusters([c[key] for c in chars], tolerance)
     ordered = sorted(chars, key=lambda c: cluster[c[key]])
     along = "x0" if upright else "top"
-    return [sorted(group, key=lambda c: c[along]) for _, group in itertools.groupby(ordered, key=lambda c: cluster[c[key]])]
+    return [
+        sorted(group, key=lambda c: c[along]) for _, group in itertools.groupby(ordered, key=lambda c: cluster[c[key]])
+    ]
 
 
 def _line_words(line: list[dict], upright: bool) -> Iterator[dict]:

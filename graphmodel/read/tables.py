@@ -243,7 +243,7 @@ def read_table(path: str | os.PathLike, sheet: str | None = None, limits: Limits
                 f"{what} has no sheets, so sheet {_quote(sheet)} cannot be read. Leave out the sheet.",
             )
         if suffix in PDF_SUFFIXES:
-            from .pdf import read_pdf  # imports pdfplumber: only needed for PDFs
+            from .pdf import read_pdf  # imports pypdfium2: only needed for PDFs
 
             return read_pdf(shown, limits)
         from .document import read_document  # imports python-docx: only needed for Word documents
