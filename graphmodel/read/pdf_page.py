@@ -188,12 +188,13 @@ class Page:
         loose = raw.FS_RECTF()
         width = ctypes.c_float()
         # per text object: font name, descent per point of size, size, its matrix's a, uprightness, font
-        objects: dict[int, tuple[str, float, float, float, bool, object]] = {}
-        widths: dict[tuple[int, int], float] = {}
+        objects: dict[bytes, tuple[str, float, float, float, bool, object]] = {}
+        widths: dict[tuple[bytes, int], float] = {}
         get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
         get_origin, get_object = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetTextObject
-        address, void_p = ctypes.cast, ctypes.c_void_p
         upright_page = self.rotation == 0
+        a, b, c, d, e, f = self._ctm
+        height = self.height
         last: tuple = ()
         for i in range(count):
             code = get_unicode(text_page, i)
@@ -202,7 +203,7 @@ class Page:
             text = chr(code)
             text = _LIGATURES.get(text, "-" if code == 2 else text)  # PDFium's 2: a hyphen ending a line
             obj = get_object(text_page, i)
-            key = address(obj, void_p).value or 0
+            key = bytes(obj)  # the object's address
             known = objects.get(key)
             if known is None:
                 known = objects[key] = self._text_object(raw, text_page, i, obj)
@@ -227,9 +228,9 @@ class Page:
                     if not raw.FPDFText_GetLooseCharBox(text_page, i, loose):
                         continue
                     advance = loose.right - loose.left
-                y0 = y + descent * size
-                x0, bottom = self._point(x, y0)
-                x1, top = self._point(x + advance, y0 + size)
+                y0 = y + descent * size  # the page's own matrix is a translation here (no rotation)
+                x0, x1 = x + e, x + advance + e
+                bottom, top = height - (y0 + f), height - (y0 + size + f)
             else:
                 if not raw.FPDFText_GetLooseCharBox(text_page, i, loose):
                     continue
