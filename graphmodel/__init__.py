@@ -12,6 +12,7 @@ _API = (  # the names of graphmodel.api, in the order its __all__ lists them
     "build_graph",
     "measures",
     "actors",
+    "resolve_actor",
     "ledger",
     "report",
     "report_data",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analyse.listing import actors, measures
+from .analyse.questions import resolve_actor
 from .build import build_graph
 from .errors import GraphmodelError, IngestError, IngestFailed
 from .memory import gc_paused
@@ -42,6 +43,7 @@ __all__ = [  # graphmodel/__init__.py offers the same names lazily (a test keeps
     "build_graph",
     "measures",
     "actors",
+    "resolve_actor",
     "ledger",
     "report",
     "report_data",

@@ -57,5 +57,16 @@ class UnknownActorError(GraphmodelError):
         super().__init__(f"No such actor: {name!r}.{hint}")
 
 
+class AmbiguousActorError(GraphmodelError):
+    """A name typed without diacritics (or with other ones) fits actors of different names: no guess is made."""
+
+    def __init__(self, name: str, matches: list[str]):
+        self.name = name
+        self.matches = matches
+        super().__init__(
+            f"Ambiguous actor: {name!r}. It could be: {', '.join(matches)}; type the name as written, with å, ä, ö."
+        )
+
+
 class RegistryError(GraphmodelError):
     """The actor registry file is malformed (duplicate ids, unknown parents...)."""

@@ -107,6 +107,38 @@ def normalise(text: str) -> str:
     return _NOT_ALNUM.sub("", text)
 
 
+# The letters a name typed on a keyboard without å, ä, ö is written with: German style (ä as "ae") or
+# Danish style (å as "aa"); and the Nordic letters that Unicode does not decompose.
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "å": "aa", "æ": "ae", "ø": "oe", "œ": "oe"})
+_UNDECOMPOSED = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """The key of a phrase typed without diacritics: ``normalise`` with å, ä → a, ö → o, é → e, ü → u.
+
+    Every letter loses its accents (``"Socialtjänsten"`` → ``"socialtjansten"``, ``"España"`` →
+    ``"espana"``); case, spaces, hyphens and punctuation go as in ``normalise``; letters of other
+    scripts stay (``"Рассвет"`` and ``"Восход"`` keep apart). A key, not a name: ``"Hägaby"`` and
+    ``"Hagaby"`` fold alike, which is for the caller to notice.
+    """
+    return _letters(unicodedata.normalize("NFC", text).casefold().translate(_UNDECOMPOSED))
+
+
+def fold_keys(name: str) -> frozenset[str]:
+    """The keys a name is found by when typed without diacritics: ``fold`` and with ä as "ae", ö as "oe", å as "aa".
+
+    >>> sorted(fold_keys("Skärholmens stadsdelsförvaltning"))
+    ['skaerholmensstadsdelsfoervaltning', 'skarholmensstadsdelsforvaltning']
+    """
+    spelt_out = _letters(unicodedata.normalize("NFC", name).casefold().translate(_SPELT_OUT).translate(_UNDECOMPOSED))
+    return frozenset({fold(name), spelt_out}) - {""}
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of a case-folded text, without their accents (compatibility decomposition)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isalnum() and not unicodedata.combining(c))
+
+
 _NAME_WORD = re.compile(r"[\s\-‐‑–]+")  # a name's words are parted by spaces and hyphens
 
 

@@ -15,13 +15,14 @@ actor unless ``subunits=False``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..errors import UnknownActorError
+from ..errors import AmbiguousActorError, UnknownActorError
 from ..model import ACTOR, MEASURE, PART_OF, PARTNER_IN, RESPONSIBLE_FOR
-from ..registry import normalise
+from ..registry import fold, fold_keys, normalise
 from .listing import measure_row
 
 if TYPE_CHECKING:
@@ -59,21 +60,82 @@ def find_actors(graph: PlanGraph, name: str) -> list[str]:
     return sorted(found)
 
 
+def resolve_actor(graph: PlanGraph, name: str) -> str:
+    """The name to ask the questions with, for a name as a person types it: without å, ä, ö, say.
+
+    A name the questions know (``find_actors``) is returned as it is: exact names always win. Else the
+    name is folded (``graphmodel.registry.fold``: case, spaces, accents; "ae" for ä, "oe" for ö too) and
+    compared with every actor's names folded alike: when they designate one actor (or actors of one
+    name, in several organisations) the name as written in the plans or the registry is returned.
+    Raises AmbiguousActorError naming the candidates when the fold fits actors of different names
+    ("Hagaby" and "Hägaby" for "Hågaby"), and UnknownActorError with the closest names when nothing fits.
+
+    The questions themselves (``measures_depending_on`` ...) take names exactly, as their Cypher
+    twins in ``cypher/queries/`` do; the command line resolves the name first, and so can a notebook:
+
+    >>> import graphmodel as gm
+    >>> graph = gm.build_graph(gm.read_plans([gm.EXAMPLE_PLAN]))
+    >>> resolve_actor(graph, "skarholmens stadsdelsforvaltning")
+    'Skärholmens stadsdelsförvaltning'
+    """
+    try:
+        find_actors(graph, name)
+        return name
+    except UnknownActorError:
+        pass
+    key = fold(name)
+    spellings: dict[str, str] = {}  # normalised spelling -> the spelling shown (the canonical name when it is one)
+    actors: set[str] = set()
+    if key:
+        for node, data in graph.nodes(data=True):
+            if data["label"] != ACTOR:
+                continue
+            for spelling in actor_names(graph, node):
+                if key in fold_keys(spelling):
+                    spellings.setdefault(normalise(spelling), spelling)
+                    actors.add(node)
+    if not actors:
+        raise UnknownActorError(name, _closest_actor_names(graph, name))
+    for spelling in sorted(spellings.values(), key=lambda s: (s not in _canonical(graph, actors), s)):
+        if set(find_actors(graph, spelling)) == actors:
+            return spelling
+    names = sorted({graph.nodes[a]["name"] for a in actors}, key=lambda n: (n.casefold(), n))
+    raise AmbiguousActorError(name, names if len(names) > 1 else sorted(spellings.values()))
+
+
+def _canonical(graph: PlanGraph, actors: set[str]) -> set[str]:
+    return {graph.nodes[a]["name"] for a in actors}
+
+
 def _closest_actor_names(graph: PlanGraph, name: str) -> list[str]:
     return closest_names(name, [d["name"] for _, d in graph.nodes(data=True) if d["label"] == ACTOR])
 
 
 def closest_names(name: str, names: Iterable[str]) -> list[str]:
     """The (at most three) actor names closest to ``name``, as "No such actor" suggests them: the same
-    for a graph and for a Neo4j store holding the same actors.
+    for a graph and for a Neo4j store holding the same actors. Compared without case and accents, so
+    that a typo in a name typed without å, ä, ö still finds it.
 
     >>> closest_names("Polisn", ["Socialtjänsten", "Polisen"])
     ['Polisen']
+    >>> closest_names("socialtjanstn", ["Socialtjänsten", "Polisen"])
+    ['Socialtjänsten']
     """
     from rapidfuzz import fuzz, process
 
     choices = sorted(set(names))
-    return [match for match, _, _ in process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)]
+    return [
+        match
+        for match, _, _ in process.extract(
+            name, choices, scorer=fuzz.WRatio, processor=_unaccented, limit=3, score_cutoff=60
+        )
+    ]
+
+
+def _unaccented(text: str) -> str:
+    """Case-folded text without accents, spaces kept: what the fuzzy comparison of names sees."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def with_subunits(graph: PlanGraph, actor_ids: list[str], subunits: bool = True) -> dict[str, int]:

@@ -208,6 +208,7 @@ def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet, 
 
     registry = registry_of(registry_files)
     graph = api.build_graph(api.read_plans(files, registry, sheet, limits_of(limits), organisation=organisation))
+    actor = api.resolve_actor(graph, actor)
     rows = measures_depending_on(graph, actor, subunits=not no_subunits, mentions=mentions, registry=registry)
     emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"Åtgärder som beror på {actor}", table_columns=DEPENDENCY_TABLE))
 
@@ -215,10 +216,11 @@ def depends_on(actor, files, no_subunits, mentions, fmt, registry_files, sheet, 
 @plan_command("responsible-for", actor=True, options=(NO_SUBUNITS,))
 def responsible_for_command(actor, files, no_subunits, fmt, registry_files, sheet, limits, organisation):
     """Which measures ACTOR (or a unit of it) is responsible for."""
-    from ..analyse.questions import responsible_for
+    from ..analyse.questions import resolve_actor, responsible_for
     from ..present.formats import DEPENDENCY_COLUMNS, DEPENDENCY_TABLE, render
 
     _, graph = read(files, registry_files, sheet, limits, organisation)
+    actor = resolve_actor(graph, actor)
     rows = responsible_for(graph, actor, subunits=not no_subunits)
     emit(render(rows, fmt, DEPENDENCY_COLUMNS, title=f"{actor} ansvarar för", table_columns=DEPENDENCY_TABLE))
 
@@ -226,10 +228,11 @@ def responsible_for_command(actor, files, no_subunits, fmt, registry_files, shee
 @plan_command("works-with", actor=True)
 def works_with_command(actor, files, fmt, registry_files, sheet, limits, organisation):
     """Which actors share measures with ACTOR, with the shared measures as evidence."""
-    from ..analyse.questions import works_with
+    from ..analyse.questions import resolve_actor, works_with
     from ..present.formats import WORKS_WITH_COLUMNS, render
 
     _, graph = read(files, registry_files, sheet, limits, organisation)
+    actor = resolve_actor(graph, actor)
     emit(render(works_with(graph, actor), fmt, WORKS_WITH_COLUMNS, title=f"{actor} samverkar med"))
 
 
@@ -463,10 +466,11 @@ def gaps(
 def what_if_command(actor, files, fmt, registry_files, sheet, limits, organisation):
     """What falls if ACTOR drops out: measures left without owner, collaborations cut."""
     from ..analyse.gaps import what_if
+    from ..analyse.questions import resolve_actor
     from ..present.formats import Column, render, to_json
 
     _, graph = read(files, registry_files, sheet, limits, organisation)
-    result = what_if(graph, actor)
+    result = what_if(graph, resolve_actor(graph, actor))
     if fmt == "json":
         emit(to_json(result))
         return

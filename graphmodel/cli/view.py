@@ -61,7 +61,9 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
 
         findings = find_gaps(graph, GapSettings(lang=lang))
     if actor is not None:
-        built = ego_view(graph, actor, findings, lang, subunits=not no_subunits)
+        from ..analyse.questions import resolve_actor
+
+        built = ego_view(graph, resolve_actor(graph, actor), findings, lang, subunits=not no_subunits)
     elif kind == "actors":
         built = actor_view(graph, findings, lang)
     else:
