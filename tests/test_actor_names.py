@@ -193,3 +193,56 @@ def test_a_name_typed_without_diacritics_folds_to_one_of_the_names_keys(written,
 def test_a_name_without_diacritics_folds_as_it_normalises():
     for name in ("Polisen", "HR- avdelningen", "SIG 18-29 år".replace("å", "a"), "Fryshuset"):
         assert fold(name) == normalise(name)
+
+
+# -- shell completion ------------------------------------------------------------------------------
+
+
+def graphmodel_with_env(**env):
+    """``graphmodel`` as the shell runs it to complete a word (the console script's name decides the variable)."""
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-c", "from graphmodel.cli import main; main(prog_name='graphmodel')"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("shell", "first_line"),
+    [
+        ("bash", "_graphmodel_completion() {"),
+        ("zsh", "#compdef graphmodel"),
+        ("fish", "function _graphmodel_completion;"),
+    ],
+)
+def test_the_readmes_completion_lines_print_a_script_for_each_shell(shell, first_line):
+    proc = graphmodel_with_env(_GRAPHMODEL_COMPLETE=f"{shell}_source")
+    assert proc.returncode == 0 and proc.stdout.startswith(first_line), proc.stderr
+    assert "_GRAPHMODEL_COMPLETE" in proc.stdout
+
+
+def test_tab_after_depends_on_offers_the_registrys_names_typed_without_a_ring():
+    proc = graphmodel_with_env(
+        _GRAPHMODEL_COMPLETE="zsh_complete", COMP_WORDS="graphmodel depends-on socialtj", COMP_CWORD="2"
+    )
+    offered = proc.stdout.splitlines()[1::3]  # zsh: type, value, help for each
+    assert "Socialtjänsten" in offered and all(name.startswith("Socialtjänst") for name in offered)
+
+
+def test_tab_after_view_actor_offers_the_names_in_the_plan_given_hyphenated_for_bash():
+    proc = graphmodel_with_env(
+        _GRAPHMODEL_COMPLETE="bash_complete", COMP_WORDS=f"graphmodel view {SKARHOLMEN} --actor ovr", COMP_CWORD="4"
+    )
+    assert proc.stdout.splitlines() == [
+        "plain,Övriga-aktörer-efter-behov",
+        "plain,Övriga-berörda-aktörer",
+        "plain,Övriga-efter-behov",
+    ]
+    inserted = rows("depends-on", "Övriga-efter-behov", SKARHOLMEN)
+    assert inserted and inserted == rows("depends-on", "Övriga efter behov", SKARHOLMEN)  # what bash inserts

@@ -45,7 +45,55 @@ ORGANISATION = click.option(
     help="The organisation whose plan it is, for plan files whose .plan.toml does not name one "
     "(default: one a title row above the table names, else the file name).",
 )
-ACTOR = click.argument("actor")
+
+
+def complete_actor(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of an actor's name: from the plan files already on the command line, else the registry.
+
+    ``view FILES --actor <TAB>`` reads FILES (as the command would, quietly); ``depends-on <TAB>``
+    comes before its files, so it offers the names of the built-in registry. A name matches when its
+    fold starts with what was typed ("socialt" offers Socialtjänsten). Bash splits a completion at its
+    spaces, so there a name's spaces become hyphens (the same name to graphmodel). Runs only on TAB:
+    a normal run never calls it.
+    """
+    import os
+    import re
+
+    from ..registry import fold
+
+    try:
+        names = _plan_actor_names(ctx) or _registry_actor_names()
+    except Exception:  # a completion never prints a traceback into the user's prompt
+        return []
+    typed = fold(incomplete)
+    shown = sorted({n for n in names if fold(n).startswith(typed)}, key=lambda n: (n.casefold(), n))
+    if os.environ.get("_GRAPHMODEL_COMPLETE", "").startswith("bash"):
+        shown = [re.sub(r"[\s-]+", "-", n) for n in shown]
+    return shown
+
+
+def _plan_actor_names(ctx: click.Context) -> list[str]:
+    import os
+
+    # While an option waits for its value, click leaves the arguments before it unparsed in ctx.args.
+    files = ctx.params.get("files") or [a for a in ctx.args if os.path.exists(a)]
+    if not files:
+        return []
+    from .. import api
+
+    registry = registry_of(ctx.params.get("registry_files") or ())
+    graph = api.build_graph(api.read_plans(files, registry, ctx.params.get("sheet")))
+    return [a["name"] for a in api.actors(graph)]
+
+
+def _registry_actor_names() -> list[str]:
+    from ..read.registry_file import DEFAULT_REGISTRY, decode_registry, parse_registry_csv
+
+    text = decode_registry(DEFAULT_REGISTRY.read_bytes(), str(DEFAULT_REGISTRY))
+    return [entry.name for entry in parse_registry_csv(text, str(DEFAULT_REGISTRY)) if entry.id != "organisation"]
+
+
+ACTOR = click.argument("actor", shell_complete=complete_actor)
 
 
 def user_errors(command: Callable) -> Callable:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import FILES, LIMIT, ORGANISATION, REGISTRY, SHEET, read, say_replaced, user_errors
+from .common import FILES, LIMIT, ORGANISATION, REGISTRY, SHEET, complete_actor, read, say_replaced, user_errors
 
 
 @click.command()
@@ -12,6 +12,7 @@ from .common import FILES, LIMIT, ORGANISATION, REGISTRY, SHEET, read, say_repla
 @click.option(
     "--actor",
     default=None,
+    shell_complete=complete_actor,
     help="Draw the ego view of this actor (name, alias or id): its measures and who else is on them.",
 )
 @click.option(
