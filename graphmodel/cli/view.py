@@ -56,15 +56,17 @@ def view(files, actor, kind, gaps, lang, no_subunits, out, registry_files, sheet
     from ..viz import actor_view, ego_view, plan_view, render
 
     _, graph = read(files, registry_files, sheet, limits, organisation)
+    if actor is not None:  # an unknown or ambiguous name stops before the gap analysis
+        from ..analyse.questions import resolve_actor
+
+        actor = resolve_actor(graph, actor)
     findings = None
     if gaps:
         from ..analyse.gaps import GapSettings, find_gaps
 
         findings = find_gaps(graph, GapSettings(lang=lang))
     if actor is not None:
-        from ..analyse.questions import resolve_actor
-
-        built = ego_view(graph, resolve_actor(graph, actor), findings, lang, subunits=not no_subunits)
+        built = ego_view(graph, actor, findings, lang, subunits=not no_subunits)
     elif kind == "actors":
         built = actor_view(graph, findings, lang)
     else:
