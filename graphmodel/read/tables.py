@@ -647,9 +647,14 @@ def _build(
             headers[column] = written
             position[i] = column
 
+    written_timing = {column: headers[column] for column in ("start", "due") if column in headers}
     timing = [headers.pop(column) for column in ("start", "due") if column in headers]
     if timing:  # "Start" and "Klart" columns: one status with the status column, as a person reads them
         headers["status"] = " / ".join([*filter(None, [headers.get("status")]), *timing])
+        notes.extend(
+            (header_row, written, written, f"column read with the status as one: {headers['status']}", None)
+            for written in timing
+        )
     rows: list[Row] = []
     extra_cells: list[tuple[int, str, str]] = []
     header_hint, no_measure = "", "measure" not in headers
@@ -688,7 +693,13 @@ def _build(
                 )
             )
         if timing:
+            parts = {column: cells.get(column, "") for column in written_timing}
             cells = _with_timing(cells)
+            notes.extend(
+                (number, written_timing[column], text, f"read into the status: {cells['status']}", None)
+                for column, text in parts.items()
+                if text
+            )
         errors.extend(_check_row(path, number, cells, headers, first_use, measure_above))
         # A heading row between (a new area or level) ends what a later row may continue.
         measure_above = bool(cells.get("measure")) or (measure_above and continues_above(cells))
