@@ -282,13 +282,23 @@ def _body_size(per_page) -> float:
 def _furniture(per_page) -> tuple[set[tuple[int, float]], tuple[str, ...]]:
     """(page, top) of words in a page header or footer: in the top or bottom band, and a page number or a
     text (digits aside) that stands there on more than one page; and the page header's texts (not page
-    numbers), which often name the municipality the title does not."""
+    numbers), which often name the municipality the title does not.
+
+    Text inside a ruled table, and a table's header line, is never furniture: a page with narrow margins
+    has a table's first row (or its repeated header) in the band, and "Åtgärd nummer 6" on one page and
+    "Åtgärd nummer 11" on the next are the same text with the digits aside.
+    """
     seen: dict[str, set[int]] = {}
     banded: list[tuple[int, list[_Line], float]] = []
     for number, page, words in per_page:
         height = float(page.height)
-        band = [w for w in words if w["bottom"] < height * _MARGIN_BAND or w["top"] > height * (1 - _MARGIN_BAND)]
-        lines = _lines(band)
+        band = [
+            w
+            for w in words
+            if (w["bottom"] < height * _MARGIN_BAND or w["top"] > height * (1 - _MARGIN_BAND))
+            and not any(_inside(w, table.bbox) for table in page.tables)
+        ]
+        lines = [line for line in _lines(band) if not _is_header(line)]
         banded.append((number, lines, height))
         for line in lines:
             seen.setdefault(re.sub(r"\d+", "#", line.text.casefold()), set()).add(number)
@@ -306,6 +316,14 @@ def _furniture(per_page) -> tuple[set[tuple[int, float]], tuple[str, ...]]:
                 found.update((number, round(w["top"], 1)) for w in line.words)  # a one-page plan's page header
                 header.append(line.text)
     return found, tuple(header[:3])
+
+
+def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return (
+        x0 - 1 <= (word["x0"] + word["x1"]) / 2 <= x1 + 1
+        and top - 1 <= (word["top"] + word["bottom"]) / 2 <= bottom + 1
+    )
 
 
 def _lines(words: list[dict], tolerance: float = 2.0) -> list[_Line]:
