@@ -63,10 +63,10 @@ def pages(graph, tmp_path_factory):
 
 
 class Opened:
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, **options):
         self.errors: list[str] = []
         self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.page = browser.new_page(viewport={"width": 1400, "height": 1000}, **options)
         self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
