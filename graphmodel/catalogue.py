@@ -136,6 +136,8 @@ REPORT = {  # report.html; {placeholders} are filled in by the page
         "coverage_note": "Antal kopplingar mellan åtgärder och aktörer av varje slag.",
         "area": "Område",
         "level": "Nivå",
+        "skip": "Hoppa till innehållet",
+        "contents": "Innehåll",
     },
     "en": {
         "plans_n": "{n} action plans",
@@ -179,6 +181,8 @@ REPORT = {  # report.html; {placeholders} are filled in by the page
         "coverage_note": "Number of links between measures and actors of each kind.",
         "area": "Area",
         "level": "Level",
+        "skip": "Skip to the content",
+        "contents": "Contents",
     },
 }
 SHEETS = {  # workbook sheet names: at most 31 characters, none of : \ / ? * [ ]

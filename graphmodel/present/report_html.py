@@ -25,9 +25,14 @@ CSP = (
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1d2630;background:#f6f7f9}
+a{color:#0b57d0} a:visited{color:#5b3a9e}
+:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+.skip{position:absolute;left:.5rem;top:-3rem;z-index:10;background:#fff;color:#0b57d0;padding:.4rem .8rem;border-radius:4px;font-weight:600}
+.skip:focus{top:.5rem}
 header{background:#1f3a5f;color:#fff;padding:1.2rem 2rem}
-header h1{margin:0;font-size:1.5rem} header p{margin:.3rem 0 0;opacity:.85}
-main{max-width:1200px;margin:0 auto;padding:1rem 2rem 3rem}
+header h1{margin:0;font-size:1.5rem} header p{margin:.3rem 0 0;color:#e3e9f1}
+nav.contents{max-width:1200px;margin:0 auto;padding:.8rem 2rem 0} nav.contents a{margin-right:1rem}
+main{max-width:1200px;margin:0 auto;padding:0 2rem 3rem} main:focus{outline:none}
 section{background:#fff;border:1px solid #dde2e8;border-radius:8px;padding:1rem 1.3rem;margin:1rem 0}
 h2{font-size:1.2rem;margin:.2rem 0 .8rem} h3{font-size:1rem;margin:1rem 0 .4rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem} th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e6e9ee;vertical-align:top}
@@ -35,9 +40,22 @@ th{background:#f0f3f7} td.num{text-align:right;font-variant-numeric:tabular-nums
 .cards{display:flex;flex-wrap:wrap;gap:.8rem} .card{flex:1 1 140px;background:#f0f3f7;border-radius:6px;padding:.6rem .8rem}
 .card b{display:block;font-size:1.6rem}
 .sev{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.8rem;color:#fff}
-.sev-high{background:#b42318}.sev-medium{background:#c4661f}.sev-low{background:#5b6b7f}.sev-info{background:#8795a8}
+.sev-high{background:#b42318}.sev-medium{background:#b0561a}.sev-low{background:#5b6b7f}.sev-info{background:#667386}
 ul.findings{padding-left:1.1rem} ul.findings li{margin:.3rem 0} .measures{color:#4a5563;font-size:.85rem}
-nav a{margin-right:1rem} .muted{color:#6b7685}
+.muted{color:#5c6776}
+@media print{
+@page{size:A4;margin:12mm 10mm}
+body{background:#fff;font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.skip,nav.contents{display:none}
+header{background:none;color:#000;padding:0 0 4mm;border-bottom:2px solid #1f3a5f}
+header p{color:#333}
+main{max-width:none;padding:0}
+section{border:0;border-radius:0;padding:0;margin:0 0 6mm}
+h2,h3{break-after:avoid} .cards{gap:3mm} .card{flex:1 1 25mm;border:1px solid #ccd3db}
+table{font-size:8pt;width:100%;table-layout:auto} th,td{padding:1mm 1.2mm;overflow-wrap:anywhere;hyphens:auto}
+thead{display:table-header-group} tr,li{break-inside:avoid}
+a{color:#000;text-decoration:none}
+}
 """
 
 
@@ -47,7 +65,7 @@ def escape(text: str) -> str:
 
 
 def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headings)
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headings)
     body = "".join(
         "<tr>"
         + "".join(
@@ -113,12 +131,13 @@ def render_report(
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
+        f'<a class="skip" href="#main">{escape(t["skip"])}</a>',
         f"<header><h1>{escape(title)}</h1><p>{escape(t['subtitle'].format(as_of=as_of.isoformat()))}</p></header>",
-        "<main>",
-        f'<nav><a href="#sammanfattning">{escape(t["summary"])}</a><a href="#brister">{escape(t["findings"])}</a>'
+        f'<nav class="contents" aria-label="{escape(t["contents"])}"><a href="#sammanfattning">{escape(t["summary"])}</a><a href="#brister">{escape(t["findings"])}</a>'
         f'<a href="#aktorer">{escape(t["load_nav"])}</a><a href="#tackning">{escape(t["coverage_nav"])}</a>'
         + (f'<a href="#natverk">{escape(t["network"])}</a>' if views else "")
         + "</nav>",
+        '<main id="main" tabindex="-1">',
         f'<section id="sammanfattning"><h2>{escape(t["summary"])}</h2><div class="cards">',
         "".join(f"<div class='card'><b>{escape(str(v))}</b>{escape(k)}</div>" for k, v in cards),
         "</div>",
