@@ -6,9 +6,9 @@ nodes with them, so that a graph opened in Gephi or Gephi Lite looks like the pl
 
 from __future__ import annotations
 
-KIND_COLOURS = {  # actor kind -> (fill, border, font colour)
+KIND_COLOURS = {  # actor kind -> (fill, border, font colour); font on fill at least 4.5:1 (WCAG AA)
     "municipality": ("#1b5e20", "#0d3310", "#ffffff"),
-    "municipal-unit": ("#43a047", "#1b5e20", "#ffffff"),
+    "municipal-unit": ("#43a047", "#1b5e20", "#0b1f0c"),  # dark text: white on this green is 3.3:1
     "role": ("#a5d6a7", "#2e7d32", "#10240f"),
     "political-body": ("#6a1b9a", "#3d0f59", "#ffffff"),
     "police": ("#0d47a1", "#062a60", "#ffffff"),

@@ -69,34 +69,45 @@ def _hash(script: str) -> str:
 STYLE = """
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1d2630;background:#f6f7f9}
+a{color:#0b57d0}
+:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+.skip{position:absolute;left:.5rem;top:-3rem;z-index:10;background:#fff;color:#0b57d0;padding:.4rem .8rem;border-radius:4px;font-weight:600}
+.skip:focus{top:.5rem}
+main:focus{outline:none}
 header{background:#1f3a5f;color:#fff;padding:.8rem 1.4rem}
-header h1{margin:0;font-size:1.35rem} header p{margin:.2rem 0 0;opacity:.85;font-size:.95rem}
+header h1{margin:0;font-size:1.35rem} header p{margin:.2rem 0 0;color:#e3e9f1;font-size:.95rem}
 .toolbar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;padding:.6rem 1.4rem;background:#fff;border-bottom:1px solid #dde2e8}
 .toolbar label{display:flex;flex-direction:column;font-size:.78rem;color:#4a5563;gap:.15rem}
+.toolbar input:focus-visible,.toolbar select:focus-visible,.toolbar button:focus-visible{outline:3px solid #0b57d0;outline-offset:1px}
 .toolbar input[type=search]{width:16rem}
 .toolbar input,.toolbar select,.toolbar button{font:inherit;font-size:.9rem;padding:.25rem .4rem;border:1px solid #b8c1cc;border-radius:4px;background:#fff;max-width:16rem}
 .toolbar button{cursor:pointer;background:#eef2f6}
 .toolbar label.check{flex-direction:row;align-items:center;font-size:.9rem;color:#1d2630}
 #hits{font-size:.85rem;color:#4a5563;min-width:6rem}
 .layout{display:flex;gap:0;align-items:stretch}
+#network:focus-within{outline:3px solid #0b57d0;outline-offset:-3px}
 #network{flex:1 1 auto;height:76vh;min-height:420px;background:#fff;border-right:1px solid #dde2e8;position:relative}
-aside{flex:0 0 320px;max-height:76vh;overflow:auto;padding:.6rem .9rem;background:#fbfcfd;font-size:.88rem}
-aside h2{font-size:.95rem;margin:.6rem 0 .3rem}
+.side{flex:0 0 320px;max-height:76vh;overflow:auto;padding:.6rem .9rem;background:#fbfcfd;font-size:.88rem}
+.side h2{font-size:.95rem;margin:.6rem 0 .3rem}
 .legend{list-style:none;padding:0;margin:0} .legend li{display:flex;align-items:center;gap:.5rem;margin:.18rem 0}
 .sw{display:inline-block;width:1.6rem;height:.95rem;border:2px solid;border-radius:7px;flex:0 0 auto}
 .sw.measure{border-radius:2px} .sw.dashed{border-style:dashed}
 .ln{display:inline-block;width:1.6rem;height:0;border-top:3px solid;flex:0 0 auto}
 .ln.partner{border-top-style:dashed} .ln.part_of{border-top-style:dotted}
-.sw.gap-high{border-width:4px;background:#fff} .sw.gap-medium{border-width:4px;background:#fff}
+.sw.gap-high{border-width:5px;background:#fff} .sw.gap-medium{border-width:2px;background:#fff}
 #selected .name{font-weight:600;font-size:.95rem} #selected ul{padding-left:1.1rem;margin:.3rem 0}
 #selected p{margin:.25rem 0}
-.muted{color:#6b7685} .help{font-size:.8rem;color:#6b7685}
+.muted{color:#5c6776} .help{font-size:.8rem;color:#5c6776}
+#selected:focus{outline:none} #selected:focus-visible{outline:3px solid #0b57d0}
+#selected button{font:inherit;font-size:.85rem;margin-top:.4rem;padding:.2rem .5rem;border:1px solid #b8c1cc;border-radius:4px;background:#eef2f6;cursor:pointer}
 section.tables{padding:.6rem 1.4rem 2rem}
 section.tables h2{font-size:1.05rem;margin:1rem 0 .4rem}
 table{border-collapse:collapse;width:100%;font-size:.86rem;background:#fff}
 th,td{text-align:left;padding:.3rem .45rem;border-bottom:1px solid #e6e9ee;vertical-align:top}
 th{background:#f0f3f7;position:sticky;top:0} td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr.hit td{background:#fff6cc}
+tr[data-n]{cursor:pointer} tr[data-n]:hover td{background:#f3f6fa} tr[data-n].hit:hover td{background:#ffefa3}
+tr[data-n]:focus-visible{outline:3px solid #0b57d0;outline-offset:-3px}
 .vis-tooltip{position:absolute;visibility:hidden;max-width:26rem;padding:.45rem .6rem;background:#fffef5;border:1px solid #8a8f98;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.2);font-size:.85rem;color:#1d2630;white-space:pre-wrap;z-index:5;pointer-events:none}
 .tip-head{font-weight:600;margin-bottom:.2rem} .tip-gap{color:#b42318}
 ul.findings{padding-left:1.1rem;margin:.2rem 0} footer{padding:0 1.4rem 1rem}
@@ -143,7 +154,7 @@ APP_JS = r"""
   }
   function gapStyle(n, on) {
     var st = STYLES[n.s];
-    if (on && n.g) return {id: n.id, label: "\u26a0 " + n.label, borderWidth: 5,
+    if (on && n.g) return {id: n.id, label: "\u26a0 " + n.label, borderWidth: n.g === "high" ? 6 : 3,
       color: {background: st.color.background, border: SEV[n.g]}};
     return {id: n.id, label: n.label, borderWidth: st.borderWidth, color: st.color};
   }
@@ -265,6 +276,34 @@ APP_JS = r"""
       }
     });
   }
+  // ---- the table is the network's text equivalent: a row opens its nodes' details (mouse or keyboard) ----
+  var fromRow = null;
+  function openRow(tr) {
+    var ids = tr.getAttribute("data-n").split(" ").map(Number);
+    network.selectNodes(ids);
+    select(ids);
+    fromRow = tr;
+    var back = document.createElement("button");
+    back.type = "button"; back.textContent = T.back_to_table;
+    back.addEventListener("click", function () { if (fromRow) fromRow.focus(); });
+    panel.appendChild(back);
+    panel.focus({preventScroll: true});
+    panel.scrollIntoView({block: "nearest"});
+    if (ids.length === 1) network.focus(ids[0], {scale: Math.max(network.getScale(), 0.9), animation: false});
+    else network.fit({nodes: ids, animation: false});
+  }
+  var tablesSection = document.querySelector("section.tables");
+  if (tablesSection) {
+    tablesSection.addEventListener("click", function (ev) {
+      var tr = ev.target.closest && ev.target.closest("tr[data-n]");
+      if (tr) openRow(tr);
+    });
+    tablesSection.addEventListener("keydown", function (ev) {
+      var tr = ev.target;
+      if (!tr.matches || !tr.matches("tr[data-n]")) return;
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); openRow(tr); }
+    });
+  }
   var marked = [];
   function markRows(ids) {
     marked = ids;
@@ -360,6 +399,7 @@ APP_JS = r"""
       t.rows.forEach(function (row, i) {
         var tr = document.createElement("tr");
         tr.setAttribute("data-n", t.nodes[i].join(" "));
+        tr.tabIndex = 0;
         row.forEach(function (v, j) {
           var td = document.createElement("td"); td.textContent = v;
           if (t.numeric.indexOf(j) >= 0) td.className = "num";
@@ -431,7 +471,9 @@ def _filters(view: View, t: dict) -> str:
 
 
 def _tables(view: View, t: dict) -> str:
-    parts = [f'<section class="tables" aria-label="{escape(t["table"])}"><h2>{escape(t["table"])}</h2>']
+    parts = [
+        f'<section class="tables" id="tabell" aria-labelledby="tabell-h" tabindex="-1"><h2 id="tabell-h">{escape(t["table"])}</h2>'
+    ]
     if view.big:  # thousands of rows: built by the page from the data when the reader opens them
         rows = sum(min(len(table.rows), TABLE_ROWS_SHOWN) for table in view.tables)
         parts.append(
@@ -452,7 +494,7 @@ def _tables(view: View, t: dict) -> str:
                 f'<td class="num">{escape(v)}</td>' if i in table.numeric else f"<td>{escape(v)}</td>"
                 for i, v in enumerate(row)
             )
-            body.append(f'<tr data-n="{" ".join(str(int(n)) for n in row_nodes)}">{cells}</tr>')
+            body.append(f'<tr data-n="{" ".join(str(int(n)) for n in row_nodes)}" tabindex="0">{cells}</tr>')
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
     parts.append("</section>")
     return "".join(parts)
@@ -471,7 +513,7 @@ def _canvas_height(view: View) -> str:
     extent_y = max(ys) - min(ys) + 120
     extent_x = max(xs) - min(xs) + 300
     height = int(min(max(560, extent_y * min(1.0, 1100 / extent_x)), 1500))
-    return f"#network,aside{{height:{height}px;max-height:none}}"
+    return f"#network,.side{{height:{height}px;max-height:none}}"
 
 
 NODE_FIELDS = frozenset(
@@ -550,7 +592,7 @@ def page_data(view: View) -> dict:
         "bands": view.bands,
         "headers": view.headers,
         "severity": SEVERITY_COLOURS,
-        "text": {k: t[k] for k in ("hits", "no_hits", "nothing_selected", "shared_measures", "more")},
+        "text": {k: t[k] for k in ("hits", "no_hits", "nothing_selected", "shared_measures", "more", "back_to_table")},
         "tables": None,
     }
     if view.big:
@@ -603,7 +645,10 @@ def render(view: View) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{escape(view.title)}</title><style>{STYLE}{legend_css}</style></head><body>",
+        f'<a class="skip" href="#main">{escape(t["skip"])}</a>',
+        f'<a class="skip" href="#tabell">{escape(t["skip_table"])}</a>',
         f"<header><h1>{escape(view.title)}</h1><p>{escape(view.subtitle)}</p></header>",
+        '<main id="main" tabindex="-1">',
         '<div class="toolbar" role="search">',
         f'<label>{escape(t["search"])}<input type="search" id="search" placeholder="{escape(t["search_placeholder"])}" '
         f'autocomplete="off"></label><span id="hits" aria-live="polite"></span>',
@@ -616,13 +661,18 @@ def render(view: View) -> str:
         f'<button type="button" id="fit">{escape(t["fit"])}</button>',
         f'<button type="button" id="reset">{escape(t["reset"])}</button>',
         "</div>",
-        '<div class="layout"><div id="network" aria-hidden="true"></div><aside>',
+        '<div class="layout">',
+        f'<div id="network" role="region" aria-label="{escape(t["network_label"])}" aria-describedby="network-note"></div>',
+        f'<section class="side" aria-label="{escape(t["side"])}">',
         f'<p class="help">{escape(t["help"])}</p>',
-        f'<h2>{escape(t["selected"])}</h2><div id="selected"></div>',
+        f'<p class="help" id="network-note">{escape(t["network_note"])} <a href="#tabell">{escape(t["skip_table"])}</a></p>',
+        f'<h2 id="selected-h">{escape(t["selected"])}</h2>'
+        '<div id="selected" tabindex="-1" role="region" aria-labelledby="selected-h" aria-live="polite"></div>',
         f"<h2>{escape(t['legend'])}</h2>{legend}",
         findings,
-        "</aside></div>",
+        "</section></div>",
         _tables(view, t),
+        "</main>",
         f'<footer class="help">{escape(t["generated"])} · vis-network {VIS_VERSION}</footer>',
         f'<script type="application/json" id="view-data">{script_json(data)}</script>',
         f"<script>{library}</script>",
