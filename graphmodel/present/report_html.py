@@ -52,7 +52,7 @@ header p{color:#333}
 main{max-width:none;padding:0}
 section{border:0;border-radius:0;padding:0;margin:0 0 6mm}
 h2,h3{break-after:avoid} .cards{gap:3mm} .card{flex:1 1 25mm;border:1px solid #ccd3db}
-table{font-size:8pt;width:100%;table-layout:auto} th,td{padding:1mm 1.2mm;overflow-wrap:anywhere;hyphens:auto}
+table{font-size:8pt;width:100%} th,td{padding:1mm 1.2mm} #tackning th{overflow-wrap:anywhere;hyphens:auto} td.num{white-space:nowrap}
 thead{display:table-header-group} tr,li{break-inside:avoid}
 a{color:#000;text-decoration:none}
 }
