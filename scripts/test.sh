@@ -7,6 +7,7 @@
 #     tests open the graph files with (their jars come from Maven Central);
 #   - Node.js and npm for graphology and graphology-gexf (tests/graph_readers/graphology, `npm ci` from
 #     its package-lock.json), what Gephi Lite and sigma.js read the graph files with;
+#   - and for axe-core (tests/a11y, `npm ci`), which the accessibility tests inject into report.html and the views;
 #   - LibreOffice Calc and poppler, which print the workbooks to PDF and read the pages back (tests/test_xlsx.py),
 #     and LibreOffice Writer, which exports Word plans to PDF as Word users do (tests/test_pdf.py);
 #   - the checks of scripts/check.sh, then the fast tests against the lowest declared versions
@@ -41,6 +42,8 @@ bash scripts/check.sh
 # The graph readers (tests/graph_readers): the Gephi reader built with Maven, graphology installed with
 # `npm ci`. The tests do it on first use too; here a download problem shows before any test runs.
 .venv/bin/python -c "from tests.graph_readers import readers; readers.ensure_gephi(); readers.ensure_graphology()"
+# axe-core for the accessibility tests (tests/a11y, `npm ci` from its package-lock.json; the tests do it too).
+.venv/bin/python -c "from tests.a11y import axe; axe.ensure_axe()"
 
 # The fast tests once more against the lowest versions pyproject.toml allows (constraints/lowest.txt),
 # so that a lower bound is a version the tests passed on. Skipped when pytest is given arguments.
