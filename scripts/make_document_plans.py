@@ -1313,10 +1313,12 @@ PLANS = {
 }
 
 
-def main() -> int:
+def write_plans(plans: dict, profile_prefix: str) -> int:
+    """Each plan as .docx in OUT, and as PDF made from it by LibreOffice headless in one run (as Word users
+    export); the sizes printed. Also used by make_document_plans_2.py."""
     OUT.mkdir(parents=True, exist_ok=True)
     docx_files = []
-    for name, make in PLANS.items():
+    for name, make in plans.items():
         path = OUT / f"{name}.docx"
         save(make(), path)
         docx_files.append(path)
@@ -1324,7 +1326,7 @@ def main() -> int:
     if soffice is None:
         print("soffice not found: wrote the .docx files only", file=sys.stderr)
         return 1
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-docplans-"))
+    profile = Path(tempfile.mkdtemp(prefix=profile_prefix))
     try:
         subprocess.run(
             [
@@ -1345,6 +1347,10 @@ def main() -> int:
         pdf = path.with_suffix(".pdf")
         print(f"{path.name} {path.stat().st_size} B, {pdf.name} {pdf.stat().st_size} B")
     return 0
+
+
+def main() -> int:
+    return write_plans(PLANS, "lo-profile-docplans-")
 
 
 if __name__ == "__main__":

@@ -20,10 +20,7 @@ Run: ``.venv/bin/python scripts/make_document_plans_2.py`` (needs ``soffice`` on
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from docx.document import Document
@@ -36,7 +33,6 @@ from docx.shared import Cm, Pt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_document_plans import (  # noqa: E402
-    OUT,
     add_field,
     add_row,
     fix_widths,
@@ -48,10 +44,10 @@ from make_document_plans import (  # noqa: E402
     new_table,
     paragraphs,
     repeat_header,
-    save,
     set_borders,
     set_cell,
     shade,
+    write_plans,
 )
 
 
@@ -1154,37 +1150,7 @@ PLANS = {
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    docx_files = []
-    for name, make in PLANS.items():
-        path = OUT / f"{name}.docx"
-        save(make(), path)
-        docx_files.append(path)
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        print("soffice not found: wrote the .docx files only", file=sys.stderr)
-        return 1
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-docplans2-"))
-    try:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(OUT),
-                *map(str, docx_files),
-            ],
-            check=True,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    for path in docx_files:
-        pdf = path.with_suffix(".pdf")
-        print(f"{path.name} {path.stat().st_size} B, {pdf.name} {pdf.stat().st_size} B")
-    return 0
+    return write_plans(PLANS, "lo-profile-docplans2-")
 
 
 if __name__ == "__main__":
