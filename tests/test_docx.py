@@ -16,6 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from benchmarks.documents import plan_as_docx
 from graphmodel.errors import IngestFailed
 from graphmodel.read.plan_metadata import read_plan_info
 from graphmodel.read.plans import parse_plan, read_plan
@@ -351,32 +352,9 @@ ROUND_TRIP = [
 
 
 def _as_docx(csv_path: Path, path: Path) -> Path:
-    """The CSV's rows as Word tables: a heading and a table per run of rows of one area."""
-    table = read_table(csv_path)
-    columns = [c for c in table.headers if c != "area"]
-    header = [table.headers[c] for c in columns] + table.extra_columns
-    extra = {}
-    for number, written, value in table.extra_cells:
-        extra.setdefault(number, {})[written] = value
-    groups: list[tuple[str | None, list[list[str]]]] = []
-    for row in table.rows:
-        area = row.cells.get("area")
-        if area or not groups:
-            groups.append((area or None, []))
-        cells = [row.cells[c] for c in columns] + [extra.get(row.number, {}).get(h, "") for h in table.extra_columns]
-        groups[-1][1].append(cells)
-    document = docx.Document()
-    for text in (t for _, t in table.preamble):
-        document.add_paragraph(text, style="Title")
-    document.add_paragraph("Bakgrund", style="Heading 1")
-    document.add_paragraph("Kommunen har tagit fram en handlingsplan mot våldsbejakande extremism.")
-    document.add_paragraph("Den bygger på en lägesbild och beskriver vem som gör vad, med vem.")
-    for area, rows in groups:
-        if area is not None:
-            document.add_paragraph(area, style="Heading 2")
-        _table(document, [header, *rows], repeat_header=True)
-    document.save(path)
-    return path
+    """The CSV's rows as Word tables: a heading and a table per run of rows of one area (the layout the PDF
+    tests export too, here without lines and in portrait)."""
+    return plan_as_docx(csv_path, path, ruled=False, landscape=False)
 
 
 @pytest.mark.parametrize("csv_path", ROUND_TRIP, ids=lambda p: p.stem)
