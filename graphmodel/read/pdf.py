@@ -411,9 +411,9 @@ def _ruled(
 ) -> _Fragment | None:
     """A table drawn with lines, as rows of cell texts; None for a box that is no table (one column).
 
-    The cells are made again from the lines, not taken from pdfplumber's, which misses a cell merged down
-    when the lines of the cells beside it meet its sides: the grid is every ruling's position, and two
-    neighbouring slots of it are one cell where no line stands between them.
+    The cells are made again from the lines (a table finder's cells, pdfplumber's among them, miss a cell
+    merged down when the lines of the cells beside it meet its sides): the grid is every ruling's position,
+    and two neighbouring slots of it are one cell where no line stands between them.
     """
     x0, top, x1, bottom = found.bbox
     near = [
