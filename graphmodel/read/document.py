@@ -77,7 +77,7 @@ def read_document(path: str, limits: Limits) -> Table:
 
     grids: list[_Grid] = []
     headings: list[list[tuple[str, str]]] = []  # per table: the headings since the previous table
-    pending: list[list] = []  # [kind, heading, paragraphs of text after it, the longest's length]
+    above = _HeadingsAbove()
     opening: list[str] = []  # the first lines of text before any heading or table: "Torsviks kommun. Antagen …"
     opened = False
     try:
@@ -87,27 +87,50 @@ def read_document(path: str, limits: Limits) -> Table:
                 paragraph = Paragraph(child, document)
                 text = " ".join(paragraph.text.split())
                 if text and text != title and _is_heading(paragraph, text):
-                    pending.append([*_heading_kind(text), 0, 0])
+                    above.heading(text)
                     opened = True
-                elif text:  # text under a heading: a section of its own ("Bakgrund"), unless one short line
-                    for entry in pending:
-                        entry[2], entry[3] = entry[2] + 1, max(entry[3], len(text))
+                elif text:
+                    above.text(text)
                     if not opened and text != title and len(opening) < 3 and len(text) <= _SHORT_TEXT:
                         opening.append(text)
             else:
                 opened = True
                 grids.append(_grid(child, len(grids) + 1, qn, limits.columns))
-                headings.append(
-                    [
-                        (kind, text)
-                        for kind, text, paragraphs, longest in pending
-                        if kind == "level" or (paragraphs <= 1 and longest <= _SHORT_TEXT)
-                    ]
-                )
-                pending = []
+                headings.append(above.table())
     except (ValueError, TypeError, KeyError, AttributeError, IndexError):  # python-docx on invalid values
         _not_a_docx(path)
     return _plan_table(path, title, grids, headings, limits, _page_header(document) + tuple(opening))
+
+
+class _HeadingsAbove:
+    """The headings met since the last table, for the next one (a Word document's and a PDF's alike).
+
+    A heading with text under it (more than one paragraph, or one over 200 characters) is a section of its
+    own ("Bakgrund"), not the area of the table below; a level heading is its level whatever stands under it.
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[list] = []  # [kind, heading, paragraphs of text after it, the longest's length]
+
+    def __bool__(self) -> bool:
+        return bool(self._pending)
+
+    def heading(self, text: str) -> None:
+        self._pending.append([*_heading_kind(text), 0, 0])
+
+    def text(self, text: str) -> None:
+        for entry in self._pending:
+            entry[2], entry[3] = entry[2] + 1, max(entry[3], len(text))
+
+    def table(self) -> list[tuple[str, str]]:
+        """(kind, text) of the headings that head the table met now; the next table starts afresh."""
+        found = [
+            (kind, text)
+            for kind, text, paragraphs, longest in self._pending
+            if kind == "level" or (paragraphs <= 1 and longest <= _SHORT_TEXT)
+        ]
+        self._pending = []
+        return found
 
 
 def _blocks(body, qn):

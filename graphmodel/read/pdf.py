@@ -29,7 +29,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import NoReturn
 
-from .document import _SHORT_TEXT, _Grid, _heading_kind, _plan_table, _trimmed
+from .document import _SHORT_TEXT, _Grid, _header_index, _heading_kind, _HeadingsAbove, _plan_table, _trimmed
 from .tables import Limits, Table, _fail, _unreadable, canonical_column
 
 _MARGIN_BAND = 0.09  # of the page's height: where page headers and footers stand
@@ -94,14 +94,12 @@ class _Fragment:
 
     page: int
     top: float
-    bottom: float
     edges: list[float]  # the columns' left edges, then the table's right edge
     rows: list[list[str]] = field(default_factory=list)
     full_width: list[bool] = field(default_factory=list)
     # per row: the columns whose cell is merged down from above, or reaches the fragment's end merged
     merged_from_above: list[set[int]] = field(default_factory=list)
     merged_to_end: set[int] = field(default_factory=set)
-    ruled: bool = True
     # per row: column -> the words of the cell starting there, where its text must stop, and its width
     # (to join a cell broken over a page break as its lines are joined)
     words: list[dict[int, tuple[list[dict], float, float]]] = field(default_factory=list)
@@ -125,35 +123,32 @@ def read_pdf(path: str, limits: Limits) -> Table:
     items, title, page_header = _items(path, limits)
     grids: list[_Grid] = []
     headings: list[list[tuple[str, str]]] = []
-    pending: list[list] = []  # [kind, heading, paragraphs of text after it, the longest's length]
+    above = _HeadingsAbove()
     previous: _Item | None = None
     for item in items:
         if item.kind == "title":
             continue
         if item.kind == "heading":
             if item.text != title:
-                pending.append([*_heading_kind(item.text), 0, 0])
+                above.heading(item.text)
         elif item.kind == "text":
-            for entry in pending:
-                entry[2], entry[3] = entry[2] + 1, max(entry[3], len(item.text))
+            above.text(item.text)
         else:
             fragment = item.fragment
             assert fragment is not None
-            if previous is not None and previous.kind == "table" and _continues(previous.fragment, fragment, pending):
+            if (
+                previous is not None
+                and previous.kind == "table"
+                and not above
+                and _continues(previous.fragment, fragment)
+            ):
                 _append(grids[-1], previous.fragment, fragment)  # type: ignore[arg-type]
                 previous = item
                 continue
             grid = _Grid(len(grids) + 1)
             _append(grid, None, fragment)
             grids.append(grid)
-            headings.append(
-                [
-                    (kind, text)
-                    for kind, text, paragraphs, longest in pending
-                    if kind == "level" or (paragraphs <= 1 and longest <= _SHORT_TEXT)
-                ]
-            )
-            pending = []
+            headings.append(above.table())
         previous = item
     return _plan_table(path, title, grids, headings, limits, page_header)
 
@@ -230,7 +225,7 @@ def _items(path: str, limits: Limits) -> tuple[list[_Item], str, tuple[str, ...]
             _not_a_pdf(path)
         raise
     if not title:
-        title = _title_on_first_page(items, body)
+        title = _title_on_first_page(items)
     else:
         first = next((i for i in items if i.kind == "heading" and i.page == 1), None)
         if first is not None and " ".join(first.text.split()).casefold() == title.casefold():
@@ -395,7 +390,7 @@ def _opening_lines(items: list[_Item]) -> list[str]:
     return lines
 
 
-def _title_on_first_page(items: list[_Item], body: float) -> str:
+def _title_on_first_page(items: list[_Item]) -> str:
     first = [i for i in items if i.page == 1 and i.kind == "heading"]
     if not first:
         return ""
@@ -481,7 +476,7 @@ def _ruled(
         pad = min(max(padding.get(c0, 5.0), 0.0), 20.0)
         measures[root] = (ws, xs[c1 + 1] - pad, xs[c1 + 1] - xs[c0])
         texts[root] = _cell_text(*measures[root], known)
-    fragment = _Fragment(number, ys[0], ys[-1], list(xs), known=known)
+    fragment = _Fragment(number, ys[0], list(xs), known=known)
     for r in range(rows):
         out = [""] * columns
         merged: set[int] = set()
@@ -666,7 +661,6 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
     boundaries = [c - 3.0 for c in columns[1:]]
     rows_lines: list[list[_Line]] = []
     taken: set[int] = set()
-    gaps: list[float] = []
     straddling = 0
     words_seen = 0
     body_start = max(header_rows) + 1 if header_rows else start
@@ -691,8 +685,6 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
             break  # running text across the columns: the table has ended
         straddling += crossing
         words_seen += len(line.words)
-        if last is not None:
-            gaps.append(line.top - last.bottom)
         rows_lines.append([line])
         taken.add(k)
         last = line
@@ -743,8 +735,7 @@ def _unruled_fragment(path, number, lines, start, header_rows, columns, right, b
         for j in range(width)
     ]
     top = lines[start].top
-    bottom = rows_lines[-1][0].bottom if rows_lines else lines[max(header_rows)].bottom
-    fragment = _Fragment(number, top, bottom, edges, ruled=False, known=known)
+    fragment = _Fragment(number, top, edges, known=known)
     for row_lines in ([[lines[h] for h in header_rows]] if header_rows else []) + grouped:
         by_column: list[list[dict]] = [[] for _ in range(width)]
         for line in row_lines:
@@ -792,10 +783,10 @@ def _measure_column(lines, header_rows, columns) -> int | None:
 # A table over several pages ----------------------------------------------------------------------------
 
 
-def _continues(previous: _Fragment | None, fragment: _Fragment, pending: list) -> bool:
+def _continues(previous: _Fragment | None, fragment: _Fragment) -> bool:
     """Whether a table's part goes on from the one before: on the next page, with nothing between, and
     with the same columns."""
-    if previous is None or pending or fragment.page != previous.page + 1:
+    if previous is None or fragment.page != previous.page + 1:
         return False
     if len(previous.edges) != len(fragment.edges):
         return False
@@ -842,19 +833,10 @@ def _append(grid: _Grid, previous: _Fragment | None, fragment: _Fragment) -> Non
         grid.pages.append(fragment.page)
 
 
-def _header_of(grid: _Grid) -> list[str] | None:
-    for row in grid.rows[:10]:
-        if "measure" in map(canonical_column, row):
-            return row
-    return None
-
-
 def _header_rows(grid: _Grid) -> list[list[str]]:
     """The header row, and the row under it (a header's second row, when it has one)."""
-    for i, row in enumerate(grid.rows[:10]):
-        if "measure" in map(canonical_column, row):
-            return grid.rows[i : i + 2]
-    return []
+    index = _header_index(grid)
+    return grid.rows[index : index + 2] if index is not None else []
 
 
 def _same(row: list[str], header: list[str]) -> bool:
@@ -865,9 +847,10 @@ def _broken_row(grid: _Grid, cells: list[str], carried: set[int]) -> bool:
     """Whether the first row of a table's part on a new page is the rest of the row the last page ended
     with: its measure cell (and its number, if the table numbers measures) empty, or going on in small
     letters from a text that ended mid-sentence."""
-    header = _header_of(grid)
-    if header is None or not grid.rows or grid.full_width[-1]:
+    index = _header_index(grid)
+    if index is None or not grid.rows or grid.full_width[-1]:
         return False
+    header = grid.rows[index]
     columns = {canonical_column(h): j for j, h in enumerate(header) if canonical_column(h)}
     measure = columns.get("measure")
     if measure is None:
