@@ -379,3 +379,11 @@ def test_a_start_and_a_klart_column_are_read_as_one_status():
     assert table.headers["status"] == "Start / Klart"
     assert [row.cells["status"] for row in table.rows] == ["start HT 2023, klart 2025", "Pågår, Löpande"]
     assert "start" not in table.rows[0].cells and "due" not in table.rows[0].cells
+
+
+def test_a_status_column_read_with_a_start_column_is_accounted_for_with_it():
+    """Both headers, 'Pågående/planer' and 'Start', say what became of them (found by the fuzz test)."""
+    table = parse_csv_text("Pågående/planer;Start;Åtgärd\nPågår;2023;Läxhjälp\n")
+    assert table.headers["status"] == "Pågående/planer / Start"
+    assert {(n, text) for n, _, text, _, _ in table.notes} >= {(1, "Pågående/planer"), (1, "Start"), (2, "2023")}
+    assert table.rows[0].cells["status"] == "Pågår, start 2023"

@@ -647,13 +647,13 @@ def _build(
             headers[column] = written
             position[i] = column
 
-    written_timing = {column: headers[column] for column in ("start", "due") if column in headers}
-    timing = [headers.pop(column) for column in ("start", "due") if column in headers]
-    if timing:  # "Start" and "Klart" columns: one status with the status column, as a person reads them
-        headers["status"] = " / ".join([*filter(None, [headers.get("status")]), *timing])
+    written_timing = {column: headers.pop(column) for column in ("start", "due") if column in headers}
+    if written_timing:  # "Start" and "Klart" columns: one status with the status column, as a person reads them
+        joined = [*filter(None, [headers.get("status")]), *written_timing.values()]
+        headers["status"] = " / ".join(joined)
         notes.extend(
             (header_row, written, written, f"column read with the status as one: {headers['status']}", None)
-            for written in timing
+            for written in joined
         )
     rows: list[Row] = []
     extra_cells: list[tuple[int, str, str]] = []
@@ -692,7 +692,7 @@ def _build(
                     value=orphans[0][1],
                 )
             )
-        if timing:
+        if written_timing:
             parts = {column: cells.get(column, "") for column in written_timing}
             cells = _with_timing(cells)
             notes.extend(
