@@ -63,6 +63,35 @@ STATE_NAMES = {
         "unknown": "Unknown status",
     },
 }
+SCOPE_NAMES = {  # an actor's scope: one node across all plans, or one per organisation
+    "sv": {"national": "hela landet", "organisation": "den egna organisationen"},
+    "en": {"national": "national", "organisation": "own organisation"},
+}
+# What a cell became (the ledger's "became"), in the workbook's language: whole values, then the
+# words a value starts with ("actor: Polisen (polisen)" -> "aktör: Polisen (polisen)"). A value
+# neither covers (a reading rule's own account) is shown as written.
+BECAME = {
+    "sv": {
+        "whole": {
+            "measure text": "åtgärdens text",
+            "measure id": "åtgärdens id",
+            "source reference": "källhänvisning",
+            "title or note": "titel eller anteckning",
+            "kept as measure attribute": "sparad som uppgift om åtgärden",
+            "in a row without a measure": "på en rad utan åtgärd",
+            "status: unknown": "status: okänd",
+            **{f"status: {state}": f"status: {name.lower()}" for state, name in STATE_NAMES["sv"].items()},
+        },
+        "starts": {
+            "actor: ": "aktör: ",
+            "area: ": "område: ",
+            "level: ": "nivå: ",
+            "title or note; organisation: ": "titel eller anteckning; organisation: ",
+        },
+        "within": {"; the plan's year: ": "; planens år: "},
+    },
+    "en": {"whole": {}, "starts": {}, "within": {}},
+}
 SEVERITY_NAMES = {
     "sv": {"high": "hög", "medium": "medel", "low": "låg", "info": "info"},
     "en": {"high": "high", "medium": "medium", "low": "low", "info": "info"},
@@ -112,6 +141,7 @@ REPORT = {  # report.html; {placeholders} are filled in by the page
         "year": "År",
         "measures": "Åtgärder",
         "source": "Källa",
+        "source_file": "filen {file}",
         "to_review": (
             "Celler med problem: {problems}. Tolkningar att granska (celler lästa med en läsregel): "
             "{interpretations}. De listas i {file} och på bladet {sheet} i {workbook}."
@@ -157,6 +187,7 @@ REPORT = {  # report.html; {placeholders} are filled in by the page
         "year": "Year",
         "measures": "Measures",
         "source": "Source",
+        "source_file": "the file {file}",
         "to_review": (
             "Cells with problems: {problems}. Interpretations to review (cells read by a reading rule): "
             "{interpretations}. They are listed in {file} and on the sheet {sheet} of {workbook}."
@@ -189,7 +220,7 @@ SHEETS = {  # workbook sheet names: at most 31 characters, none of : \ / ? * [ ]
     "sv": {
         "measures": "Åtgärder",
         "actors": "Aktörer",
-        "ledger": "Inläsning",
+        "ledger": "Att granska",
         "no-findings": "inga brister",
         "unassigned": "Utan ansvarig",
         "vague-owner": "Vaga ansvariga",
@@ -205,7 +236,7 @@ SHEETS = {  # workbook sheet names: at most 31 characters, none of : \ / ? * [ ]
     "en": {
         "measures": "Measures",
         "actors": "Actors",
-        "ledger": "Reading",
+        "ledger": "To review",
         "no-findings": "no gaps",
         "unassigned": "No responsible actor",
         "vague-owner": "Vague owners",

@@ -62,3 +62,39 @@ def json_needs_cleaning(encoded: str | bytes) -> bool:
     if isinstance(encoded, bytes):
         return _JSON_SUSPECT_BYTES.search(encoded) is not None
     return NOT_TEXT.search(encoded) is not None or _JSON_ESCAPES.search(encoded) is not None
+
+
+class Plural:
+    """A message with a singular and a plural form, chosen by a count when formatted.
+
+    A drop-in for a ``str.format`` template in the catalogues: ``format`` picks ``one`` when the
+    count (``n``, else ``count``) is 1, so a page says "1 åtgärd" and "6 åtgärder", never "åtgärd(er)".
+    Written to JSON for a page's script as ``[one, other]``.
+
+    >>> Plural("{n} åtgärd", "{n} åtgärder").format(n=1)
+    '1 åtgärd'
+    """
+
+    __slots__ = ("one", "other")
+
+    def __init__(self, one: str, other: str):
+        self.one, self.other = one, other
+
+    def format(self, **values: object) -> str:
+        count = values["n"] if "n" in values else values["count"]
+        return (self.one if count == 1 else self.other).format(**values)
+
+    def __repr__(self) -> str:
+        return f"Plural({self.one!r}, {self.other!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plural) and (self.one, self.other) == (other.one, other.other)
+
+    def __hash__(self) -> int:
+        return hash((self.one, self.other))
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and its English noun in the right number: ``counted(1, "plan")`` is "1 plan",
+    ``counted(3, "plan")`` "3 plans" (``plural`` when not the noun and an s)."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -103,15 +103,15 @@ def test_report_writes_every_file_and_says_what_it_wrote(tmp_path):
 
 def test_report_files_guard_against_formula_injection(tmp_path):
     plan = tmp_path / "evil.csv"
-    plan.write_text('Åtgärd;Ansvarig\n"=HYPERLINK(""http://x"";""klick"")";@Polisen\n', encoding="utf-8")
+    plan.write_text('Åtgärd;Ansvarig\n"=HYPERLINK(""http://x"";""klick"")";@Polisen okänd enhet\n', encoding="utf-8")
     assert run("report", plan, "-o", tmp_path / "out").exit_code == 0
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "out" / "measures.xlsx")["Åtgärder"]
     assert sheet["D2"].value == '=HYPERLINK("http://x";"klick")'
     assert sheet["D2"].data_type == "s" and sheet["D2"].quotePrefix
-    ledger = load_workbook(tmp_path / "out" / "measures.xlsx")["Inläsning"]
-    [cell] = [c for row in ledger.iter_rows() for c in row if c.value == "@Polisen"]  # the cell as written
+    to_review = load_workbook(tmp_path / "out" / "measures.xlsx")["Att granska"]  # an unknown actor: a problem
+    [cell] = [c for row in to_review.iter_rows() for c in row if c.value == "@Polisen okänd enhet"]  # as written
     assert cell.data_type == "s" and cell.quotePrefix
     assert "'=HYPERLINK" in (tmp_path / "out" / "measures.csv").read_text(encoding="utf-8-sig")
 
@@ -263,7 +263,7 @@ def test_an_excel_plan_and_a_csv_plan_make_one_graph(tmp_path):
 def test_gaps_says_on_stderr_how_many_cells_need_review():
     result = CliRunner().invoke(main, ["gaps", str(NORRTORP), "--format", "json"])
     assert result.exit_code == 0
-    assert "5 cell(s) could not be fully interpreted" in result.stderr
+    assert "5 cells could not be fully interpreted" in result.stderr
     json.loads(result.stdout)
 
 
@@ -335,4 +335,4 @@ def test_report_and_check_count_a_cell_naming_two_unknown_actors_as_one_cell_to_
     plan.write_text("Åtgärd;Ansvarig\nSamverkan;Okända föreningen Alfa, Okända föreningen Beta\n", encoding="utf-8")
     reported = run("report", plan, "-o", tmp_path / "out", "--organisation", "Norrby kommun").output
     checked = run("check", plan, "--organisation", "Norrby kommun").output
-    assert "1 cell(s) to review" in reported and "1 to review: 1 cell with problems, 0 interpretations." in checked
+    assert "1 cell to review" in reported and "1 to review: 1 cell with problems, 0 interpretations." in checked

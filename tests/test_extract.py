@@ -347,7 +347,7 @@ def test_the_command_says_where_it_wrote_and_what_to_do_next(tmp_path):
         f"Correct it in Excel, then: graphmodel check {out} && graphmodel report {out}",
     ]
     again = CliRunner().invoke(main, ["extract", str(document), "-o", str(out), "--limit", "rows=1000"])
-    assert again.exit_code == 0 and f"replaced 1 existing file(s): {out}" in again.stderr
+    assert again.exit_code == 0 and f"replaced 1 existing file: {out}" in again.stderr
     checked = CliRunner().invoke(main, ["check", str(out), "--format", "csv"])
     assert checked.exit_code == 0 and "unrecognised-column" not in checked.stdout
 

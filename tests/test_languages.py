@@ -22,6 +22,7 @@ import graphmodel as gm
 from graphmodel import catalogue
 from graphmodel.analyse import gaps
 from graphmodel.cli import main
+from graphmodel.text import Plural
 from tests.conftest import SKARHOLMEN
 
 VIEWS = ("natverk-plan.html", "natverk-aktorer.html", "natverk-polisen.html")
@@ -51,6 +52,8 @@ def _catalogues() -> list[dict]:
 def _strings(value: object) -> list[str]:
     if isinstance(value, dict):
         return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, Plural):
+        return [value.one, value.other]
     return [value] if isinstance(value, str) else []
 
 
@@ -139,7 +142,7 @@ def test_report_in_english_has_no_swedish_ui_text(english, plan_content):
         assert _swedish(_visible(page), plan_content) == set(), name
         data = json.loads(re.search(r'<script type="application/json" id="view-data">(.*?)</script>', page).group(1))
         shown = [
-            *data["text"].values(),
+            *(s for v in data["text"].values() for s in (v if isinstance(v, list) else [v])),
             *(b["label"] for b in data["bands"]),
             *(h["label"] for h in data["headers"]),
             *(line for n in data["nodes"] for line in n[7] if isinstance(line, str)),
@@ -159,13 +162,50 @@ def test_report_in_swedish_is_unchanged_in_swedish(tmp_path, plan_content):
     for words in ("<h2>Brister</h2>", "Aktörernas belastning", "Åtgärder utan ansvarig", "Sammanfattning"):
         assert words in page
     measures = load_workbook(tmp_path / "measures.xlsx")
-    assert measures.sheetnames == ["Åtgärder", "Aktörer", "Inläsning"]
+    assert measures.sheetnames == ["Åtgärder", "Aktörer", "Att granska"]
     header = [c.value for c in measures["Åtgärder"][1]]
     assert header[3] == "åtgärd" and header[6] == "status"
     assert {c.value for c in measures["Åtgärder"]["G"][1:]} <= set(catalogue.STATE_NAMES["sv"].values())
+    assert {c.value for c in measures["Aktörer"]["E"][1:]} == {"hela landet", "den egna organisationen"}  # scope
+    became = [c.value for c in measures["Att granska"]["F"][1:]]
+    assert became and all(b.startswith("aktör: ") for b in became), became
     findings = load_workbook(tmp_path / "gaps.xlsx")
     assert "Utan ansvarig" in findings.sheetnames
     assert [c.value for c in findings.worksheets[0][1]][:3] == ["allvarlighet", "plan", "beskrivning"]
     # the CSV files are the contract: English, the same in every language
     assert (tmp_path / "measures.csv").read_text(encoding="utf-8-sig").startswith("id;area;level;measure;")
     assert ";ongoing;" in (tmp_path / "measures.csv").read_text(encoding="utf-8-sig")
+
+
+def test_no_message_hedges_singular_and_plural():
+    """ "1 åtgärd", "6 åtgärder": a count says its noun in the right number, never "åtgärd(er)"."""
+    for words in _catalogues():
+        for lang in ("sv", "en"):
+            hedged = [s for s in _strings(words[lang]) if re.search(r"\w\((er|ar|or|s|es)\)", s)]
+            assert hedged == []
+
+
+def test_what_a_cell_became_is_said_in_swedish_in_the_workbook():
+    from graphmodel.present.exports import _became
+
+    said = _became(lambda row: row, "sv")
+    assert said("actor: Polisen (polisen)") == "aktör: Polisen (polisen)"
+    assert said("status: ongoing") == "status: pågående" and said("measure text") == "åtgärdens text"
+    assert said("title or note; organisation: Norrtorps kommun; the plan's year: 2019") == (
+        "titel eller anteckning; organisation: Norrtorps kommun; planens år: 2019"
+    )
+    assert said("genitive: skolans kurator → Kurator (Skolan)") == "genitive: skolans kurator → Kurator (Skolan)"
+    assert _became(lambda row: row, "en")("actor: Polisen (polisen)") == "actor: Polisen (polisen)"
+
+
+@pytest.mark.parametrize(
+    ("count", "sv", "en"),
+    [
+        (1, "står 1 åtgärd utan egentlig ansvarig", "1 measure is left"),
+        (2, "står 2 åtgärder utan egentlig ansvarig", "2 measures are left"),
+    ],
+)
+def test_a_sole_owner_of_one_measure_is_said_in_the_singular(count, sv, en):
+    for lang, expected in (("sv", sv), ("en", en)):
+        message = gaps.MESSAGES[lang]["single-point-of-failure"].format(actor="Polisen", count=count)
+        assert expected in message

@@ -203,7 +203,7 @@ def test_report_and_check_of_a_pdf_plan_from_the_command_line(tmp_path):
     plan = DOCUMENTS / "hoglunda-2021.pdf"
     result = CliRunner().invoke(main, ["report", str(plan), "-o", str(tmp_path / "ut")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "Read 1 plan(s): 19 measures" in result.output
+    assert "Read 1 plan: 19 measures" in result.output
     assert {"report.html", "check.csv", "measures.xlsx", "graph.graphml"} <= {
         p.name for p in (tmp_path / "ut").iterdir()
     }

@@ -1,6 +1,6 @@
 """Everything that is interpreted is shown (issue 11): ``check`` lists, beside the problems, every cell a
 reading rule fired for (an *interpretation to review*), with the rule and the reading; the JSON and CSV
-rows, check.csv, the sheet *Inläsning* and report.html say so too.
+rows, check.csv, the sheet *Att granska* and report.html say so too.
 
 The cells are ones that fire a rule today: a collective by its form ("alla skolor": vague-by-form, no
 problem), a cell naming one actor twice ("Polisen, Polismyndigheten": merged, with the problem
@@ -165,7 +165,7 @@ def test_report_html_says_how_many_readings_to_review(reported):
     _, outputs = reported
     swedish = (outputs["sv"] / "report.html").read_text(encoding="utf-8")
     assert "Celler med problem: 1. Tolkningar att granska (celler lästa med en läsregel): 1." in swedish
-    assert "check.csv" in swedish and "Inläsning" in swedish
+    assert "check.csv" in swedish and "på bladet Att granska i measures.xlsx" in swedish
     english = (outputs["en"] / "report.html").read_text(encoding="utf-8")
     assert "Cells with problems: 1. Interpretations to review (cells read by a reading rule): 1." in english
     assert "check.csv" in english
@@ -182,7 +182,7 @@ def test_report_check_csv_is_what_check_prints_as_csv(reported):
     assert (outputs["en"] / "check.csv").read_bytes() == (outputs["sv"] / "check.csv").read_bytes()  # the contract
 
 
-@pytest.mark.parametrize("lang, sheet, heading", [("sv", "Inläsning", "regel"), ("en", "Reading", "rule")])
+@pytest.mark.parametrize("lang, sheet, heading", [("sv", "Att granska", "regel"), ("en", "To review", "rule")])
 def test_the_ledger_sheet_shows_the_rule_after_the_problem(reported, lang, sheet, heading):
     _, outputs = reported
     rows = list(load_workbook(outputs[lang] / "measures.xlsx")[sheet].iter_rows(values_only=True))
@@ -191,6 +191,20 @@ def test_the_ledger_sheet_shows_the_rule_after_the_problem(reported, lang, sheet
         header.index(heading) == header.index("problem") + 1 and len(header) == len(CSV_COLUMNS) - 3
     )  # not interpretation, place, page
     assert [r[header.index(heading)] for r in rows[1:] if r[header.index(heading)]] == ["vague-by-form"]
+
+
+def test_the_workbook_lists_every_row_of_the_cells_to_review_and_only_those(reported):
+    """The sheet is the coordinator's worklist: the cells check counts (a problem or an interpretation),
+    each with all its rows; check.csv keeps every cell."""
+    _, outputs = reported
+    written = list(
+        csv.DictReader((outputs["sv"] / "check.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";")
+    )
+    flagged = {(r["row"], r["column"]) for r in written if r["problem"] or r["interpretation"] == "true"}
+    expected = [r for r in written if (r["row"], r["column"]) in flagged]
+    rows = list(load_workbook(outputs["sv"] / "measures.xlsx")["Att granska"].iter_rows(values_only=True))[1:]
+    assert 0 < len(rows) == len(expected) < len(written)
+    assert [(str(r[1]), r[2]) for r in rows] == [(r["row"], r["column"]) for r in expected]
 
 
 def test_report_and_check_count_the_same_cells(tmp_path):

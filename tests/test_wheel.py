@@ -76,7 +76,7 @@ def test_the_installed_command_runs_the_main_job_outside_the_checkout(installed,
     report = _run(installed, tmp_path, "report", "plan.csv", "-o", "out")
     assert report.returncode == 0, report.stderr
     assert len(list((tmp_path / "out").iterdir())) == 13
-    assert "Read 1 plan(s): 17 measures, 23 actors (0 unknown)" in report.stdout
+    assert "Read 1 plan: 17 measures, 23 actors (0 unknown)" in report.stdout
 
     view = _run(installed, tmp_path, "view", "plan.csv", "--actor", "Polisen", "-o", "polisen.html")
     assert view.returncode == 0, view.stderr

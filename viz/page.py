@@ -25,7 +25,7 @@ from pathlib import Path
 import orjson
 
 from graphmodel.memory import gc_paused
-from graphmodel.text import clean_data, clean_text, json_needs_cleaning
+from graphmodel.text import Plural, clean_data, clean_text, json_needs_cleaning
 
 from .text import PART_OF_COLOUR, PARTNER_COLOUR, RESPONSIBLE_COLOUR, SEVERITY_COLOURS, text
 from .views import View
@@ -119,6 +119,7 @@ APP_JS = r"""
   var DATA = JSON.parse(document.getElementById("view-data").textContent);
   var T = DATA.text, SEV = DATA.severity, STYLES = DATA.styles, ESTYLES = DATA.estyles;
   function fill(template, values) {  // "{a} och {b}" -> text; never a regexp replacement pattern
+    if (Array.isArray(template)) template = template[values.n === 1 ? 0 : 1];  // [singular, plural]
     return template.replace(/\{(\w+)\}/g, function (all, k) { return k in values ? String(values[k]) : all; });
   }
   // Compact rows -> one record per node / edge (the page's own data; vis gets only what it draws).
@@ -592,7 +593,10 @@ def page_data(view: View) -> dict:
         "bands": view.bands,
         "headers": view.headers,
         "severity": SEVERITY_COLOURS,
-        "text": {k: t[k] for k in ("hits", "no_hits", "nothing_selected", "shared_measures", "more", "back_to_table")},
+        "text": {
+            k: [t[k].one, t[k].other] if isinstance(t[k], Plural) else t[k]
+            for k in ("hits", "no_hits", "nothing_selected", "shared_measures", "more", "back_to_table")
+        },
         "tables": None,
     }
     if view.big:

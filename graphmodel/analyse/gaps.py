@@ -30,6 +30,7 @@ import networkx as nx
 from ..memory import gc_paused
 from ..model import NOT_REAL_OWNER_KINDS, PARTNER_IN, RESPONSIBLE_FOR
 from ..periods import period_bounds as _period_bounds
+from ..text import Plural
 from .metrics import collaboration_network, collaborators, cut_points, measure_actors, measure_roles
 from .questions import find_actors
 
@@ -66,19 +67,28 @@ class GapSettings:
     lang: str = "sv"
 
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | Plural]] = {
     "sv": {
         "unassigned": "Åtgärden ”{text}” har ingen ansvarig.",
         "vague-owner": "Åtgärden ”{text}” har bara vaga ansvariga ({actors}): ingen namngiven enhet eller person äger den.",
         "overloaded": "{actor} ansvarar för {count} av {total} åtgärder ({share} %) {scope}.",
         "overloaded-plan": "i planen",
         "overloaded-all": "i de {plans} planerna tillsammans",
-        "single-point-of-failure": "Om {actor} faller bort står {count} åtgärd(er) utan egentlig ansvarig.",
-        "partner-without-ownership": "{actor} medverkar i {count} åtgärder men ansvarar inte för någon.",
+        "single-point-of-failure": Plural(
+            "Om {actor} faller bort står {count} åtgärd utan egentlig ansvarig.",
+            "Om {actor} faller bort står {count} åtgärder utan egentlig ansvarig.",
+        ),
+        "partner-without-ownership": Plural(
+            "{actor} medverkar i {count} åtgärd men ansvarar inte för någon.",
+            "{actor} medverkar i {count} åtgärder men ansvarar inte för någon.",
+        ),
         "no-status": "Åtgärden ”{text}” saknar status.",
         "status-not-understood": "Statusen ”{status}” för åtgärden ”{text}” gick inte att tolka.",
         "overdue": "Åtgärden ”{text}” skulle vara klar {due} men är inte markerad som genomförd.",
-        "plan-not-revised": "Alla {count} daterade åtgärder i planen ligger före {as_of} (den senaste {latest}): planen behöver revideras.",
+        "plan-not-revised": Plural(
+            "Planens enda daterade åtgärd ligger före {as_of} ({latest}): planen behöver revideras.",
+            "Alla {count} daterade åtgärder i planen ligger före {as_of} (den senaste {latest}): planen behöver revideras.",
+        ),
         "duplicate-measure": "Samma åtgärd står på {count} ställen: ”{text}”{owners}.",
         "duplicate-owners": ", med olika ansvariga",
         "coverage-empty": "Preventionsnivån {level} har inga åtgärder.",
@@ -90,12 +100,21 @@ MESSAGES = {
         "overloaded": "{actor} is responsible for {count} of {total} measures ({share} %) {scope}.",
         "overloaded-plan": "in the plan",
         "overloaded-all": "in the {plans} plans together",
-        "single-point-of-failure": "If {actor} drops out, {count} measure(s) are left without a real owner.",
-        "partner-without-ownership": "{actor} takes part in {count} measures but is responsible for none.",
+        "single-point-of-failure": Plural(
+            "If {actor} drops out, {count} measure is left without a real owner.",
+            "If {actor} drops out, {count} measures are left without a real owner.",
+        ),
+        "partner-without-ownership": Plural(
+            "{actor} takes part in {count} measure but is responsible for none.",
+            "{actor} takes part in {count} measures but is responsible for none.",
+        ),
         "no-status": "The measure “{text}” has no status.",
         "status-not-understood": "The status “{status}” of the measure “{text}” could not be interpreted.",
         "overdue": "The measure “{text}” was due {due} but is not marked as done.",
-        "plan-not-revised": "All {count} dated measures of the plan are before {as_of} (the latest {latest}): the plan needs revising.",
+        "plan-not-revised": Plural(
+            "The plan's only dated measure is before {as_of} ({latest}): the plan needs revising.",
+            "All {count} dated measures of the plan are before {as_of} (the latest {latest}): the plan needs revising.",
+        ),
         "duplicate-measure": "The same measure appears in {count} places: “{text}”{owners}.",
         "duplicate-owners": ", with different owners",
         "coverage-empty": "The prevention level {level} has no measures.",
@@ -270,7 +289,7 @@ def _overloaded(ctx: _Context) -> list[JsonRow]:
     total_all = sum(len(m) for m in ctx.measures_of.values())
     for actor, by_plan in owned.items():
         for plan, measures in by_plan.items():
-            judge(actor, plan, measures, len(ctx.measures_of[plan]), ctx.text["overloaded-plan"])
+            judge(actor, plan, measures, len(ctx.measures_of[plan]), str(ctx.text["overloaded-plan"]))
         if len(by_plan) > 1:
             every = [m for ms in by_plan.values() for m in ms]
             scope = ctx.text["overloaded-all"].format(plans=len(ctx.measures_of))

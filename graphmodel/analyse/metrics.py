@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
-from ..model import ACTOR, MEASURE, PARTNER_IN, RESPONSIBLE_FOR
+from ..model import ACTOR, MEASURE, PARTNER_IN, PLAN, RESPONSIBLE_FOR
 
 if TYPE_CHECKING:
     from ..build import NodeData, PlanGraph
@@ -146,6 +146,36 @@ def collaboration_network(graph: PlanGraph, measures: MeasureActors | None = Non
     return network
 
 
+def distinct_names(graph: PlanGraph) -> dict[str, str]:
+    """Each actor's name as a reader can tell it apart: the name, and where actors of several
+    organisations share it, the organisation in brackets.
+
+    Two plans' "Socialtjänsten" are two actors (each organisation's own unit); in a report of both,
+    "Socialtjänsten (Vretby stadsdelsförvaltning)" says which. Names no other actor has stay as they are.
+    """
+    organisation_names: dict[str, str] = {}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for node, data in graph.nodes(data=True):
+        if data["label"] == ACTOR:
+            by_name[data["name"].casefold()].append(node)
+        elif data["label"] == PLAN and data.get("organisation"):
+            organisation_names.setdefault(data["organisation"], data.get("organisation_name") or data["organisation"])
+    names: dict[str, str] = {}
+    for actors in by_name.values():
+        for actor in actors:
+            data = graph.nodes[actor]
+            organisation = data.get("organisation")
+            if len(actors) > 1 and organisation:
+                if organisation in graph and graph.nodes[organisation]["label"] == ACTOR:
+                    where = graph.nodes[organisation]["name"]
+                else:
+                    where = organisation_names.get(organisation, organisation)
+                names[actor] = f"{data['name']} ({where})"
+            else:
+                names[actor] = data["name"]
+    return names
+
+
 def actor_metrics(
     graph: PlanGraph, network: nx.Graph[str] | None = None, measures: MeasureActors | None = None
 ) -> list[JsonRow]:
@@ -171,6 +201,7 @@ def actor_metrics(
             plans_of[actor].add(plan)
     sample = None if network.number_of_nodes() <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLE
     betweenness = weighted_betweenness(network, sample)
+    display = distinct_names(graph)
     rows: list[JsonRow] = []
     for actor in network.nodes:
         data = graph.nodes[actor]
@@ -179,6 +210,7 @@ def actor_metrics(
             {
                 "id": actor,
                 "name": data["name"],
+                "display_name": display[actor],
                 "kind": data["kind"],
                 "responsible_count": responsible[actor],
                 "partner_count": partner[actor],

@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from ..text import counted
 from .common import (
     ACTOR,
     FILES,
@@ -282,7 +283,9 @@ def _kinds(ctx, param, value):
     kinds = [k.strip() for k in (value or "").split(",") if k.strip()]
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise click.BadParameter(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}")
+        raise click.BadParameter(
+            f"unknown {'kind' if len(unknown) == 1 else 'kinds'} {', '.join(unknown)}; choose from {', '.join(KINDS)}"
+        )
     return kinds
 
 
@@ -363,11 +366,14 @@ def report(
             organisation=organisation,
         )
     click.echo(
-        f"Read {result.plans} plan(s): {result.measures} measures, {result.actors} actors"
-        f" ({result.unknown_actors} unknown), {result.problems + result.interpretations} cell(s) to review:"
-        f" {result.problems} with problems, {result.interpretations} interpretation(s) (see check.csv)."
+        f"Read {counted(result.plans, 'plan')}: {counted(result.measures, 'measure')},"
+        f" {counted(result.actors, 'actor')} ({result.unknown_actors} unknown),"
+        f" {counted(result.problems + result.interpretations, 'cell')} to review: {result.problems} with problems,"
+        f" {counted(result.interpretations, 'interpretation')} (see check.csv)."
     )
-    click.echo(f"Found {result.findings} gap finding(s), {result.high_findings} of high severity (see report.html).")
+    click.echo(
+        f"Found {counted(result.findings, 'gap finding')}, {result.high_findings} of high severity (see report.html)."
+    )
     click.echo("Wrote:")
     for path in result.written:
         click.echo(f"  {path}")

@@ -13,6 +13,7 @@ from functools import wraps
 import click
 
 from ..errors import GraphmodelError
+from ..text import counted
 
 FORMAT = click.option(
     "--format",
@@ -185,7 +186,7 @@ def progress_shown() -> Iterator[Callable[[str, int, int], None] | None]:
 def say_replaced(replaced: list[str]) -> None:
     """Say on stderr which existing files were replaced (outputs never replace anything silently)."""
     if replaced:
-        click.echo(f"graphmodel: replaced {len(replaced)} existing file(s): " + "; ".join(replaced), err=True)
+        click.echo(f"graphmodel: replaced {counted(len(replaced), 'existing file')}: " + "; ".join(replaced), err=True)
 
 
 def warn_unread_cells(plans) -> None:
@@ -193,7 +194,7 @@ def warn_unread_cells(plans) -> None:
     problems = sum(1 for plan in plans for item in plan.ledger if item.problem)
     if problems:
         click.echo(
-            f"graphmodel: {problems} cell(s) could not be fully interpreted (unknown actors or statuses); "
+            f"graphmodel: {counted(problems, 'cell')} could not be fully interpreted (unknown actors or statuses); "
             "`graphmodel check` lists them.",
             err=True,
         )

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..catalogue import HEADINGS, KIND_NAMES, SEVERITY_NAMES, SHEETS, STATE_NAMES
+from ..catalogue import BECAME, HEADINGS, KIND_NAMES, SCOPE_NAMES, SEVERITY_NAMES, SHEETS, STATE_NAMES
 from ..outputs import Outputs, cannot_write
 from ..text import clean_data
 from . import graph_files
@@ -309,6 +309,7 @@ FINDING_SHEET: Sequence[Column] = (
 _NAMED_VALUES = {
     ("measures", "state"): STATE_NAMES,
     ("actors", "kind"): KIND_NAMES,
+    ("actors", "scope"): SCOPE_NAMES,
     ("findings", "severity"): SEVERITY_NAMES,
 }
 
@@ -327,8 +328,31 @@ def workbook_columns(columns: Sequence[Column], sheet: str, lang: str) -> list[C
         value = column.value
         if names is not None:
             value = _named(value, names[lang])
+        elif (sheet, column.heading) == ("ledger", "became"):
+            value = _became(value, lang)
         named.append(Column(headings[column.heading], value))
     return named
+
+
+def _became(value: Callable[[dict], object], lang: str) -> Callable[[dict], object]:
+    """What a cell became, said in ``lang`` as far as ``catalogue.BECAME`` knows the words."""
+    whole, starts, within = BECAME[lang]["whole"], BECAME[lang]["starts"], BECAME[lang]["within"]
+
+    def said(row: dict) -> object:
+        text = value(row)
+        if not isinstance(text, str):
+            return text
+        if text in whole:
+            return whole[text]
+        for start, translated in starts.items():
+            if text.startswith(start):
+                text = translated + text[len(start) :]
+                break
+        for words, translated in within.items():
+            text = text.replace(words, translated)
+        return text
+
+    return said
 
 
 def _named(value: Callable[[dict], object], names: dict[str, str]) -> Callable[[dict], object]:
@@ -388,6 +412,17 @@ def _name_of(value: Callable[[object], object]) -> Callable[[object], object]:
     return name
 
 
+def _to_review(ledger: list[list], columns: Sequence[Column]) -> list[list]:
+    """The ledger's rows of the cells to review (every row of a cell one of whose rows has a problem or is
+    an interpretation: a reading rule fired). The workbook's sheet lists these, a worklist that prints on a
+    page or two; check.csv has every cell."""
+    headings = [c.heading for c in columns]
+    file, row, column = headings.index("file"), headings.index("row"), headings.index("column")
+    problem, interpretation = headings.index("problem"), headings.index("interpretation")
+    marked = {(r[file], r[row], r[column]) for r in ledger if r[problem] or r[interpretation] == "true"}
+    return [r for r in ledger if (r[file], r[row], r[column]) in marked]
+
+
 def _cells(rows: Iterable[dict], columns: Sequence[Column]) -> tuple[list[list], list[Column]]:
     """The rows' cells as lists, and columns that read them back by position: for writing twice."""
     return (
@@ -436,7 +471,7 @@ def write_report_files(
                     sheets["measures"]: (measures, workbook_columns(measure_columns, "measures", data.lang)),
                     sheets["actors"]: (data.actors, workbook_columns(ACTOR_COLUMNS, "actors", data.lang)),
                     sheets["ledger"]: (
-                        ledger,
+                        _to_review(ledger, ledger_columns),
                         workbook_columns(_file_names(ledger_columns[: len(LEDGER_SHEET)]), "ledger", data.lang),
                     ),
                 },

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from html import escape as html_escape
+from pathlib import PurePath
 
 from ..catalogue import FINDING_TITLES, KIND_NAMES, REPORT, SEVERITY_NAMES, SHEETS
 from ..text import clean_text
@@ -43,6 +44,10 @@ th{background:#f0f3f7} td.num{text-align:right;font-variant-numeric:tabular-nums
 .sev-high{background:#b42318}.sev-medium{background:#b0561a}.sev-low{background:#5b6b7f}.sev-info{background:#667386}
 ul.findings{padding-left:1.1rem} ul.findings li{margin:.3rem 0} .measures{color:#4a5563;font-size:.85rem}
 .muted{color:#5c6776}
+.scroll{overflow-x:auto}
+table.coverage th[scope=col]{vertical-align:bottom} table.coverage th[scope=row]{font-weight:normal;background:none}
+table.coverage th.group{background:#e4e9f0;font-weight:600} table.coverage .level{display:block;color:#5c6776}
+table.coverage td.zero{color:#6b7380}
 @media print{
 @page{size:A4;margin:12mm 10mm}
 body{background:#fff;font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -52,9 +57,10 @@ header p{color:#333}
 main{max-width:none;padding:0}
 section{border:0;border-radius:0;padding:0;margin:0 0 6mm}
 h2,h3{break-after:avoid} .cards{gap:3mm} .card{flex:1 1 25mm;border:1px solid #ccd3db}
-table{font-size:8pt;width:100%} th,td{padding:1mm 1.2mm} #tackning th{overflow-wrap:anywhere;hyphens:auto} td.num{white-space:nowrap}
+table{font-size:8pt;width:100%} th,td{padding:1mm 1.2mm} td.num{white-space:nowrap}
 thead{display:table-header-group} tr,li{break-inside:avoid}
 a{color:#000;text-decoration:none}
+.scroll{overflow:visible} table.coverage{font-size:7.5pt} table.coverage th,table.coverage td{padding:1mm .7mm}
 }
 """
 
@@ -76,6 +82,71 @@ def _table(headings: list[str], rows: list[list[object]], numeric: set[int] = fr
         for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _source(plan: dict, t: dict[str, str]) -> str:
+    """Where the plan comes from: what its metadata says, else the file it was read from (its name only:
+    a folder on the coordinator's computer says nothing to a manager)."""
+    if plan.get("source"):
+        return str(plan["source"])
+    file = plan.get("file")
+    return t["source_file"].format(file=PurePath(file).name) if file else ""
+
+
+# Where the coverage table's headings may break ("|" becomes a soft hyphen): long compounds would
+# otherwise set the width of a column of small numbers. Browsers' own hyphenation of Swedish needs a
+# dictionary that an offline browser may not have.
+_HEADING_BREAKS = {
+    "sv": ("Åtgär|der", "Närings|liv", "Civil|samhälle", "Kollek|tiv", "Förvalt|ning/", "Myndig|het", "Plats|hållare", "Poli|tik"),
+    "en": ("Meas|ures", "Admini|stration/", "Muni|cipality", "Politi|cal", "Nation|al", "Civil| society", "Busi|ness",
+           "Collec|tive", "Place|holder"),
+}  # fmt: skip
+
+
+def _breakable(heading: str, lang: str) -> str:
+    """``heading`` as HTML, with soft hyphens where ``_HEADING_BREAKS`` allows a break and a break
+    allowed after a slash."""
+    html = escape(heading)
+    for word in _HEADING_BREAKS.get(lang, ()):
+        html = html.replace(word.replace("|", ""), word.replace("|", "&shy;"))
+    return html.replace("/", "/<wbr>")
+
+
+def _coverage(
+    coverage: list[dict], plan_titles: dict[str, str], t: dict[str, str], kind_names: dict[str, str], lang: str
+) -> str:
+    """The coverage table, narrow enough for a laptop screen and A4: the level under its area in one
+    column, each plan a heading row over its own rows (with several plans), kinds without any link left out,
+    and headings that may break after a slash."""
+    kinds = sorted({k for row in coverage for k, n in row["kinds"].items() if n})
+    width = 2 + len(kinds)
+    head = "".join(
+        f'<th scope="col">{_breakable(h, lang)}</th>'
+        for h in [t["area"], t["measures"], *[kind_names.get(k, k) for k in kinds]]
+    )
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in coverage:
+        groups[row["plan"]].append(row)
+    bodies = []
+    for plan, rows in groups.items():
+        lines = []
+        if plan_titles:
+            lines.append(
+                f'<tr><th colspan="{width}" scope="colgroup" class="group">{escape(plan_titles.get(plan, plan))}</th></tr>'
+            )
+        for r in rows:
+            where = escape(r["area"] or "") + (f'<span class="level">{escape(r["level"])}</span>' if r["level"] else "")
+            counts = "".join(
+                f'<td class="num">{r["kinds"].get(k, 0)}</td>'
+                if r["kinds"].get(k, 0)
+                else '<td class="num zero">0</td>'
+                for k in kinds
+            )
+            lines.append(f'<tr><th scope="row">{where}</th><td class="num">{r["measures"]}</td>{counts}</tr>')
+        bodies.append("<tbody>" + "".join(lines) + "</tbody>")
+    table = f'<table class="coverage"><thead><tr>{head}</tr></thead>{"".join(bodies)}</table>'
+    # On a narrow screen the table scrolls by itself, not the page; focusable so a keyboard can scroll it.
+    return f'<div class="scroll" role="region" tabindex="0" aria-label="{escape(t["coverage"])}">{table}</div>'
 
 
 def _review_line(t: dict[str, str], lang: str, to_review: tuple[int, int] | None) -> str:
@@ -144,10 +215,7 @@ def render_report(
         _review_line(t, lang, to_review),
         _table(
             [t["plan"], t["organisation"], t["year"], t["measures"], t["source"]],
-            [
-                [p["title"], p["organisation_name"], p.get("year") or "", p["measures"], p.get("source") or ""]
-                for p in plans
-            ],
+            [[p["title"], p["organisation_name"], p.get("year") or "", p["measures"], _source(p, t)] for p in plans],
             numeric={3},
         ),
         "</section>",
@@ -173,26 +241,27 @@ def render_report(
             continue
         parts.append(f'<h3 id="{escape(kind)}">{escape(kind_title)} ({len(of_kind)})</h3><ul class="findings">')
         for finding in of_kind:
+            shown = finding["measures"]
+            # A finding about one measure whose message quotes it names only its row; any other
+            # finding lists the measures it is about, so "6 åtgärder" says which six.
+            quoted = len(shown) == 1 and f"”{shown[0]['text']}”" in finding["message"].replace("“", "”")
             measures_html = "".join(
                 f"<li>{escape(m['text'])} <span class='muted'>({escape(row_label(finding, m))})</span></li>"
-                for m in finding["measures"][:12]
+                for m in shown[:12]
             )
-            more = len(finding["measures"]) - 12
+            more = len(shown) - 12
             if more > 0:
                 measures_html += f"<li class='muted'>{escape(t['more'].format(n=more))}</li>"
+            where = (
+                [plan_title.get(finding["plan"], finding["plan"])] if several and finding["plan"] is not None else []
+            )
+            if quoted:
+                where.append(row_label(finding, shown[0]))
             parts.append(
                 f"<li><span class='sev sev-{escape(finding['severity'])}'>{escape(severity_names[finding['severity']])}</span> "
                 f"{escape(finding['message'])}"
-                + (
-                    f" <span class='muted'>({escape(plan_title.get(finding['plan'], finding['plan']))})</span>"
-                    if several and finding["plan"] is not None
-                    else ""
-                )
-                + (
-                    f"<ul class='measures'>{measures_html}</ul>"
-                    if measures_html and len(finding["measures"]) > 1
-                    else ""
-                )
+                + (f" <span class='muted'>({escape(', '.join(where))})</span>" if where else "")
+                + (f"<ul class='measures'>{measures_html}</ul>" if measures_html and not quoted else "")
                 + "</li>"
             )
         parts.append("</ul>")
@@ -203,7 +272,7 @@ def render_report(
             [t["actor"], t["kind"], t["responsible"], t["partner"], t["share"], t["degree"], t["betweenness"]],
             [
                 [
-                    m["name"],
+                    m.get("display_name", m["name"]),
                     kind_names.get(m["kind"], m["kind"]),
                     m["responsible_count"],
                     m["partner_count"],
@@ -217,20 +286,10 @@ def render_report(
         )
     )
     parts.append("</section>")
-    kinds = sorted({k for row in coverage for k in row["kinds"]})
     parts.append(
         f"<section id=\"tackning\"><h2>{escape(t['coverage'])}</h2><p class='muted'>{escape(t['coverage_note'])}</p>"
     )
-    parts.append(
-        _table(
-            [t["plan"], t["area"], t["level"], t["measures"], *[kind_names.get(k, k) for k in kinds]],
-            [
-                [r["plan"], r["area"] or "", r["level"] or "", r["measures"], *[r["kinds"].get(k, 0) for k in kinds]]
-                for r in coverage
-            ],
-            numeric=set(range(3, 4 + len(kinds))),
-        )
-    )
+    parts.append(_coverage(coverage, plan_title if several else {}, t, kind_names, lang))
     parts.append("</section>")
     if views:
         parts.append(f'<section id="natverk"><h2>{escape(t["network"])}</h2><ul>')

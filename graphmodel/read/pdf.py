@@ -234,10 +234,11 @@ def _items(path: str, limits: Limits) -> tuple[list[_Item], str, tuple[str, ...]
 
 
 def _no_text_layer(path: str, pages: int) -> NoReturn:
+    which = "the PDF's only page has" if pages == 1 else f"none of the PDF's {pages:,} pages has"
     _fail(
         path,
         "pdf-no-text",
-        f"none of the PDF's {pages:,} page(s) has any text: it is a scanned image, and reading text from "
+        f"{which} any text: it is a scanned image, and reading text from "
         "images (OCR) is not supported. Use the Word document the plan was written in, a searchable PDF "
         "(then 'graphmodel extract' makes an editable workbook of it), or type the table into Excel.",
     )

@@ -64,7 +64,11 @@ PLAN_METADATA = (
         f'The year the plan starts: a whole number from {YEARS[0]} to {YEARS[1]} (`2017`, not `"2017"` or `2017.0`). '
         "Default: the first year a title row above the table names.",
     ),
-    MetadataKey("source", str, "Where the plan comes from: a web address or a note."),
+    MetadataKey(
+        "source",
+        str,
+        "Where the plan comes from: a web address or a note, shown as written in the report's column Källa.",
+    ),
 )
 _KEYS = {key.name: key for key in PLAN_METADATA}
 _TYPE_NAMES = {
