@@ -10,7 +10,9 @@ The programs are fetched on first use (tests/graph_readers/readers.py): nothing 
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -148,6 +150,21 @@ def test_gephi_opens_the_gexf_coloured_sized_and_laid_out_as_the_plan_view(gephi
     for smaller, larger in zip(by_size, by_size[1:]):
         if looks[smaller].size < looks[larger].size:
             assert got[smaller]["size"] < got[larger]["size"]
+
+
+def test_gephi_draws_every_node_of_the_gexf_in_its_colour_with_its_label(written, tmp_path):
+    """Gephi's Preview (the picture a Gephi user exports): a circle per node in the node's colour, a label
+    per node (shortened to 28 characters as the README's screenshot is), a line per edge."""
+    graph, folder = written["skarholmen"]
+    svg = readers.gephi_preview(folder / "graph.gexf", tmp_path / "gephi.svg").read_text(encoding="utf-8")
+    looks = node_looks(graph)
+    circles = Counter(re.findall(r'<circle[^>]*fill="#([0-9a-f]{6})"', svg))
+    assert circles == Counter("{:02x}{:02x}{:02x}".format(*look.colour) for look in looks.values())
+    labels = [html.unescape(t).strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    shown = file_graph(graph)
+    expected = [shown.nodes[n]["label"] for n in shown.nodes]
+    assert sorted(labels) == sorted(e if len(e) <= 28 + 3 else e[:28] + "..." for e in expected)  # Gephi's rule
+    assert len(re.findall(r"<path[^>]* d=", svg)) == graph.number_of_edges()
 
 
 @pytest.mark.parametrize("case", CASES)

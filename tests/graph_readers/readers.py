@@ -128,6 +128,22 @@ def gephi(paths: list) -> list[dict]:
     return _lines([*command, "graphmodel.readers.GephiReader"], GEPHI, paths, "Gephi toolkit")
 
 
+def gephi_preview(gexf: Path, svg: Path, label_size: int = 60) -> Path:
+    """Gephi's Preview of ``gexf`` (opened as File > Open does, labels on, no layout run) exported as SVG to
+    ``svg``: what a Gephi user sees in the Preview tab. (Gephi's PNG export needs a display; SVG does not.)"""
+    target = ensure_gephi()
+    java = os.environ.get("GRAPH_READERS_JAVA") or _needed("java", "openjdk-17-jdk-headless")
+    command = [java, "-Xmx1g", "-Djava.awt.headless=true", "-cp", f"{GEPHI_JAR}:{target / 'lib'}/*"]
+    proc = subprocess.run(
+        [*command, "graphmodel.readers.GephiPreview", str(gexf), str(svg), str(label_size)],
+        cwd=GEPHI, stdin=subprocess.DEVNULL, capture_output=True, timeout=600,
+    )  # fmt: skip
+    if proc.returncode != 0 or not svg.is_file():
+        err = "\n".join(proc.stderr.decode("utf-8", "replace").splitlines()[-40:])
+        raise RuntimeError(f"Gephi's preview exited {proc.returncode}:\n{err}")
+    return svg
+
+
 def graphology(paths: list[Path]) -> list[dict]:
     """What graphology gets from each file (``graphology/read.js``): ``order``, ``size``, ``nodes`` (key,
     attributes), ``edges`` (key, source, target, attributes), or ``error``."""
