@@ -336,3 +336,30 @@ def test_report_and_check_count_a_cell_naming_two_unknown_actors_as_one_cell_to_
     reported = run("report", plan, "-o", tmp_path / "out", "--organisation", "Norrby kommun").output
     checked = run("check", plan, "--organisation", "Norrby kommun").output
     assert "1 cell to review" in reported and "1 to review: 1 cell with problems, 0 interpretations." in checked
+
+
+def test_a_long_table_prints_every_row_in_the_terminal_width_soon(monkeypatch, capsys):
+    """7,000 cells to review of 300 plans took a minute in rich and printed nothing until the end: a long
+    table prints in pieces with its widths worked out once, the header once, every row, nothing wider
+    than the terminal."""
+    import time
+
+    from rich.console import Console
+
+    from graphmodel.present import formats
+
+    monkeypatch.setenv("COLUMNS", "100")
+    printed = []
+    real_print = Console.print
+    monkeypatch.setattr(Console, "print", lambda self, *a, **k: printed.append(1) or real_print(self, *a, **k))
+    rows = [[f"plan-{i:05d}.csv", i, "Övriga aktörer", "Polisen Socialtjänsten " * (i % 4), "actor: Polisen (polisen)"]
+            for i in range(3 * formats.ROWS_AT_ONCE + 7)]  # fmt: skip
+    start = time.perf_counter()
+    formats.print_table(rows, ["file", "row", "column", "cell", "reading"], title="Att granska")
+    seconds = time.perf_counter() - start
+    lines = capsys.readouterr().out.splitlines()
+    assert sum("file" in line and "reading" in line for line in lines) == 1
+    assert [int(line.split()[1]) for line in lines if line.startswith("plan-")] == list(range(len(rows)))
+    assert max(map(len, lines)) <= 100
+    assert len(printed) == 4  # the first rows are on screen while the rest are drawn
+    assert seconds < 10

@@ -187,18 +187,76 @@ def render(
     return None
 
 
+# Above this many rows a table is printed in pieces of this many, with column widths worked out once: rich
+# measures every cell of a table before it prints a line and then takes about a millisecond a row, so the
+# 7,000 cells to review of 300 plans took a minute and printed nothing until the end.
+ROWS_AT_ONCE = 500
+
+
 def print_table(values: list[list[object]], headings: list[str], title: str | None = None) -> None:
     from rich.console import Console
+
+    console = Console()
+    cells = [[_cell(v) for v in row] for row in values]
+    if len(cells) <= ROWS_AT_ONCE:
+        console.print(_rich_table(cells, headings, title))
+        return
+    widths = _widths(cells, headings, console.width)
+    for start in range(0, len(cells), ROWS_AT_ONCE):
+        first = start == 0
+        piece = _rich_table(cells[start : start + ROWS_AT_ONCE], headings, title if first else None, widths, first)
+        console.print(piece)
+
+
+def _cell(value: object) -> str:
     from rich.markup import escape
+
+    # rich reads "[...]" as markup; plan text is data, so escape it (and drop controls a terminal would run).
+    return escape(clean_text(str(value)))
+
+
+def _rich_table(
+    cells: list[list[str]],
+    headings: list[str],
+    title: str | None,
+    widths: list[int] | None = None,
+    header: bool = True,
+):
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold", expand=True)
-    for heading in headings:
-        table.add_column(heading, overflow="fold")
-    for row in values:
-        # rich reads "[...]" as markup; plan text is data, so escape it (and drop controls a terminal would run).
-        table.add_row(*(escape(clean_text(str(v))) for v in row))
-    Console().print(table)
+    if widths is None:
+        table = Table(title=title, show_lines=False, header_style="bold", expand=True)
+        for heading in headings:
+            table.add_column(heading, overflow="fold")
+    else:  # one piece of a long table: the same columns in every piece, joined without a border between them
+        table = Table(
+            title=title, header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, show_header=header, pad_edge=False
+        )
+        for heading, width in zip(headings, widths):
+            table.add_column(heading, overflow="fold", width=width)
+    for row in cells:
+        table.add_row(*row)
+    return table
+
+
+def _widths(cells: list[list[str]], headings: list[str], room: int) -> list[int]:
+    """Each column as wide as its widest line, the widest narrowed in turn until the table fits ``room``
+    (a column keeps at least its heading's width, or 8)."""
+    widths = [len(h) for h in headings]
+    for row in cells:
+        for i, cell in enumerate(row):
+            longest = max(map(len, cell.split("\n"))) if "\n" in cell else len(cell)
+            if longest > widths[i]:
+                widths[i] = longest
+    floor = [max(len(h), 8) for h in headings]
+    room -= 3 * (len(headings) - 1)  # between two columns: a space of padding each side and the rule's space
+    while sum(widths) > room:
+        wider = [i for i in range(len(widths)) if widths[i] > floor[i]]
+        if not wider:
+            break
+        widths[max(wider, key=lambda i: widths[i])] -= 1
+    return widths
 
 
 DEPENDENCY_TABLE: Sequence[Column] = (
