@@ -7,6 +7,7 @@ every writer (CSV, XLSX, JSON, GraphML, GEXF, HTML), so that what one accepts th
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # What no output may carry: C0 controls but tab, line feed and carriage return (XML 1.0 forbids
 # them, openpyxl refuses them, HTML calls them errors), DEL and C1 controls, lone surrogates (no
@@ -64,6 +65,7 @@ def json_needs_cleaning(encoded: str | bytes) -> bool:
     return NOT_TEXT.search(encoded) is not None or _JSON_ESCAPES.search(encoded) is not None
 
 
+@dataclass(frozen=True, slots=True)
 class Plural:
     """A message with a singular and a plural form, chosen by a count when formatted.
 
@@ -75,23 +77,12 @@ class Plural:
     '1 åtgärd'
     """
 
-    __slots__ = ("one", "other")
-
-    def __init__(self, one: str, other: str):
-        self.one, self.other = one, other
+    one: str
+    other: str
 
     def format(self, **values: object) -> str:
         count = values["n"] if "n" in values else values["count"]
         return (self.one if count == 1 else self.other).format(**values)
-
-    def __repr__(self) -> str:
-        return f"Plural({self.one!r}, {self.other!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Plural) and (self.one, self.other) == (other.one, other.other)
-
-    def __hash__(self) -> int:
-        return hash((self.one, self.other))
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

@@ -87,10 +87,23 @@ def mark_interpretations(rows: list[dict]) -> list[dict]:
     """``rows`` (ledger rows) each with ``interpretation``: whether its cell is an interpretation to
     review, as ``check`` counts them: a reading rule fired in the cell and no row of it has a problem.
     Marked in place, in two passes over the ledger."""
-    bad = {(r["file"], r["sheet"], r["row"], r["column"]) for r in rows if r["problem"]}
+    bad = {_cell_of(r) for r in rows if r["problem"]}
     for r in rows:
-        r["interpretation"] = bool(r["rule"]) and (r["file"], r["sheet"], r["row"], r["column"]) not in bad
+        r["interpretation"] = bool(r["rule"]) and _cell_of(r) not in bad
     return rows
+
+
+def cells_to_review(rows: list[dict]) -> list[dict]:
+    """The rows (marked by ``mark_interpretations``) of the cells to review: every row of a cell one of whose
+    rows has a problem or is an interpretation. The workbook's sheet lists these, a worklist that prints on a
+    page or two; check.csv has every cell."""
+    flagged = {_cell_of(r) for r in rows if r["problem"] or r["interpretation"]}
+    return [r for r in rows if _cell_of(r) in flagged]
+
+
+def _cell_of(row: dict) -> tuple:
+    """The cell a ledger row is about (a cell naming several actors has a row for each)."""
+    return row["file"], row["sheet"], row["row"], row["column"]
 
 
 def ledger_rows(rows: Iterable[dict]) -> Iterator[dict]:
@@ -412,17 +425,6 @@ def _name_of(value: Callable[[object], object]) -> Callable[[object], object]:
     return name
 
 
-def _to_review(ledger: list[list], columns: Sequence[Column]) -> list[list]:
-    """The ledger's rows of the cells to review (every row of a cell one of whose rows has a problem or is
-    an interpretation: a reading rule fired). The workbook's sheet lists these, a worklist that prints on a
-    page or two; check.csv has every cell."""
-    headings = [c.heading for c in columns]
-    file, row, column = headings.index("file"), headings.index("row"), headings.index("column")
-    problem, interpretation = headings.index("problem"), headings.index("interpretation")
-    marked = {(r[file], r[row], r[column]) for r in ledger if r[problem] or r[interpretation] == "true"}
-    return [r for r in ledger if (r[file], r[row], r[column]) in marked]
-
-
 def _cells(rows: Iterable[dict], columns: Sequence[Column]) -> tuple[list[list], list[Column]]:
     """The rows' cells as lists, and columns that read them back by position: for writing twice."""
     return (
@@ -458,7 +460,9 @@ def write_report_files(
 
     # measures.csv and check.csv hold the same cells as two sheets of measures.xlsx: computed once
     measures, measure_columns = _cells(data.measures, MEASURE_COLUMNS)
-    ledger, ledger_columns = _cells(ledger_rows(mark_interpretations(data.ledger)), LEDGER_COLUMNS)
+    marked = mark_interpretations(data.ledger)
+    ledger, ledger_columns = _cells(ledger_rows(marked), LEDGER_COLUMNS)
+    to_review, _ = _cells(ledger_rows(cells_to_review(marked)), LEDGER_COLUMNS)
     sheets = SHEETS[data.lang]
     with _outputs(out) as files:
         told(0, "gaps.xlsx")
@@ -471,7 +475,7 @@ def write_report_files(
                     sheets["measures"]: (measures, workbook_columns(measure_columns, "measures", data.lang)),
                     sheets["actors"]: (data.actors, workbook_columns(ACTOR_COLUMNS, "actors", data.lang)),
                     sheets["ledger"]: (
-                        _to_review(ledger, ledger_columns),
+                        to_review,
                         workbook_columns(_file_names(ledger_columns[: len(LEDGER_SHEET)]), "ledger", data.lang),
                     ),
                 },

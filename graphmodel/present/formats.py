@@ -195,9 +195,11 @@ ROWS_AT_ONCE = 500
 
 def print_table(values: list[list[object]], headings: list[str], title: str | None = None) -> None:
     from rich.console import Console
+    from rich.markup import escape
 
     console = Console()
-    cells = [[_cell(v) for v in row] for row in values]
+    # rich reads "[...]" as markup; plan text is data, so escape it (and drop controls a terminal would run).
+    cells = [[escape(clean_text(str(v))) for v in row] for row in values]
     if len(cells) <= ROWS_AT_ONCE:
         console.print(_rich_table(cells, headings, title))
         return
@@ -206,13 +208,6 @@ def print_table(values: list[list[object]], headings: list[str], title: str | No
         first = start == 0
         piece = _rich_table(cells[start : start + ROWS_AT_ONCE], headings, title if first else None, widths, first)
         console.print(piece)
-
-
-def _cell(value: object) -> str:
-    from rich.markup import escape
-
-    # rich reads "[...]" as markup; plan text is data, so escape it (and drop controls a terminal would run).
-    return escape(clean_text(str(value)))
 
 
 def _rich_table(
